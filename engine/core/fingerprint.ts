@@ -1,0 +1,48 @@
+/**
+ * The run fingerprint: a 64-bit hash (two 32-bit lanes) folded over `(time, node, event kind)`
+ * of every processed event. Same scenario + seed + fault log ⇒ same fingerprint.
+ */
+export class Fingerprint {
+  private h1 = 0x243f6a88;
+  private h2 = 0x85a308d3;
+  /** Number of events folded in. */
+  count = 0;
+
+  /** Folds one processed event. `timeUs` is an integer < 2^53, `node` and `kind` small integers. */
+  add(timeUs: number, node: number, kind: number): void {
+    const lo = timeUs % 4294967296 | 0;
+    const hi = Math.floor(timeUs / 4294967296) | 0;
+    const k = ((node & 0xffffff) << 8) | (kind & 0xff);
+    this.h1 = round(this.h1, lo);
+    this.h1 = round(this.h1, hi ^ k);
+    this.h2 = round(this.h2, k ^ 0x5bd1e995);
+    this.h2 = round(this.h2, lo ^ hi);
+    this.count++;
+  }
+
+  /** The fingerprint so far as 16 hex digits. */
+  hex(): string {
+    const a = fmix(this.h1 ^ this.count ^ (this.h2 >>> 7));
+    const b = fmix(this.h2 ^ Math.imul(this.count, 0x9e3779b1) ^ a);
+    return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  }
+}
+
+function round(h: number, v: number): number {
+  let k = Math.imul(v, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  let x = h ^ k;
+  x = (x << 13) | (x >>> 19);
+  return (Math.imul(x, 5) + 0xe6546b64) | 0;
+}
+
+function fmix(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

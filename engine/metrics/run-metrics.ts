@@ -1,0 +1,136 @@
+import { Ctl, Rec, SAMPLE_US } from '../model/constants.ts';
+import type { AppSession } from '../model/app-session.ts';
+import type { Packet } from '../model/packet.ts';
+import type { LinkRt } from '../model/network.ts';
+
+/** Time series sampled every 100 ms of virtual time (ssr-model.md §7). */
+export interface TimeSeries {
+  /** Sample times, ms of virtual time. */
+  tMs: number[];
+  activeSessions: number[];
+  sessionsInOutage: number[];
+  deliveredPps: number[];
+  lostPps: number[];
+  /** Control packets per second by kind (sessionMetadata, healthCheck, ack, enableMetadata, disableForwardMetadata, bfd). */
+  controlPps: Record<string, number[]>;
+  /** Throughput per link in Mbit/s (both directions added), for at most {@link MAX_LINK_SERIES} links. */
+  linkMbps: Record<string, number[]>;
+  /** Utilisation per link in % of its bandwidth (links with a bandwidth limit only). */
+  linkUtilPct: Record<string, number[]>;
+}
+
+/** Links beyond this many (WAN links first) get no per-link series, to bound memory. */
+export const MAX_LINK_SERIES = 256;
+
+/** Accumulates what is measured during one run. */
+export class RunMetrics {
+  sent = 0;
+  delivered = 0;
+  lost = 0;
+  readonly lostBy = new Float64Array(6);
+  readonly ctlCount = new Float64Array(6);
+  readonly ctlBytes = new Float64Array(6);
+  readonly outagesUs: number[] = [];
+  active = 0;
+  inOutage = 0;
+  private winDelivered = 0;
+  private winLost = 0;
+  private readonly winCtl = new Float64Array(6);
+
+  /** Counts a control overhead item. */
+  control(kind: Ctl, bytes: number): void {
+    this.ctlCount[kind]! += 1;
+    this.ctlBytes[kind]! += bytes;
+    this.winCtl[kind]! += 1;
+  }
+
+  /** An application packet left its host. */
+  appSent(app: AppSession): void {
+    this.sent++;
+    app.sent++;
+  }
+
+  /** An application packet reached its host: may end the session's outage. */
+  appDelivered(p: Packet, now: number): void {
+    this.delivered++;
+    this.winDelivered++;
+    const app = p.app!;
+    app.delivered++;
+    if (p.dir === 0) {
+      if (app.lostSince0 >= 0 && p.sendTime >= app.lostSince0) app.lostSince0 = -1;
+    } else if (app.lostSince1 >= 0 && p.sendTime >= app.lostSince1) app.lostSince1 = -1;
+    if (app.inOutage && app.lostSince0 < 0 && app.lostSince1 < 0) this.endOutage(app, now, false);
+  }
+
+  /** An application packet was lost: may start the session's outage. */
+  appLost(p: Packet, cause: number): void {
+    this.lost++;
+    this.winLost++;
+    this.lostBy[cause]! += 1;
+    const app = p.app!;
+    app.lost++;
+    if (p.dir === 0) {
+      if (app.lostSince0 < 0) app.lostSince0 = p.sendTime;
+    } else if (app.lostSince1 < 0) app.lostSince1 = p.sendTime;
+    if (!app.inOutage && app.active) {
+      app.inOutage = true;
+      app.outageStart = p.sendTime;
+      app.cause = Rec.Unset;
+      this.inOutage++;
+    }
+  }
+
+  /**
+   * A recovery mechanism acted for a session. The first one during an outage is credited;
+   * re-creation from metadata is credited only when nothing else acted.
+   */
+  noteCause(app: AppSession | null, cause: Rec): void {
+    if (!app || !app.inOutage) return;
+    if (app.cause === Rec.Unset || (app.cause === Rec.Metadata && cause !== Rec.Metadata)) app.cause = cause;
+  }
+
+  /** Ends a session's outage at `now` (delivery, give-up or end of run). */
+  endOutage(app: AppSession, now: number, failed: boolean): void {
+    if (!app.inOutage) return;
+    const d = Math.max(0, now - app.outageStart);
+    this.outagesUs.push(d);
+    app.outages++;
+    app.outageTotalUs += d;
+    if (d > app.outageMaxUs) app.outageMaxUs = d;
+    app.inOutage = false;
+    this.inOutage--;
+    if (!failed) app.recoveredBy = app.cause === Rec.Unset ? Rec.None : app.cause;
+    else if (app.recoveredBy < 0) app.recoveredBy = Rec.None;
+    app.lostSince0 = -1;
+    app.lostSince1 = -1;
+    app.cause = Rec.Unset;
+  }
+
+  /** Takes one 100 ms sample into `ts`. */
+  sample(ts: TimeSeries, now: number, links: readonly LinkRt[]): void {
+    const perSec = 1_000_000 / SAMPLE_US;
+    ts.tMs.push(now / 1000);
+    ts.activeSessions.push(this.active);
+    ts.sessionsInOutage.push(this.inOutage);
+    ts.deliveredPps.push(this.winDelivered * perSec);
+    ts.lostPps.push(this.winLost * perSec);
+    const kinds = Object.keys(ts.controlPps);
+    for (let k = 0; k < kinds.length; k++) ts.controlPps[kinds[k]!]!.push(this.winCtl[k]! * perSec);
+    for (const l of links) {
+      const [d0, d1] = l.dirs;
+      const bits = (d0.windowBytes + d1.windowBytes) * 8 * perSec;
+      ts.linkMbps[l.id]!.push(round3(bits / 1e6));
+      if (l.baseBwBps > 0) {
+        const busiest = Math.max(d0.windowBytes, d1.windowBytes) * 8 * perSec;
+        ts.linkUtilPct[l.id]!.push(round3((busiest * 100) / l.baseBwBps));
+      }
+    }
+    this.winDelivered = 0;
+    this.winLost = 0;
+    this.winCtl.fill(0);
+  }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

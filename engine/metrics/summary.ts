@@ -1,0 +1,85 @@
+import { CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS, type ControlKind, type LossCause, type RecoveryKind } from '../model/constants.ts';
+import type { TimeSeries } from './run-metrics.ts';
+
+/** Outage percentiles in ms. */
+export interface OutageStats {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** The run summary: exactly the `run --json` object of cli.md, less the host's fields. */
+export interface RunSummary {
+  scenario: string;
+  seed: number;
+  durationMs: number;
+  engineVersion: string;
+  fingerprint: string;
+  sessions: {
+    total: number;
+    affected: number;
+    recovered: number;
+    failed: number;
+    outageMs: OutageStats;
+    recoveredBy: Record<RecoveryKind, number>;
+  };
+  packets: { sent: number; delivered: number; lost: number; lostBy: Record<LossCause, number> };
+  control: Record<ControlKind, { count: number; bytes: number }>;
+  exposure: { total: number; byRouter: Record<string, number> };
+  counters: Record<string, Record<string, number>>;
+  events: number;
+}
+
+/** One session's outcome (the `--sessions` CSV and the report's worst sessions). */
+export interface SessionOutcome {
+  id: number;
+  traffic: string;
+  client: string;
+  server: string;
+  protocol: 'tcp' | 'udp';
+  clientPort: number;
+  startMs: number;
+  endMs: number | null;
+  sent: number;
+  delivered: number;
+  lost: number;
+  outages: number;
+  outageTotalMs: number;
+  outageMaxMs: number;
+  /** How it came back; null when never affected. */
+  recoveredBy: RecoveryKind | null;
+  failed: boolean;
+  gaveUp: boolean;
+  /** Id of the session the client opened after giving up on this one. */
+  successor: number | null;
+}
+
+/** Everything a finished run produces. */
+export interface RunResult {
+  summary: RunSummary;
+  sessions: SessionOutcome[];
+  series: TimeSeries;
+  faultLog: { atMs: number; fault: unknown; source: 'scheduled' | 'live' }[];
+}
+
+/** Nearest-rank percentile of a sorted array (0 when empty). */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+/** Outage statistics (ms, 3 decimals) from outage durations in µs. */
+export function outageStats(outagesUs: readonly number[]): OutageStats {
+  const s = Float64Array.from(outagesUs).sort();
+  const ms = (x: number) => Math.round(x) / 1000;
+  return { p50: ms(percentile(s, 50)), p95: ms(percentile(s, 95)), p99: ms(percentile(s, 99)), max: ms(s.length ? s[s.length - 1]! : 0) };
+}
+
+/** An all-zero record over a list of names. */
+export function zeroRecord<K extends string>(names: readonly K[]): Record<K, number> {
+  return Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
+}
+
+export { CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS };

@@ -1,0 +1,61 @@
+/** Peer liveness (ssr-model.md §4.5): BFD packets, down/up with hold-down, boot epochs. */
+import { C } from '../metrics/counters.ts';
+import { BFD_PORT, BYTES, Ctl, Ev, Pk, Rec } from './constants.ts';
+import type { PeerPath, RouterRt } from './network.ts';
+import type { Packet } from './packet.ts';
+import { reopen } from './router-logic.ts';
+import type { World } from './world.ts';
+
+/** A router's BFD timer: send on every peer path, then judge each path. */
+export function bfdTick(w: World, r: RouterRt, bootGen: number): void {
+  if (!r.up || bootGen !== r.bootGen) return;
+  const detectUs = r.bfdMult * r.bfdTxUs;
+  for (const pp of r.paths) {
+    // Across NAT the outside router can only answer once the inside's BFD opened a binding.
+    if (pp.peerBfdPort >= 0) {
+      const p = w.pool.get();
+      p.kind = Pk.Bfd;
+      p.epoch = r.epoch;
+      p.oSrcAddr = r.addr;
+      p.oSrcPort = BFD_PORT;
+      p.oDstAddr = pp.peerBfdAddr;
+      p.oDstPort = pp.peerBfdPort;
+      p.wire = BYTES.bfdPacket;
+      w.metrics.control(Ctl.Bfd, BYTES.bfdPacket);
+      w.transmit(pp.link, r.node, p);
+    }
+    const silent = w.now - pp.lastHeard >= detectUs;
+    if (pp.up) {
+      if (silent) {
+        pp.up = false;
+        pp.holdUntil = -1;
+        r.counters[C.BfdPathDown]! += 1;
+        w.emit(r.node, 'bfd-down', { link: w.links[pp.link]!.id, peer: w.nodeIds[pp.peer]!, rule: '§4.5' });
+      }
+    } else if (silent) pp.holdUntil = -1;
+    else if (pp.holdUntil >= 0 && w.now >= pp.holdUntil) {
+      pp.up = true;
+      r.counters[C.BfdPathUp]! += 1;
+      w.emit(r.node, 'bfd-up', { link: w.links[pp.link]!.id, peer: w.nodeIds[pp.peer]!, rule: '§4.5 hold-down' });
+    }
+  }
+  w.at(w.now + r.bfdTxUs, Ev.BfdTick, r.node, 0, r.bootGen);
+}
+
+/** A BFD packet arrives: liveness, hold-down start, and the peer's boot epoch. */
+export function bfdReceive(w: World, r: RouterRt, p: Packet, pp: PeerPath): void {
+  pp.lastHeard = w.now;
+  if (pp.natOutside) {
+    pp.peerBfdAddr = p.oSrcAddr;
+    pp.peerBfdPort = p.oSrcPort;
+  }
+  if (!pp.up && pp.holdUntil < 0) pp.holdUntil = w.now + r.bfdHoldUs;
+  if (pp.peerEpoch >= 0 && p.epoch !== pp.peerEpoch) {
+    r.counters[C.BfdPeerRestart]! += 1;
+    const sides = r.byPeer.get(pp.peer);
+    w.emit(r.node, 'bfd-peer-restart', { peer: w.nodeIds[pp.peer]!, epoch: p.epoch, hops: sides?.size ?? 0, rule: '§4.5 epoch' });
+    if (sides) for (const ws of sides) reopen(w, r, ws, Rec.Bfd, 'bfd-epoch');
+  }
+  pp.peerEpoch = p.epoch;
+  w.pool.release(p);
+}

@@ -1,0 +1,176 @@
+/** Faults (ssr-model.md §4.1, scenario-format.md): applied at their virtual time. */
+import type { Fault } from '../scenario/schema.ts';
+import { C } from '../metrics/counters.ts';
+import { BYTES, Ev, Pk, WAYPORT_MIN, WAYPORT_MAX } from './constants.ts';
+import type { RouterRt, RouterSession } from './network.ts';
+import { noFlow, removeSession } from './router-logic.ts';
+import type { World } from './world.ts';
+
+/** Link timer actions (encoded in the event's `b` as gen * 4 + action). */
+const enum LinkAct {
+  Up = 0,
+  Restore = 1,
+  FlapDown = 2,
+  FlapUp = 3,
+}
+
+/** The node index an event for this fault is attributed to (fingerprint, log). */
+export function faultNode(w: World, f: Fault): number {
+  if ('node' in f) return w.nodeIds.indexOf(f.node);
+  if ('target' in f) return w.nodeIds.indexOf(f.target);
+  if ('link' in f) return w.links[w.linkById.get(f.link)!]!.a;
+  return 0;
+}
+
+/** Applies fault number `i` of the run's fault log now. */
+export function applyFault(w: World, i: number): void {
+  const f = w.faultLog[i]!.fault;
+  switch (f.type) {
+    case 'node-restart': {
+      const r = w.routers[w.nodeIds.indexOf(f.node)]!;
+      wipe(w, r, 1);
+      r.up = false;
+      r.epoch++;
+      r.bootGen++;
+      for (const pp of r.paths) {
+        pp.up = false;
+        pp.holdUntil = -1;
+      }
+      w.emit(r.node, 'node-down', { downtimeMs: f.downtimeMs, rule: '§4.1 node-restart' });
+      w.at(w.now + Math.round(f.downtimeMs * 1000), Ev.NodeUp, r.node, r.node, r.bootGen);
+      return;
+    }
+    case 'session-loss': {
+      const r = w.routers[w.nodeIds.indexOf(f.node)]!;
+      const n = wipe(w, r, f.fraction);
+      w.emit(r.node, 'session-loss', { fraction: f.fraction, sessionsLost: n, rule: '§4.1 session-loss' });
+      return;
+    }
+    case 'link-down': {
+      const li = w.linkById.get(f.link)!;
+      const l = w.links[li]!;
+      l.up = false;
+      l.gen++;
+      w.emit(l.a, 'link-down', { link: l.id, durationMs: f.durationMs ?? 'until link-up' });
+      if (f.durationMs !== null) w.at(w.now + Math.round(f.durationMs * 1000), Ev.LinkTimer, l.a, li, l.gen * 4 + LinkAct.Up);
+      return;
+    }
+    case 'link-up': {
+      const l = w.links[w.linkById.get(f.link)!]!;
+      l.up = true;
+      l.gen++;
+      w.emit(l.a, 'link-up', { link: l.id });
+      return;
+    }
+    case 'link-impair': {
+      const li = w.linkById.get(f.link)!;
+      const l = w.links[li]!;
+      const dirs = f.direction === 'both' ? l.dirs : f.direction === 'a-to-b' ? [l.dirs[0]] : [l.dirs[1]];
+      for (const d of dirs) {
+        if (f.lossPct !== undefined) d.lossP = f.lossPct / 100;
+        if (f.latencyMs !== undefined) d.latUs = Math.round(f.latencyMs * 1000);
+        if (f.jitterMs !== undefined) d.jitUs = Math.round(f.jitterMs * 1000);
+        if (f.bandwidthMbps !== undefined) d.bwBps = f.bandwidthMbps * 1e6;
+      }
+      l.rank++;
+      w.emit(l.a, 'link-impaired', { link: l.id, direction: f.direction });
+      if (f.durationMs !== null) w.at(w.now + Math.round(f.durationMs * 1000), Ev.LinkTimer, l.a, li, l.rank * 4 + LinkAct.Restore);
+      return;
+    }
+    case 'link-flap': {
+      const li = w.linkById.get(f.link)!;
+      const l = w.links[li]!;
+      const down = Math.round(f.downMs * 1000);
+      const cycle = down + Math.round(f.upMs * 1000);
+      for (let k = 0; k < f.count; k++) {
+        w.at(w.now + k * cycle, Ev.LinkTimer, l.a, li, LinkAct.FlapDown);
+        w.at(w.now + k * cycle + down, Ev.LinkTimer, l.a, li, LinkAct.FlapUp);
+      }
+      return;
+    }
+    case 'nat-rebind': {
+      const l = w.links[w.linkById.get(f.link)!]!;
+      l.nat?.rebind();
+      w.emit(l.nat?.inside ?? l.a, 'nat-rebind', { link: l.id, rule: '§4.1 nat-rebind' });
+      return;
+    }
+    case 'scan': {
+      const node = w.nodeIds.indexOf(f.target);
+      w.emit(node, 'scan-start', { ratePps: f.ratePps, durationMs: f.durationMs });
+      w.at(w.now, Ev.ScanTick, node, i, 0);
+      return;
+    }
+  }
+}
+
+/** Link timer: end of a link-down, end of an impairment, or one step of a flap. */
+export function linkTimer(w: World, li: number, b: number): void {
+  const l = w.links[li]!;
+  const act = b & 3;
+  const gen = b >> 2;
+  if (act === LinkAct.Up) {
+    if (gen !== l.gen) return;
+    l.up = true;
+    w.emit(l.a, 'link-up', { link: l.id });
+  } else if (act === LinkAct.Restore) {
+    if (gen !== l.rank) return; // a later impairment is in force
+    l.restore(l.dirs[0]);
+    l.restore(l.dirs[1]);
+    w.emit(l.a, 'link-restored', { link: l.id });
+  } else {
+    l.up = act === LinkAct.FlapUp;
+    l.gen++;
+    w.emit(l.a, l.up ? 'link-up' : 'link-down', { link: l.id, flap: true });
+  }
+}
+
+/** A restarted router comes back: empty tables, a new epoch, BFD starts again. */
+export function nodeUp(w: World, r: RouterRt, bootGen: number): void {
+  if (bootGen !== r.bootGen || r.up) return;
+  r.up = true;
+  r.tokens = r.ctlRate;
+  r.tokensAt = w.now;
+  w.emit(r.node, 'node-up', { epoch: r.epoch });
+  w.at(w.now, Ev.BfdTick, r.node, 0, r.bootGen);
+}
+
+/** One scanner probe towards a random wayport of the target router's WAN side. */
+export function scanTick(w: World, node: number, i: number): void {
+  const entry = w.faultLog[i]!;
+  const f = entry.fault;
+  if (f.type !== 'scan') return;
+  if (w.now >= Math.round((entry.atMs + f.durationMs) * 1000)) return;
+  const r = w.routers[node]!;
+  if (r.up) {
+    const p = w.pool.get();
+    p.kind = Pk.Scan;
+    p.oSrcAddr = 60000 + (i % 5000);
+    p.oSrcPort = 1024 + w.scanRng.int(64511);
+    p.oDstAddr = r.addr;
+    p.oDstPort = WAYPORT_MIN + w.scanRng.int(WAYPORT_MAX - WAYPORT_MIN + 1);
+    p.wire = BYTES.controlPacket;
+    // A scanner's source is never a peer's waypoint, so no flow matches.
+    noFlow(w, r, p, null);
+    w.pool.release(p);
+  }
+  w.at(w.now + Math.max(1, Math.round(1_000_000 / f.ratePps)), Ev.ScanTick, node, i, 0);
+}
+
+/** Wipes a fraction of a router's sessions (all when 1), chosen by the faults' random stream. */
+function wipe(w: World, r: RouterRt, fraction: number): number {
+  const mine: RouterSession[] = [];
+  for (const s of w.rsessions) if (s !== null && s.alive && s.router === r.node) mine.push(s);
+  mine.sort((x, y) => x.gen - y.gen);
+  const n = Math.round(mine.length * Math.min(1, Math.max(0, fraction)));
+  if (n < mine.length) {
+    for (let k = 0; k < n; k++) {
+      const j = k + w.faultRng.int(mine.length - k);
+      const t = mine[k]!;
+      mine[k] = mine[j]!;
+      mine[j] = t;
+    }
+  }
+  for (let k = 0; k < n; k++) removeSession(w, r, mine[k]!);
+  r.counters[C.SessionsLost]! += n;
+  return n;
+}

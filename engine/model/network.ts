@@ -1,0 +1,359 @@
+import type { Packet } from './packet.ts';
+import type { RandomStream } from '../core/rng.ts';
+import { COUNTER_COUNT } from '../metrics/counters.ts';
+import type { AppSession } from './app-session.ts';
+
+/** One direction of a link: a FIFO of packets in flight (arrival times never decrease). */
+export class LinkDir {
+  times: Float64Array = new Float64Array(16);
+  seqs: Float64Array = new Float64Array(16);
+  pkts: (Packet | null)[] = new Array<Packet | null>(16).fill(null);
+  head = 0;
+  count = 0;
+  lastArrival = 0;
+  busyUntil = 0;
+  /** Transmission end times of packets still in the serialiser queue (bandwidth > 0 only). */
+  txEnds: number[] = [];
+  txHead = 0;
+  // effective parameters (base or impaired)
+  latUs = 0;
+  jitUs = 0;
+  lossP = 0;
+  bwBps = 0;
+  /** Bytes sent in the current sampling window. */
+  windowBytes = 0;
+
+  constructor(
+    /** Index of this direction: link index * 2 + (0 a→b, 1 b→a). */
+    readonly index: number,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  /** Appends a packet; returns true when the FIFO was empty before. */
+  enqueue(time: number, seq: number, p: Packet): boolean {
+    if (this.count === this.times.length) this.grow();
+    const cap = this.times.length;
+    const i = (this.head + this.count) % cap;
+    this.times[i] = time;
+    this.seqs[i] = seq;
+    this.pkts[i] = p;
+    this.count++;
+    return this.count === 1;
+  }
+
+  /** Removes the head packet. */
+  dequeue(): Packet {
+    const p = this.pkts[this.head]!;
+    this.pkts[this.head] = null;
+    this.head = (this.head + 1) % this.times.length;
+    this.count--;
+    return p;
+  }
+
+  /** Time of the head packet. */
+  headTime(): number {
+    return this.times[this.head]!;
+  }
+
+  /** Sequence number of the head packet. */
+  headSeq(): number {
+    return this.seqs[this.head]!;
+  }
+
+  private grow(): void {
+    const cap = this.times.length;
+    const t = new Float64Array(cap * 2);
+    const s = new Float64Array(cap * 2);
+    const p = new Array<Packet | null>(cap * 2).fill(null);
+    for (let k = 0; k < this.count; k++) {
+      const j = (this.head + k) % cap;
+      t[k] = this.times[j]!;
+      s[k] = this.seqs[j]!;
+      p[k] = this.pkts[j]!;
+    }
+    this.times = t;
+    this.seqs = s;
+    this.pkts = p;
+    this.head = 0;
+  }
+}
+
+/** A NAT on a peer path: bindings from the inside router's ports to public ports. */
+export class Nat {
+  /** inside port → public port */
+  readonly out = new Map<number, number>();
+  /** public port → inside port */
+  readonly back = new Map<number, number>();
+  /** public port → last outbound use (µs) */
+  readonly lastOut = new Map<number, number>();
+  nextPublic = 30000;
+
+  constructor(
+    readonly inside: number,
+    /** The NAT's public address (distinct from every node address). */
+    readonly addr: number,
+    readonly timeoutUs: number,
+  ) {}
+
+  /** The public port for an inside port, creating or refreshing the binding. */
+  outbound(insidePort: number, now: number): number {
+    let pub = this.out.get(insidePort);
+    if (pub !== undefined && now - this.lastOut.get(pub)! >= this.timeoutUs) {
+      this.out.delete(insidePort);
+      this.back.delete(pub);
+      this.lastOut.delete(pub);
+      pub = undefined;
+    }
+    if (pub === undefined) {
+      pub = this.nextPublic;
+      this.nextPublic = pub >= 65000 ? 30000 : pub + 1;
+      this.out.set(insidePort, pub);
+      this.back.set(pub, insidePort);
+    }
+    this.lastOut.set(pub, now);
+    return pub;
+  }
+
+  /** The inside port for a public port, or -1 when no live binding exists. */
+  inbound(publicPort: number, now: number): number {
+    const inside = this.back.get(publicPort);
+    if (inside === undefined) return -1;
+    if (now - this.lastOut.get(publicPort)! >= this.timeoutUs) return -1;
+    return inside;
+  }
+
+  /** Forgets every binding (nat-rebind); new bindings use fresh public ports. */
+  rebind(): void {
+    this.out.clear();
+    this.back.clear();
+    this.lastOut.clear();
+    this.nextPublic = this.nextPublic >= 60000 ? 30000 : this.nextPublic + 997;
+  }
+}
+
+/** A link at run time. */
+export class LinkRt {
+  up: boolean;
+  /** Pending link-down timers are ignored unless their generation matches. */
+  gen = 0;
+  readonly dirs: [LinkDir, LinkDir];
+  /** Peer-path state of each end (routers only). */
+  pathA: PeerPath | null = null;
+  pathB: PeerPath | null = null;
+  nat: Nat | null = null;
+  /** Number of active impairments per direction (restore base when they end). */
+  rank = 0;
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly a: number,
+    readonly b: number,
+    readonly isWan: boolean,
+    readonly baseLatUs: number,
+    readonly baseJitUs: number,
+    readonly baseLossP: number,
+    readonly baseBwBps: number,
+    readonly queueLimit: number,
+    up: boolean,
+    readonly rng: RandomStream,
+  ) {
+    this.up = up;
+    this.dirs = [new LinkDir(index * 2, a, b), new LinkDir(index * 2 + 1, b, a)];
+    for (const d of this.dirs) this.restore(d);
+  }
+
+  /** Puts a direction's parameters back to the link's configuration. */
+  restore(d: LinkDir): void {
+    d.latUs = this.baseLatUs;
+    d.jitUs = this.baseJitUs;
+    d.lossP = this.baseLossP;
+    d.bwBps = this.baseBwBps;
+  }
+
+  /** The direction that leaves node `from`. */
+  dirFrom(from: number): LinkDir {
+    return this.a === from ? this.dirs[0] : this.dirs[1];
+  }
+
+  /** The other end. */
+  peerOf(n: number): number {
+    return this.a === n ? this.b : this.a;
+  }
+}
+
+/** One router's view of one peer path: BFD state and NAT role. */
+export class PeerPath {
+  up = true;
+  lastHeard = 0;
+  holdUntil = -1;
+  peerEpoch = -1;
+  /** Where the peer's BFD comes from, as seen here (NAT-translated for the outside router). */
+  peerBfdAddr: number;
+  peerBfdPort: number;
+
+  constructor(
+    readonly router: number,
+    readonly link: number,
+    readonly peer: number,
+    readonly latUs: number,
+    /** Rank of the link id (ties in routing break by link id). */
+    readonly linkRank: number,
+    /** This router is the inside of a NAT on this path. */
+    readonly natInside: boolean,
+    /** This router is the outside of a NAT on this path: it cannot open hops over it. */
+    readonly natOutside: boolean,
+    peerAddr: number,
+  ) {
+    this.peerBfdAddr = peerAddr;
+    this.peerBfdPort = natOutside ? -1 : 1280;
+  }
+}
+
+/** A session side that faces a peer router (one SVR hop). */
+export class WanSide {
+  key = 0;
+  opener: boolean;
+  sendMd: boolean;
+  mdRxSinceTx = 0;
+  lastDisableFwd = -1e15;
+  lastRx: number;
+  /** Outstanding health-check nonce (0 = none). */
+  hcNonce = 0;
+  hcSentAt = 0;
+  nextCheckAt = 0;
+  pinhole: boolean;
+  /** This router is the NAT outside on this hop. */
+  outside: boolean;
+  /** This router opened the hop and owns the wayport pair (returned on removal). */
+  ownsPorts = false;
+
+  constructor(
+    readonly sess: RouterSession,
+    readonly side: 0 | 1,
+    readonly path: PeerPath,
+    readonly localPort: number,
+    public peerAddr: number,
+    public peerPort: number,
+    opener: boolean,
+    now: number,
+    pinhole: boolean,
+  ) {
+    this.opener = opener;
+    this.sendMd = true;
+    this.lastRx = now;
+    this.pinhole = pinhole;
+    this.outside = path.natOutside;
+  }
+}
+
+/** A session's state on one router. Found only by tuple lookup. */
+export class RouterSession {
+  alive = true;
+  gen = 0;
+  stuck = false;
+  seenReverse = false;
+  lastActivity: number;
+  /** Side 0 faces the client, side 1 the server: a WAN side, or a LAN link (-1 when WAN). */
+  wan0: WanSide | null = null;
+  wan1: WanSide | null = null;
+  lan0 = -1;
+  lan1 = -1;
+
+  constructor(
+    /** Index in the run's router-session registry (timers only). */
+    public id: number,
+    readonly router: number,
+    readonly innerKey: number,
+    readonly proto: number,
+    readonly cAddr: number,
+    readonly cPort: number,
+    readonly sAddr: number,
+    readonly sPort: number,
+    readonly svc: number,
+    readonly createdAt: number,
+    /** For measurement only; router logic never reads it. */
+    readonly metricsRef: AppSession | null,
+  ) {
+    this.lastActivity = createdAt;
+  }
+}
+
+/** Wayport pairs a router hands out towards one peer (own even, peer odd). */
+export class WayportPool {
+  private next = 0;
+  private readonly free: number[] = [];
+
+  /** A free pair index, or -1 when exhausted. Own port = 16384 + 2k, peer port = +1. */
+  take(): number {
+    if (this.free.length > 0) return this.free.pop()!;
+    if (this.next >= 24575) return -1;
+    return this.next++;
+  }
+
+  /** Returns a pair index. */
+  give(k: number): void {
+    this.free.push(k);
+  }
+}
+
+/** A router at run time. */
+export class RouterRt {
+  up = true;
+  epoch = 1;
+  bootGen = 0;
+  readonly lan = new Map<number, RouterSession>();
+  readonly wan = new Map<number, WanSide>();
+  /** Sides by peer router, for BFD-driven re-opening. */
+  readonly byPeer = new Map<number, Set<WanSide>>();
+  readonly paths: PeerPath[] = [];
+  readonly pools = new Map<number, WayportPool>();
+  /** Host node index → LAN link index, for hosts linked to this router. */
+  readonly hosts = new Map<number, number>();
+  readonly counters = new Float64Array(COUNTER_COUNT);
+  tokens: number;
+  tokensAt = 0;
+  sessions = 0;
+  nonce = 0;
+  /** Sessions on this router whose application session is in outage (sampled). */
+
+  constructor(
+    readonly node: number,
+    readonly id: string,
+    readonly addr: number,
+    readonly isHub: boolean,
+    readonly v61: boolean,
+    readonly inactivity: boolean,
+    readonly timeoutUs: number,
+    readonly ackTimeoutUs: number,
+    readonly bfdTxUs: number,
+    readonly bfdMult: number,
+    readonly bfdHoldUs: number,
+    readonly ctlRate: number,
+  ) {
+    this.tokens = ctlRate;
+  }
+
+  /** The wayport pool towards `peer`. */
+  pool(peer: number): WayportPool {
+    let p = this.pools.get(peer);
+    if (!p) {
+      p = new WayportPool();
+      this.pools.set(peer, p);
+    }
+    return p;
+  }
+
+  /** Takes one control-packet buffer from the token bucket; false when none is left. */
+  takeToken(now: number): boolean {
+    const dt = now - this.tokensAt;
+    if (dt > 0) {
+      this.tokens = Math.min(this.ctlRate, this.tokens + (dt * this.ctlRate) / 1_000_000);
+      this.tokensAt = now;
+    }
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

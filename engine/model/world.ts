@@ -1,0 +1,280 @@
+import { EventQueue } from '../core/event-queue.ts';
+import { Fingerprint } from '../core/fingerprint.ts';
+import { RandomStreams, type RandomStream } from '../core/rng.ts';
+import type { Scenario, Fault } from '../scenario/schema.ts';
+import { RunMetrics, MAX_LINK_SERIES, type TimeSeries } from '../metrics/run-metrics.ts';
+import { CONTROL_KINDS, Ev, Loss, Pk, SAMPLE_US } from './constants.ts';
+import { LinkRt, Nat, PeerPath, RouterRt, type RouterSession } from './network.ts';
+import { PacketPool, type Packet } from './packet.ts';
+import { TrafficRuntime } from './traffic.ts';
+import type { AppSession } from './app-session.ts';
+import { Routing } from './routing.ts';
+import type { TraceEvent } from './trace.ts';
+import { isAtLeast610 } from './version.ts';
+
+/** A fault as it happened in a run: scheduled from the scenario or injected live. */
+export interface FaultLogEntry {
+  /** Virtual time the fault takes effect, ms. */
+  atMs: number;
+  fault: Fault;
+  source: 'scheduled' | 'live';
+}
+
+/** Options for building a run. */
+export interface WorldOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Overrides the scenario's duration (ms). */
+  durationMs?: number;
+  /** Receives control-plane and session events (not every data packet). */
+  trace?: (e: TraceEvent) => void;
+  /** Faults injected live in an earlier run, re-applied at their times (replay). */
+  liveFaults?: readonly { atMs: number; fault: Fault }[];
+}
+
+/** Node kinds as numbers. */
+export const enum Kind {
+  Client = 0,
+  Server = 1,
+  Spoke = 2,
+  Hub = 3,
+}
+
+/**
+ * Everything one run holds: topology at run time, pending events, sessions and metrics.
+ * The model's rules live in the sibling modules, as functions over a World.
+ */
+export class World {
+  now = 0;
+  seq = 0;
+  readonly endUs: number;
+  readonly seed: number;
+  readonly queue = new EventQueue(4096);
+  readonly fp = new Fingerprint();
+  readonly streams: RandomStreams;
+  readonly pool = new PacketPool();
+  readonly metrics = new RunMetrics();
+  readonly series: TimeSeries;
+  readonly seriesLinks: LinkRt[];
+  readonly nodeIds: string[];
+  readonly nodeKind: Uint8Array;
+  /** Router runtime by node index (null for hosts). */
+  readonly routers: (RouterRt | null)[];
+  readonly routerList: RouterRt[];
+  readonly links: LinkRt[];
+  readonly linkById = new Map<string, number>();
+  /** Links of each node (indices). */
+  readonly nodeLinks: number[][];
+  readonly traffic: TrafficRuntime[];
+  readonly apps: AppSession[] = [];
+  readonly rsessions: (RouterSession | null)[] = [];
+  readonly freeRsIds: number[] = [];
+  readonly routing: Routing;
+  readonly faultLog: FaultLogEntry[] = [];
+  readonly trace: ((e: TraceEvent) => void) | null;
+  readonly scanRng: RandomStream;
+  readonly faultRng: RandomStream;
+  /** Unique id handed to each router session (timers check it). */
+  rsUid = 0;
+  readonly tcpUs: number;
+  readonly tcpInitialUs: number;
+  readonly udpUs: number;
+  /** Events processed. */
+  events = 0;
+  /** Sample events take care to fire only up to this time. */
+  finished = false;
+
+  constructor(
+    readonly scenario: Scenario,
+    opts: WorldOptions = {},
+  ) {
+    this.seed = (opts.seed ?? scenario.seed) >>> 0;
+    this.endUs = Math.round((opts.durationMs ?? scenario.durationMs) * 1000);
+    this.streams = new RandomStreams(this.seed);
+    this.trace = opts.trace ?? null;
+    this.scanRng = this.streams.stream('scanners');
+    this.faultRng = this.streams.stream('faults');
+    const a = scenario.authority;
+    this.tcpUs = Math.round(a.sessionTimeouts.tcpMs * 1000);
+    this.tcpInitialUs = Math.round(a.sessionTimeouts.tcpInitialMs * 1000);
+    this.udpUs = Math.round(a.sessionTimeouts.udpMs * 1000);
+    const nodes = scenario.nodes;
+    this.nodeIds = nodes.map((n) => n.id);
+    this.nodeKind = new Uint8Array(nodes.length);
+    const index = new Map(nodes.map((n, i) => [n.id, i]));
+    this.routers = nodes.map((n, i) => {
+      this.nodeKind[i] = KIND[n.kind];
+      if (n.kind !== 'spoke' && n.kind !== 'hub') return null;
+      const v61 = isAtLeast610(n.softwareVersion ?? '6.1.0');
+      const srd = { ...a.sessionRecoveryDetection, ...(n.sessionRecoveryDetection ?? {}) };
+      const bfd = { ...a.bfd, ...(n.bfd ?? {}) };
+      return new RouterRt(
+        i,
+        n.id,
+        i + 1,
+        n.kind === 'hub',
+        v61,
+        v61 && srd.mode === 'inactivity-based',
+        srd.inactivityTimeoutSec * 1_000_000,
+        Math.round(a.healthCheckAckTimeoutMs * 1000),
+        Math.round(bfd.txIntervalMs * 1000),
+        bfd.multiplier,
+        Math.round(bfd.holdDownMs * 1000),
+        a.controlPacketsPerSec,
+      );
+    });
+    this.routerList = this.routers.filter((r): r is RouterRt => r !== null);
+    this.nodeLinks = nodes.map(() => []);
+    const rank = new Map([...scenario.links].map((l) => l.id).sort().map((id, i) => [id, i]));
+    this.links = scenario.links.map((l, i) => {
+      const ai = index.get(l.a)!;
+      const bi = index.get(l.b)!;
+      const isWan = this.routers[ai] !== null && this.routers[bi] !== null;
+      const rt = new LinkRt(
+        i,
+        l.id,
+        ai,
+        bi,
+        isWan,
+        Math.round(l.latencyMs * 1000),
+        Math.round(l.jitterMs * 1000),
+        l.lossPct / 100,
+        l.bandwidthMbps * 1e6,
+        l.queuePackets,
+        l.up,
+        this.streams.stream(`link:${l.id}`),
+      );
+      this.linkById.set(l.id, i);
+      this.nodeLinks[ai]!.push(i);
+      this.nodeLinks[bi]!.push(i);
+      if (isWan) {
+        const inside = l.nat ? index.get(l.nat.inside)! : -1;
+        if (l.nat) rt.nat = new Nat(inside, 40000 + i, Math.round(l.nat.bindingTimeoutMs * 1000));
+        const r = rank.get(l.id)!;
+        const peerAddrFor = (peer: number) => (rt.nat && peer === inside ? rt.nat.addr : peer + 1);
+        rt.pathA = new PeerPath(ai, i, bi, rt.baseLatUs, r, inside === ai, inside === bi, peerAddrFor(bi));
+        rt.pathB = new PeerPath(bi, i, ai, rt.baseLatUs, r, inside === bi, inside === ai, peerAddrFor(ai));
+        this.routers[ai]!.paths.push(rt.pathA);
+        this.routers[bi]!.paths.push(rt.pathB);
+      } else {
+        const router = this.routers[ai] ?? this.routers[bi];
+        const host = this.routers[ai] ? bi : ai;
+        router?.hosts.set(host, i);
+      }
+      return rt;
+    });
+    this.routing = new Routing(this);
+    this.seriesLinks = [...this.links].sort((x, y) => Number(y.isWan) - Number(x.isWan)).slice(0, MAX_LINK_SERIES);
+    this.series = {
+      tMs: [],
+      activeSessions: [],
+      sessionsInOutage: [],
+      deliveredPps: [],
+      lostPps: [],
+      controlPps: Object.fromEntries(CONTROL_KINDS.map((k) => [k, [] as number[]])),
+      linkMbps: Object.fromEntries(this.seriesLinks.map((l) => [l.id, [] as number[]])),
+      linkUtilPct: Object.fromEntries(this.seriesLinks.filter((l) => l.baseBwBps > 0).map((l) => [l.id, [] as number[]])),
+    };
+    const services = new Map<string, number>();
+    this.traffic = scenario.traffic.map((t, i) => {
+      const client = index.get(t.from)!;
+      const server = index.get(t.to)!;
+      const sPort = t.protocol === 'tcp' ? 443 + i * 2 : 5060 + i * 2;
+      const key = `${server}/${sPort}/${t.protocol}`;
+      let svc = services.get(key);
+      if (svc === undefined) {
+        svc = services.size + 1;
+        services.set(key, svc);
+      }
+      return new TrafficRuntime(t, i, client, server, this.nodeLinks[client]![0]!, svc, sPort, this.streams.stream(`traffic:${t.id}`), this.endUs);
+    });
+    for (const f of scenario.faults) this.faultLog.push({ atMs: f.atMs, fault: f, source: 'scheduled' });
+    for (const f of opts.liveFaults ?? []) this.faultLog.push({ atMs: f.atMs, fault: { ...f.fault, atMs: f.atMs }, source: 'live' });
+  }
+
+  /** Schedules an event; returns nothing (cancellation is by generation numbers). */
+  at(time: number, kind: Ev, node: number, a: number, b: number): void {
+    this.queue.push(time, this.seq++, kind, node, a, b);
+  }
+
+  /** Registers a router session and returns its id. */
+  addRouterSession(s: RouterSession): number {
+    const id = this.freeRsIds.length > 0 ? this.freeRsIds.pop()! : this.rsessions.length;
+    this.rsessions[id] = s;
+    s.id = id;
+    return id;
+  }
+
+  /** Frees a router session's id. */
+  dropRouterSession(s: RouterSession): void {
+    if (this.rsessions[s.id] === s) {
+      this.rsessions[s.id] = null;
+      this.freeRsIds.push(s.id);
+    }
+  }
+
+  /**
+   * Sends a packet from node `from` onto link `li`. Applies the link's state, NAT (outbound),
+   * loss, bandwidth and queue; the packet arrives in FIFO order after latency and jitter.
+   */
+  transmit(li: number, from: number, p: Packet): void {
+    const l = this.links[li]!;
+    if (!l.up) return this.drop(p, Loss.LinkDown);
+    const nat = l.nat;
+    if (nat !== null && from === nat.inside) {
+      p.oSrcPort = nat.outbound(p.kind === Pk.Bfd ? -1 : p.oSrcPort, this.now);
+      p.oSrcAddr = nat.addr;
+    }
+    const d = l.dirFrom(from);
+    if (d.lossP > 0 && l.rng.next() < d.lossP) return this.drop(p, Loss.LinkLoss);
+    let depart = this.now;
+    if (d.bwBps > 0) {
+      const txEnds = d.txEnds;
+      while (d.txHead < txEnds.length && txEnds[d.txHead]! <= this.now) d.txHead++;
+      if (d.txHead > 1024 && d.txHead * 2 > txEnds.length) {
+        txEnds.splice(0, d.txHead);
+        d.txHead = 0;
+      }
+      if (txEnds.length - d.txHead >= l.queueLimit) return this.drop(p, Loss.Queue);
+      const txUs = Math.ceil((p.wire * 8 * 1e6) / d.bwBps);
+      depart = Math.max(this.now, d.busyUntil) + txUs;
+      d.busyUntil = depart;
+      txEnds.push(depart);
+    }
+    d.windowBytes += p.wire;
+    let arrive = depart + d.latUs;
+    if (d.jitUs > 0) arrive = Math.max(depart, arrive + Math.round((l.rng.next() * 2 - 1) * d.jitUs));
+    if (arrive < d.lastArrival) arrive = d.lastArrival;
+    d.lastArrival = arrive;
+    const seq = this.seq++;
+    if (d.enqueue(arrive, seq, p)) this.queue.push(arrive, seq, Ev.LinkArrival, d.to, d.index, 0);
+  }
+
+  /** A packet is lost: data packets are measured, every packet goes back to the pool. */
+  drop(p: Packet, cause: Loss): void {
+    if (p.kind === Pk.Data && p.app !== null) this.metrics.appLost(p, cause);
+    this.pool.release(p);
+  }
+
+  /** Emits a trace event when someone listens. */
+  emit(node: number, kind: string, detail?: Record<string, string | number | boolean>, session?: number): void {
+    if (this.trace === null) return;
+    this.trace({ tUs: this.now, node: this.nodeIds[node] ?? '', kind, session: session ?? -1, detail: detail ?? {} });
+  }
+
+  /** Takes a time-series sample and resets the per-window byte counts. */
+  sample(): void {
+    this.metrics.sample(this.series, this.now, this.seriesLinks);
+    for (const l of this.links) {
+      l.dirs[0].windowBytes = 0;
+      l.dirs[1].windowBytes = 0;
+    }
+  }
+
+  /** Whether the first sample is due (samples run every {@link SAMPLE_US}). */
+  get sampleUs(): number {
+    return SAMPLE_US;
+  }
+}
+
+const KIND = { client: Kind.Client, server: Kind.Server, spoke: Kind.Spoke, hub: Kind.Hub } as const;

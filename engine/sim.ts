@@ -1,0 +1,290 @@
+/**
+ * A run of the emulator: builds the world from a scenario, processes events in `(time, seq)`
+ * order, accepts live faults, and produces the result.
+ */
+import type { Fault, Scenario } from './scenario/schema.ts';
+import { Ev, Rec, RECOVERY_KINDS, LOSS_CAUSES, CONTROL_KINDS, SAMPLE_US } from './model/constants.ts';
+import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
+import { routerReceive, healthCheckDeadline, sessionExpiry } from './model/router-logic.ts';
+import { bfdTick } from './model/bfd.ts';
+import { scheduleTraffic, startSession, clientTick, retransmit, appTimeout, serverTick, hostReceive } from './model/hosts.ts';
+import { applyFault, faultNode, linkTimer, nodeUp, scanTick } from './model/faults.ts';
+import { Loss } from './model/constants.ts';
+import { countersToRecord } from './metrics/counters.ts';
+import { outageStats, zeroRecord, type RunResult, type RunSummary, type SessionOutcome } from './metrics/summary.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+export type { WorldOptions as RunOptions, FaultLogEntry };
+
+/** A live or batch run. */
+export class Simulation {
+  /** The run's world (read-only use outside the engine: snapshots, tests). */
+  readonly w: World;
+  private finalized: RunResult | null = null;
+
+  /** Builds a run. The scenario must come from the loader (validated, defaults filled). */
+  constructor(scenario: Scenario, opts: WorldOptions = {}) {
+    const w = (this.w = new World(scenario, opts));
+    for (const r of w.routerList) {
+      const phase = w.streams.stream(`bfd:${r.id}`).int(r.bfdTxUs);
+      w.at(phase, Ev.BfdTick, r.node, 0, r.bootGen);
+    }
+    scheduleTraffic(w);
+    w.faultLog.forEach((e, i) => w.at(Math.round(e.atMs * 1000), Ev.Fault, Math.max(0, faultNode(w, e.fault)), i, 0));
+    w.at(SAMPLE_US, Ev.Sample, 0xffff, 0, 0);
+  }
+
+  /** Current virtual time, µs. */
+  get nowUs(): number {
+    return this.w.now;
+  }
+
+  /** End of the run, µs. */
+  get endUs(): number {
+    return this.w.endUs;
+  }
+
+  /** Whether every event up to the end has run. */
+  get done(): boolean {
+    return this.w.queue.peekTime() > this.w.endUs;
+  }
+
+  /** Runs events up to and including virtual time `tUs` (capped at the end); returns events run. */
+  runUntil(tUs: number): number {
+    const w = this.w;
+    const limit = Math.min(tUs, w.endUs);
+    const q = w.queue;
+    const ev = q.last;
+    const fp = w.fp;
+    let n = 0;
+    while (q.peekTime() <= limit) {
+      q.pop();
+      w.now = ev.time;
+      fp.add(ev.time, ev.node, ev.kind);
+      this.dispatch(ev.kind, ev.node, ev.a, ev.b);
+      n++;
+    }
+    if (limit > w.now) w.now = limit;
+    w.events += n;
+    return n;
+  }
+
+  /** Runs exactly one event (if any remains before the end). Returns false when done. */
+  step(): boolean {
+    const w = this.w;
+    if (this.done) return false;
+    const q = w.queue;
+    q.pop();
+    const ev = q.last;
+    w.now = ev.time;
+    w.fp.add(ev.time, ev.node, ev.kind);
+    this.dispatch(ev.kind, ev.node, ev.a, ev.b);
+    w.events++;
+    return true;
+  }
+
+  /** Time of the next pending event, µs (Infinity when none). No side effects. */
+  peekUs(): number {
+    return this.w.queue.peekTime();
+  }
+
+  /**
+   * Injects a fault now (its `atMs` is replaced by the current virtual time). It goes into the
+   * run's fault log, so a replay re-applies it at the same time. Returns an error message for a
+   * fault whose target does not exist or does not fit.
+   */
+  inject(fault: Fault): { ok: true; atMs: number } | { ok: false; message: string } {
+    const w = this.w;
+    const problem = checkFaultTarget(w, fault);
+    if (problem) return { ok: false, message: problem };
+    const atMs = w.now / 1000;
+    const i = w.faultLog.push({ atMs, fault: { ...fault, atMs }, source: 'live' }) - 1;
+    w.at(w.now, Ev.Fault, Math.max(0, faultNode(w, fault)), i, 0);
+    return { ok: true, atMs };
+  }
+
+  /** Runs to the end and returns the result (idempotent). */
+  run(): RunResult {
+    this.runUntil(this.w.endUs);
+    return this.result();
+  }
+
+  /** The result; finishes the run's measurement (call once the run is done or stopped). */
+  result(): RunResult {
+    if (this.finalized) return this.finalized;
+    const w = this.w;
+    const m = w.metrics;
+    for (const app of w.apps) {
+      if (app.inOutage) {
+        app.failed = true;
+        m.endOutage(app, w.now, true);
+      }
+    }
+    for (const app of w.apps) {
+      if (app.failed && app.gaveUp) {
+        let s = app.successor;
+        while (s !== null && s.delivered === 0 && s.successor !== null) s = s.successor;
+        app.recoveredBy = s !== null && s.delivered > 0 ? Rec.NewSession : Rec.None;
+      }
+    }
+    const recoveredBy = zeroRecord(RECOVERY_KINDS);
+    let affected = 0;
+    let failed = 0;
+    for (const app of w.apps) {
+      if (app.outages > 0 || app.failed) {
+        affected++;
+        recoveredBy[RECOVERY_KINDS[app.recoveredBy < 0 ? Rec.None : app.recoveredBy]!]++;
+      }
+      if (app.failed) failed++;
+    }
+    const counters: Record<string, Record<string, number>> = {};
+    const byRouter: Record<string, number> = {};
+    let exposure = 0;
+    for (const r of w.routerList) {
+      counters[r.id] = countersToRecord(r.counters);
+      const e = r.counters[27]!;
+      byRouter[r.id] = e;
+      exposure += e;
+    }
+    const lostBy = zeroRecord(LOSS_CAUSES);
+    LOSS_CAUSES.forEach((c, i) => (lostBy[c] = m.lostBy[i]!));
+    const control = Object.fromEntries(CONTROL_KINDS.map((k, i) => [k, { count: m.ctlCount[i]!, bytes: m.ctlBytes[i]! }])) as RunSummary['control'];
+    const summary: RunSummary = {
+      scenario: w.scenario.name,
+      seed: w.seed,
+      durationMs: w.endUs / 1000,
+      engineVersion: ENGINE_VERSION,
+      fingerprint: w.fp.hex(),
+      sessions: {
+        total: w.apps.length,
+        affected,
+        recovered: affected - failed,
+        failed,
+        outageMs: outageStats(m.outagesUs),
+        recoveredBy,
+      },
+      packets: { sent: m.sent, delivered: m.delivered, lost: m.lost, lostBy },
+      control,
+      exposure: { total: exposure, byRouter },
+      counters,
+      events: w.events,
+    };
+    const sessions: SessionOutcome[] = w.apps.map((a) => ({
+      id: a.id,
+      traffic: a.traffic.def.id,
+      client: w.nodeIds[a.traffic.client]!,
+      server: w.nodeIds[a.traffic.server]!,
+      protocol: a.traffic.def.protocol,
+      clientPort: a.cPort,
+      startMs: a.createdAt / 1000,
+      endMs: a.endedAt < 0 ? null : a.endedAt / 1000,
+      sent: a.sent,
+      delivered: a.delivered,
+      lost: a.lost,
+      outages: a.outages,
+      outageTotalMs: a.outageTotalUs / 1000,
+      outageMaxMs: a.outageMaxUs / 1000,
+      recoveredBy: a.outages > 0 || a.failed ? RECOVERY_KINDS[a.recoveredBy < 0 ? Rec.None : a.recoveredBy]! : null,
+      failed: a.failed,
+      gaveUp: a.gaveUp,
+      successor: a.successor?.id ?? null,
+    }));
+    this.finalized = { summary, sessions, series: w.series, faultLog: w.faultLog.map((e) => ({ ...e })) };
+    return this.finalized;
+  }
+
+  private dispatch(kind: number, node: number, a: number, b: number): void {
+    const w = this.w;
+    switch (kind) {
+      case Ev.LinkArrival: {
+        const l = w.links[a >> 1]!;
+        const d = l.dirs[a & 1]!;
+        const p = d.dequeue();
+        if (d.count > 0) w.queue.push(d.headTime(), d.headSeq(), Ev.LinkArrival, d.to, a, 0);
+        if (!l.up) return w.drop(p, Loss.LinkDown);
+        const nat = l.nat;
+        if (nat !== null && d.to === nat.inside && p.oDstAddr === nat.addr) {
+          const inside = nat.inbound(p.oDstPort, w.now);
+          if (inside < 0) {
+            w.routers[nat.inside]!.counters[25]! += 1;
+            return w.drop(p, Loss.Nat);
+          }
+          p.oDstAddr = nat.inside + 1;
+          p.oDstPort = inside;
+        }
+        const r = w.routers[d.to];
+        if (r) routerReceive(w, r, p, l.index);
+        else hostReceive(w, p, l.index);
+        return;
+      }
+      case Ev.AppStart:
+        startSession(w, w.traffic[a]!, b, null);
+        return;
+      case Ev.AppTick: {
+        const app = w.apps[a]!;
+        if (app.gen === b) clientTick(w, app);
+        return;
+      }
+      case Ev.ServerTick:
+        serverTick(w, w.apps[a]!, b);
+        return;
+      case Ev.Retransmit:
+        retransmit(w, w.apps[a]!, b);
+        return;
+      case Ev.AppTimeout:
+        appTimeout(w, w.apps[a]!, b);
+        return;
+      case Ev.HealthCheckDeadline:
+        healthCheckDeadline(w, w.routers[node]!, a, b);
+        return;
+      case Ev.SessionExpiry:
+        sessionExpiry(w, w.routers[node]!, a, b);
+        return;
+      case Ev.BfdTick:
+        bfdTick(w, w.routers[node]!, b);
+        return;
+      case Ev.Fault:
+        applyFault(w, a);
+        return;
+      case Ev.NodeUp:
+        nodeUp(w, w.routers[a]!, b);
+        return;
+      case Ev.Sample:
+        w.sample();
+        if (w.now + SAMPLE_US <= w.endUs) w.at(w.now + SAMPLE_US, Ev.Sample, 0xffff, 0, 0);
+        return;
+      case Ev.ScanTick:
+        scanTick(w, node, a);
+        return;
+      case Ev.LinkTimer:
+        linkTimer(w, a, b);
+        return;
+    }
+  }
+}
+
+function checkFaultTarget(w: World, f: Fault): string | null {
+  const router = (id: string) => {
+    const i = w.nodeIds.indexOf(id);
+    if (i < 0) return `node "${id}" does not exist`;
+    return w.routers[i] ? null : `"${id}" is a host; this fault applies to routers`;
+  };
+  switch (f.type) {
+    case 'node-restart':
+    case 'session-loss':
+      return router(f.node);
+    case 'scan':
+      return router(f.target);
+    default: {
+      const li = w.linkById.get(f.link);
+      if (li === undefined) return `link "${f.link}" does not exist`;
+      if (f.type === 'nat-rebind' && !w.links[li]!.nat) return `link "${f.link}" has no NAT`;
+      return null;
+    }
+  }
+}
+
+/** Runs a scenario to the end and returns the result. */
+export function runScenario(scenario: Scenario, opts: WorldOptions = {}): RunResult {
+  return new Simulation(scenario, opts).run();
+}
