@@ -1,0 +1,13 @@
+/**
+ * The engine's public surface. Nothing outside engine/ imports deeper than this file.
+ * Pure TypeScript: no Node, DOM, Electron or React; time and randomness are the run's own.
+ */
+export * from './scenario/index.ts';
+export { Simulation, runScenario, type RunOptions, type FaultLogEntry } from './sim.ts';
+export type { RunResult, RunSummary, SessionOutcome, OutageStats } from './metrics/summary.ts';
+export type { TimeSeries } from './metrics/run-metrics.ts';
+export type { TraceEvent } from './model/trace.ts';
+export { COUNTER_PATHS, type CounterPath } from './metrics/counters.ts';
+export { RECOVERY_KINDS, LOSS_CAUSES, CONTROL_KINDS, type RecoveryKind, type LossCause, type ControlKind } from './model/constants.ts';
+export { ENGINE_VERSION } from './version.ts';
+export { ASSUMPTIONS, type Assumption } from './assumptions.ts';
