@@ -1,9 +1,62 @@
 /**
+ * A FIFO lane of events whose times never decrease (e.g. the periodic ticks of sessions that
+ * share one period). Only the lane's head sits in the heap, so a lane of 10 000 entries costs
+ * the heap one entry. Entries keep the `seq` they were given, so global `(time, seq)` order is
+ * exactly what a plain heap would give.
+ */
+class Lane {
+  time: Float64Array = new Float64Array(64);
+  seq: Float64Array = new Float64Array(64);
+  kind: Uint8Array = new Uint8Array(64);
+  node: Int32Array = new Int32Array(64);
+  a: Int32Array = new Int32Array(64);
+  b: Int32Array = new Int32Array(64);
+  head = 0;
+  count = 0;
+  tail = Number.NEGATIVE_INFINITY;
+
+  put(time: number, seq: number, kind: number, node: number, a: number, b: number): void {
+    if (this.count === this.time.length) this.grow();
+    const i = (this.head + this.count) & (this.time.length - 1);
+    this.time[i] = time;
+    this.seq[i] = seq;
+    this.kind[i] = kind;
+    this.node[i] = node;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.count++;
+    this.tail = time;
+  }
+
+  private grow(): void {
+    const cap = this.time.length;
+    const order = (src: Float64Array | Uint8Array | Int32Array) => {
+      const dst = new (src.constructor as Float64ArrayConstructor)(cap * 2);
+      for (let k = 0; k < this.count; k++) dst[k] = src[(this.head + k) & (cap - 1)]!;
+      return dst;
+    };
+    this.time = order(this.time);
+    this.seq = order(this.seq);
+    this.kind = order(this.kind) as unknown as Uint8Array;
+    this.node = order(this.node) as unknown as Int32Array;
+    this.a = order(this.a) as unknown as Int32Array;
+    this.b = order(this.b) as unknown as Int32Array;
+    this.head = 0;
+  }
+}
+
+/** Heap payload kind that marks a lane head (never a model event kind). */
+const LANE_KIND = 255;
+
+/**
  * The pending-event set: a binary min-heap ordered by `(time, seq)`, kept as flat typed arrays
- * (struct of arrays). Each entry carries a small integer payload: `kind`, `node`, `a`, `b`.
- * Cancellation is lazy: owners bump a generation number and ignore stale events when they fire.
+ * (struct of arrays), plus FIFO lanes whose heads sit in the heap. Each event carries a small
+ * integer payload: `kind`, `node`, `a`, `b`. Cancellation is lazy: owners bump a generation
+ * number and ignore stale events when they fire.
  */
 export class EventQueue {
+  private readonly lanes: Lane[] = [];
+  private laneCount = 0;
   private cap: number;
   private n = 0;
   // heap order arrays
@@ -35,9 +88,27 @@ export class EventQueue {
     this.freeSlots = new Int32Array(this.cap);
   }
 
-  /** Number of pending events. */
+  /** Number of pending events (lanes included). */
   get size(): number {
-    return this.n;
+    return this.n + this.laneCount;
+  }
+
+  /** Creates a FIFO lane and returns its id. */
+  addLane(): number {
+    this.lanes.push(new Lane());
+    return this.lanes.length - 1;
+  }
+
+  /**
+   * Adds an event to lane `lane` when it is not earlier than the lane's last event, else to the
+   * heap. Either way it runs in exact `(time, seq)` order.
+   */
+  pushLane(lane: number, time: number, seq: number, kind: number, node: number, a: number, b: number): void {
+    const l = this.lanes[lane]!;
+    if (time < l.tail && l.count > 0) return this.push(time, seq, kind, node, a, b);
+    l.put(time, seq, kind, node, a, b);
+    if (l.count === 1) this.push(time, seq, LANE_KIND, 0, lane, 0);
+    else this.laneCount++;
   }
 
   /** Time of the earliest event, or +Infinity when empty. No side effects. */
@@ -91,12 +162,46 @@ export class EventQueue {
     last.node = this.pNode[slot]!;
     last.a = this.pA[slot]!;
     last.b = this.pB[slot]!;
+    let t: number;
+    let s: number;
+    let sl: number;
+    let n = this.n;
+    if (last.kind === LANE_KIND) {
+      // Deliver the lane's head; its next entry (if any) replaces the root in place.
+      const l = this.lanes[last.a]!;
+      const h = l.head;
+      last.kind = l.kind[h]!;
+      last.node = l.node[h]!;
+      last.a = l.a[h]!;
+      last.b = l.b[h]!;
+      l.head = (h + 1) & (l.time.length - 1);
+      l.count--;
+      if (l.count > 0) {
+        this.laneCount--;
+        t = l.time[l.head]!;
+        s = l.seq[l.head]!;
+        sl = slot;
+        return this.siftDownFromRoot(t, s, sl, n), true;
+      }
+      l.tail = Number.NEGATIVE_INFINITY;
+    }
     this.freeSlots[this.freeTop++] = slot;
-    const n = --this.n;
+    n = --this.n;
     if (n > 0) {
-      const t = hTime[n]!;
-      const s = hSeq[n]!;
-      const sl = hSlot[n]!;
+      t = hTime[n]!;
+      s = hSeq[n]!;
+      sl = hSlot[n]!;
+      this.siftDownFromRoot(t, s, sl, n);
+    }
+    return true;
+  }
+
+  /** Places entry (t, s, sl) at the root of a heap of size n and sifts it down. */
+  private siftDownFromRoot(t: number, s: number, sl: number, n: number): void {
+    const hTime = this.hTime;
+    const hSeq = this.hSeq;
+    const hSlot = this.hSlot;
+    {
       let i = 0;
       const half = n >> 1;
       while (i < half) {
@@ -122,7 +227,6 @@ export class EventQueue {
       hSeq[i] = s;
       hSlot[i] = sl;
     }
-    return true;
   }
 
   private grow(): void {

@@ -13,10 +13,8 @@ export class Fingerprint {
     const lo = timeUs % 4294967296 | 0;
     const hi = Math.floor(timeUs / 4294967296) | 0;
     const k = ((node & 0xffffff) << 8) | (kind & 0xff);
-    this.h1 = round(this.h1, lo);
-    this.h1 = round(this.h1, hi ^ k);
-    this.h2 = round(this.h2, k ^ 0x5bd1e995);
-    this.h2 = round(this.h2, lo ^ hi);
+    this.h1 = round(this.h1, lo ^ Math.imul(k, 0x5bd1e995));
+    this.h2 = round(this.h2, k ^ hi ^ Math.imul(lo, 0x27d4eb2f));
     this.count++;
   }
 

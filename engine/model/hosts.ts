@@ -68,7 +68,7 @@ export function clientTick(w: World, app: AppSession): void {
     case Pattern.RequestResponse:
       // Over TCP the next request waits behind an unanswered one (in-order stream).
       if (!(t.tcp && app.outstanding)) sendRequest(w, app);
-      w.at(w.now + t.intervalUs, Ev.AppTick, t.client, app.id, app.gen);
+      w.atLane(t.clientLane, w.now + t.intervalUs, Ev.AppTick, t.client, app.id, app.gen);
       return;
     case Pattern.StreamDown:
       // The client only opens the session; the server streams (client ticks stop here).
@@ -80,7 +80,7 @@ export function clientTick(w: World, app: AppSession): void {
     default:
       send(w, app, FWD, App.Data, t.def.packetBytes);
       if (t.tcp && app.expectSince < 0) expect(w, app, w.now);
-      w.at(w.now + t.periodUs, Ev.AppTick, t.client, app.id, app.gen);
+      w.atLane(t.clientLane, w.now + t.periodUs, Ev.AppTick, t.client, app.id, app.gen);
   }
 }
 
@@ -229,5 +229,5 @@ export function serverTick(w: World, app: AppSession, gen: number): void {
     return;
   }
   send(w, app, REV, App.Data, t.def.packetBytes);
-  w.at(w.now + t.periodUs, Ev.ServerTick, t.server, app.id, gen);
+  w.atLane(t.serverLane, w.now + t.periodUs, Ev.ServerTick, t.server, app.id, gen);
 }

@@ -1,6 +1,7 @@
 import type { Packet } from './packet.ts';
 import type { RandomStream } from '../core/rng.ts';
 import { COUNTER_COUNT } from '../metrics/counters.ts';
+import { TupleMap } from '../core/tuple-map.ts';
 import type { AppSession } from './app-session.ts';
 
 /** One direction of a link: a FIFO of packets in flight (arrival times never decrease). */
@@ -33,8 +34,7 @@ export class LinkDir {
   /** Appends a packet; returns true when the FIFO was empty before. */
   enqueue(time: number, seq: number, p: Packet): boolean {
     if (this.count === this.times.length) this.grow();
-    const cap = this.times.length;
-    const i = (this.head + this.count) % cap;
+    const i = (this.head + this.count) & (this.times.length - 1);
     this.times[i] = time;
     this.seqs[i] = seq;
     this.pkts[i] = p;
@@ -46,7 +46,7 @@ export class LinkDir {
   dequeue(): Packet {
     const p = this.pkts[this.head]!;
     this.pkts[this.head] = null;
-    this.head = (this.head + 1) % this.times.length;
+    this.head = (this.head + 1) & (this.times.length - 1);
     this.count--;
     return p;
   }
@@ -67,7 +67,7 @@ export class LinkDir {
     const s = new Float64Array(cap * 2);
     const p = new Array<Packet | null>(cap * 2).fill(null);
     for (let k = 0; k < this.count; k++) {
-      const j = (this.head + k) % cap;
+      const j = (this.head + k) & (cap - 1);
       t[k] = this.times[j]!;
       s[k] = this.seqs[j]!;
       p[k] = this.pkts[j]!;
@@ -213,7 +213,8 @@ export class PeerPath {
 
 /** A session side that faces a peer router (one SVR hop). */
 export class WanSide {
-  key = 0;
+  keyHi = 0;
+  keyLo = 0;
   opener: boolean;
   sendMd: boolean;
   mdRxSinceTx = 0;
@@ -265,7 +266,9 @@ export class RouterSession {
     /** Index in the run's router-session registry (timers only). */
     public id: number,
     readonly router: number,
-    readonly innerKey: number,
+    /** Inner-tuple key halves: client address, and client port << 16 | service. */
+    readonly innerHi: number,
+    readonly innerLo: number,
     readonly proto: number,
     readonly cAddr: number,
     readonly cPort: number,
@@ -303,8 +306,10 @@ export class RouterRt {
   up = true;
   epoch = 1;
   bootGen = 0;
-  readonly lan = new Map<number, RouterSession>();
-  readonly wan = new Map<number, WanSide>();
+  /** Sessions by inner tuple (LAN-side lookups). */
+  readonly lan = new TupleMap<RouterSession>();
+  /** Session sides by outer tuple as received (WAN-side lookups). */
+  readonly wan = new TupleMap<WanSide>();
   /** Sides by peer router, for BFD-driven re-opening. */
   readonly byPeer = new Map<number, Set<WanSide>>();
   readonly paths: PeerPath[] = [];

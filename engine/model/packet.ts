@@ -76,12 +76,12 @@ export class PacketPool {
   }
 }
 
-/** Key of a session's inner tuple: client address, client port, service index (< 2^48). */
-export function innerKey(cAddr: number, cPort: number, svc: number): number {
-  return cAddr * 4294967296 + cPort * 65536 + svc;
+/** Low half of a session's inner-tuple key: client port and service index (high half: client address). */
+export function innerLo(cPort: number, svc: number): number {
+  return (cPort << 16) | svc;
 }
 
-/** Key of an outer tuple as the receiver sees it: source address and port, local wayport. */
-export function outerKey(srcAddr: number, srcPort: number, dstPort: number): number {
-  return srcAddr * 4294967296 + srcPort * 65536 + dstPort;
+/** Low half of an outer-tuple key as the receiver sees it: source port and local wayport (high half: source address). */
+export function outerLo(srcPort: number, dstPort: number): number {
+  return (srcPort << 16) | dstPort;
 }

@@ -5,7 +5,7 @@
 import { C } from '../metrics/counters.ts';
 import { BYTES, Ctl, DISABLE_FWD_MIN_GAP_US, Ev, FWD, Loss, Pk, Rec, REV, WAYPORT_MIN } from './constants.ts';
 import { RouterSession, WanSide, type PeerPath, type RouterRt } from './network.ts';
-import { innerKey, outerKey, type Packet } from './packet.ts';
+import { innerLo, outerLo, type Packet } from './packet.ts';
 import type { World } from './world.ts';
 import { bfdReceive } from './bfd.ts';
 
@@ -21,7 +21,7 @@ export function routerReceive(w: World, r: RouterRt, p: Packet, li: number): voi
 }
 
 function fromLan(w: World, r: RouterRt, p: Packet, li: number): void {
-  let s = r.lan.get(innerKey(p.cAddr, p.cPort, p.svc));
+  let s = r.lan.get(p.cAddr, innerLo(p.cPort, p.svc));
   if (s !== undefined) {
     if (s.stuck) r.counters[C.StuckPinholeReverse]! += 1;
   } else if (p.dir === FWD) {
@@ -40,7 +40,7 @@ function fromLan(w: World, r: RouterRt, p: Packet, li: number): void {
 
 /** Opens a session for a LAN packet addressed to a service (§3). */
 function openSession(w: World, r: RouterRt, p: Packet, lanLink: number): RouterSession | null {
-  const s = new RouterSession(-1, r.node, innerKey(p.cAddr, p.cPort, p.svc), p.proto, p.cAddr, p.cPort, p.sAddr, p.sPort, p.svc, w.now, p.app);
+  const s = new RouterSession(-1, r.node, p.cAddr, innerLo(p.cPort, p.svc), p.proto, p.cAddr, p.cPort, p.sAddr, p.sPort, p.svc, w.now, p.app);
   s.lan0 = lanLink;
   if (!connectSide(w, r, s, 1)) return null;
   finishSession(w, r, s);
@@ -81,8 +81,9 @@ function openSide(w: World, r: RouterRt, s: RouterSession, side: 0 | 1, pp: Peer
 }
 
 function registerSide(r: RouterRt, ws: WanSide): void {
-  ws.key = outerKey(ws.peerAddr, ws.peerPort, ws.localPort);
-  r.wan.set(ws.key, ws);
+  ws.keyHi = ws.peerAddr;
+  ws.keyLo = outerLo(ws.peerPort, ws.localPort);
+  r.wan.set(ws.keyHi, ws.keyLo, ws);
   let set = r.byPeer.get(ws.path.peer);
   if (!set) {
     set = new Set();
@@ -92,7 +93,7 @@ function registerSide(r: RouterRt, ws: WanSide): void {
 }
 
 function unregisterSide(r: RouterRt, ws: WanSide): void {
-  if (r.wan.get(ws.key) === ws) r.wan.delete(ws.key);
+  if (r.wan.get(ws.keyHi, ws.keyLo) === ws) r.wan.delete(ws.keyHi, ws.keyLo);
   r.byPeer.get(ws.path.peer)?.delete(ws);
   if (ws.ownsPorts) r.pool(ws.path.peer).give((ws.localPort - WAYPORT_MIN) / 2);
 }
@@ -100,18 +101,19 @@ function unregisterSide(r: RouterRt, ws: WanSide): void {
 function finishSession(w: World, r: RouterRt, s: RouterSession): void {
   w.addRouterSession(s);
   s.gen = ++w.rsUid;
-  r.lan.set(s.innerKey, s);
+  r.lan.set(s.innerHi, s.innerLo, s);
   r.sessions++;
   r.counters[C.SessionsCreated]! += 1;
   if (s.metricsRef !== null) s.metricsRef.routerRefs++;
-  w.at(w.now + (s.proto === 6 ? w.tcpInitialUs : w.udpUs), Ev.SessionExpiry, r.node, s.id, s.gen);
+  if (s.proto === 6) w.atLane(w.laneTcpInitial, w.now + w.tcpInitialUs, Ev.SessionExpiry, r.node, s.id, s.gen);
+  else w.atLane(w.laneUdp, w.now + w.udpUs, Ev.SessionExpiry, r.node, s.id, s.gen);
 }
 
 /** Removes a session and all its flows from `r`. */
 export function removeSession(w: World, r: RouterRt, s: RouterSession): void {
   if (!s.alive) return;
   s.alive = false;
-  if (r.lan.get(s.innerKey) === s) r.lan.delete(s.innerKey);
+  if (r.lan.get(s.innerHi, s.innerLo) === s) r.lan.delete(s.innerHi, s.innerLo);
   if (s.wan0 !== null) unregisterSide(r, s.wan0);
   if (s.wan1 !== null) unregisterSide(r, s.wan1);
   r.sessions--;
@@ -181,7 +183,7 @@ function addHealthCheck(w: World, r: RouterRt, ws: WanSide, p: Packet): void {
   ws.hcSentAt = w.now;
   r.counters[C.AddedHealthCheck]! += 1;
   w.metrics.control(Ctl.HealthCheck, BYTES.healthCheckAlone);
-  w.at(w.now + r.ackTimeoutUs, Ev.HealthCheckDeadline, r.node, ws.sess.id, nonce);
+  w.atLane(w.laneHealthCheck, w.now + r.ackTimeoutUs, Ev.HealthCheckDeadline, r.node, ws.sess.id, nonce);
   w.emit(r.node, 'health-check-added', { side: sideName(ws), silentMs: (w.now - ws.lastRx) / 1000, nonce, rule: '§4.4.1' }, ws.sess.metricsRef?.id);
 }
 
@@ -203,7 +205,7 @@ function failover(w: World, r: RouterRt, ws: WanSide): WanSide {
 }
 
 function wanData(w: World, r: RouterRt, p: Packet, pp: PeerPath): void {
-  const ws = r.wan.get(outerKey(p.oSrcAddr, p.oSrcPort, p.oDstPort));
+  const ws = r.wan.get(p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort));
   if (ws !== undefined) {
     ws.lastRx = w.now;
     if (p.md) {
@@ -258,9 +260,9 @@ function handshakeOnMetadata(w: World, r: RouterRt, ws: WanSide): void {
 
 /** §3: metadata on an unknown outer tuple creates the session (in either direction). */
 function createFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): RouterSession | null {
-  const key = innerKey(p.cAddr, p.cPort, p.svc);
+  const lo = innerLo(p.cPort, p.svc);
   const arriving: 0 | 1 = p.dir === FWD ? 0 : 1;
-  const old = r.lan.get(key);
+  const old = r.lan.get(p.cAddr, lo);
   if (old !== undefined) {
     const oldSide = arriving === 0 ? old.wan0 : old.wan1;
     if (oldSide !== null && oldSide.path.peer === pp.peer) {
@@ -269,7 +271,7 @@ function createFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): Rou
       removeSession(w, r, old);
     }
   }
-  const s = new RouterSession(-1, r.node, key, p.proto, p.cAddr, p.cPort, p.sAddr, p.sPort, p.svc, w.now, p.app);
+  const s = new RouterSession(-1, r.node, p.cAddr, lo, p.proto, p.cAddr, p.cPort, p.sAddr, p.sPort, p.svc, w.now, p.app);
   const ws = new WanSide(s, arriving, pp, p.oDstPort, p.oSrcAddr, p.oSrcPort, false, w.now, w.links[pp.link]!.nat !== null);
   ws.mdRxSinceTx = 1;
   if (arriving === 0) s.wan0 = ws;
@@ -353,7 +355,7 @@ function fillControl(r: RouterRt, ws: WanSide, p: Packet): void {
 
 /** Control packets: enable-metadata (§4.3), acknowledgements (§4.4.4), disable-forward-metadata. */
 function wanControl(w: World, r: RouterRt, p: Packet): void {
-  const ws = r.wan.get(outerKey(p.oSrcAddr, p.oSrcPort, p.oDstPort));
+  const ws = r.wan.get(p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort));
   if (p.kind === Pk.EnableMetadata) {
     if (ws === undefined) r.counters[C.EnableMetadataFlowMiss]! += 1;
     else {

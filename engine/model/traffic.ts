@@ -13,6 +13,9 @@ export class TrafficRuntime {
   readonly activeUs: number;
   readonly idleUs: number;
   readonly appTimeoutUs: number;
+  /** Event-queue lanes for the periodic client and server ticks of this definition. */
+  clientLane = -1;
+  serverLane = -1;
   /** Next client port to hand out. */
   nextPort = 20000;
 

@@ -74,6 +74,10 @@ export class World {
   readonly trace: ((e: TraceEvent) => void) | null;
   readonly scanRng: RandomStream;
   readonly faultRng: RandomStream;
+  /** Lanes for timers whose delay is the same for everyone (they fire in FIFO order). */
+  readonly laneTcpInitial: number;
+  readonly laneUdp: number;
+  readonly laneHealthCheck: number;
   /** Unique id handed to each router session (timers check it). */
   rsUid = 0;
   readonly tcpUs: number;
@@ -98,6 +102,9 @@ export class World {
     this.tcpUs = Math.round(a.sessionTimeouts.tcpMs * 1000);
     this.tcpInitialUs = Math.round(a.sessionTimeouts.tcpInitialMs * 1000);
     this.udpUs = Math.round(a.sessionTimeouts.udpMs * 1000);
+    this.laneTcpInitial = this.queue.addLane();
+    this.laneUdp = this.queue.addLane();
+    this.laneHealthCheck = this.queue.addLane();
     const nodes = scenario.nodes;
     this.nodeIds = nodes.map((n) => n.id);
     this.nodeKind = new Uint8Array(nodes.length);
@@ -186,7 +193,10 @@ export class World {
         svc = services.size + 1;
         services.set(key, svc);
       }
-      return new TrafficRuntime(t, i, client, server, this.nodeLinks[client]![0]!, svc, sPort, this.streams.stream(`traffic:${t.id}`), this.endUs);
+      const rt = new TrafficRuntime(t, i, client, server, this.nodeLinks[client]![0]!, svc, sPort, this.streams.stream(`traffic:${t.id}`), this.endUs);
+      rt.clientLane = this.queue.addLane();
+      rt.serverLane = this.queue.addLane();
+      return rt;
     });
     for (const f of scenario.faults) this.faultLog.push({ atMs: f.atMs, fault: f, source: 'scheduled' });
     for (const f of opts.liveFaults ?? []) this.faultLog.push({ atMs: f.atMs, fault: { ...f.fault, atMs: f.atMs }, source: 'live' });
@@ -195,6 +205,11 @@ export class World {
   /** Schedules an event; returns nothing (cancellation is by generation numbers). */
   at(time: number, kind: Ev, node: number, a: number, b: number): void {
     this.queue.push(time, this.seq++, kind, node, a, b);
+  }
+
+  /** Schedules an event in FIFO lane `lane` (falls back to the heap when out of lane order). */
+  atLane(lane: number, time: number, kind: Ev, node: number, a: number, b: number): void {
+    this.queue.pushLane(lane, time, this.seq++, kind, node, a, b);
   }
 
   /** Registers a router session and returns its id. */
