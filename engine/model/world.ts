@@ -237,7 +237,7 @@ export class World {
     if (!l.up) return this.drop(p, Loss.LinkDown);
     const nat = l.nat;
     if (nat !== null && from === nat.inside) {
-      p.oSrcPort = nat.outbound(p.kind === Pk.Bfd ? -1 : p.oSrcPort, this.now);
+      p.oSrcPort = nat.outbound(p.oSrcPort, this.now);
       p.oSrcAddr = nat.addr;
     }
     const d = l.dirFrom(from);
