@@ -1,7 +1,7 @@
 /** Peer liveness (ssr-model.md §4.5): BFD packets, down/up with hold-down, boot epochs. */
 import { C } from '../metrics/counters.ts';
 import { BFD_PORT, BYTES, Ctl, Ev, Pk, Rec } from './constants.ts';
-import type { PeerPath, RouterRt } from './network.ts';
+import type { PeerPath, RouterRt, WanSide } from './network.ts';
 import type { Packet } from './packet.ts';
 import { reopen } from './router-logic.ts';
 import type { World } from './world.ts';
@@ -52,9 +52,11 @@ export function bfdReceive(w: World, r: RouterRt, p: Packet, pp: PeerPath): void
   if (!pp.up && pp.holdUntil < 0) pp.holdUntil = w.now + r.bfdHoldUs;
   if (pp.peerEpoch >= 0 && p.epoch !== pp.peerEpoch) {
     r.counters[C.BfdPeerRestart]! += 1;
-    const sides = r.byPeer.get(pp.peer);
-    w.emit(r.node, 'bfd-peer-restart', { peer: w.nodeIds[pp.peer]!, epoch: p.epoch, hops: sides?.size ?? 0, rule: '§4.5 epoch' });
-    if (sides) for (const ws of sides) reopen(w, r, ws, Rec.Bfd, 'bfd-epoch');
+    // Rare (a peer restarted), so one scan of the table beats an index kept per session.
+    const sides: WanSide[] = [];
+    for (const ws of r.wan.values()) if (ws.path.peer === pp.peer) sides.push(ws);
+    w.emit(r.node, 'bfd-peer-restart', { peer: w.nodeIds[pp.peer]!, epoch: p.epoch, hops: sides.length, rule: '§4.5 epoch' });
+    for (const ws of sides) reopen(w, r, ws, Rec.Bfd, 'bfd-epoch');
   }
   pp.peerEpoch = p.epoch;
   w.pool.release(p);

@@ -218,7 +218,8 @@ export class WanSide {
   opener: boolean;
   sendMd: boolean;
   mdRxSinceTx = 0;
-  lastDisableFwd = -1e15;
+  /** Last disable-forward-metadata sent (µs), -1 for never. */
+  lastDisableFwd = -1;
   lastRx: number;
   /** Outstanding health-check nonce (0 = none). */
   hcNonce = 0;
@@ -270,11 +271,8 @@ export class RouterSession {
     readonly innerHi: number,
     readonly innerLo: number,
     readonly proto: number,
-    readonly cAddr: number,
-    readonly cPort: number,
+    /** Server address (the client's is innerHi). */
     readonly sAddr: number,
-    readonly sPort: number,
-    readonly svc: number,
     readonly createdAt: number,
     /** For measurement only; router logic never reads it. */
     readonly metricsRef: AppSession | null,
@@ -310,8 +308,6 @@ export class RouterRt {
   readonly lan = new TupleMap<RouterSession>();
   /** Session sides by outer tuple as received (WAN-side lookups). */
   readonly wan = new TupleMap<WanSide>();
-  /** Sides by peer router, for BFD-driven re-opening. */
-  readonly byPeer = new Map<number, Set<WanSide>>();
   readonly paths: PeerPath[] = [];
   readonly pools = new Map<number, WayportPool>();
   /** Host node index → LAN link index, for hosts linked to this router. */

@@ -40,7 +40,7 @@ function fromLan(w: World, r: RouterRt, p: Packet, li: number): void {
 
 /** Opens a session for a LAN packet addressed to a service (§3). */
 function openSession(w: World, r: RouterRt, p: Packet, lanLink: number): RouterSession | null {
-  const s = new RouterSession(-1, r.node, p.cAddr, innerLo(p.cPort, p.svc), p.proto, p.cAddr, p.cPort, p.sAddr, p.sPort, p.svc, w.now, p.app);
+  const s = new RouterSession(-1, r.node, p.cAddr, innerLo(p.cPort, p.svc), p.proto, p.sAddr, w.now, p.app);
   s.lan0 = lanLink;
   if (!connectSide(w, r, s, 1)) return null;
   finishSession(w, r, s);
@@ -50,7 +50,7 @@ function openSession(w: World, r: RouterRt, p: Packet, lanLink: number): RouterS
 
 /** Gives session side `side` a LAN link or a new hop that this router opens. */
 function connectSide(w: World, r: RouterRt, s: RouterSession, side: 0 | 1): boolean {
-  const host = (side === 1 ? s.sAddr : s.cAddr) - 1;
+  const host = (side === 1 ? s.sAddr : s.innerHi) - 1;
   const lan = r.hosts.get(host);
   if (lan !== undefined) {
     if (side === 1) s.lan1 = lan;
@@ -84,17 +84,10 @@ function registerSide(r: RouterRt, ws: WanSide): void {
   ws.keyHi = ws.peerAddr;
   ws.keyLo = outerLo(ws.peerPort, ws.localPort);
   r.wan.set(ws.keyHi, ws.keyLo, ws);
-  let set = r.byPeer.get(ws.path.peer);
-  if (!set) {
-    set = new Set();
-    r.byPeer.set(ws.path.peer, set);
-  }
-  set.add(ws);
 }
 
 function unregisterSide(r: RouterRt, ws: WanSide): void {
   if (r.wan.get(ws.keyHi, ws.keyLo) === ws) r.wan.delete(ws.keyHi, ws.keyLo);
-  r.byPeer.get(ws.path.peer)?.delete(ws);
   if (ws.ownsPorts) r.pool(ws.path.peer).give((ws.localPort - WAYPORT_MIN) / 2);
 }
 
@@ -190,7 +183,7 @@ function addHealthCheck(w: World, r: RouterRt, ws: WanSide, p: Packet): void {
 /** §4.5: a path BFD sees down is left for another up path to a router that reaches the host. */
 function failover(w: World, r: RouterRt, ws: WanSide): WanSide {
   const s = ws.sess;
-  const host = (ws.side === 1 ? s.sAddr : s.cAddr) - 1;
+  const host = (ws.side === 1 ? s.sAddr : s.innerHi) - 1;
   const alt = w.routing.upHop(r, host, true);
   if (alt === null || alt === ws.path) return ws;
   const moved = openSide(w, r, s, ws.side, alt);
@@ -255,7 +248,7 @@ function handshakeOnMetadata(w: World, r: RouterRt, ws: WanSide): void {
   }
   ws.sendMd = true;
   ws.mdRxSinceTx++;
-  if (ws.mdRxSinceTx >= 2 && w.now - ws.lastDisableFwd >= DISABLE_FWD_MIN_GAP_US) sendDisableForward(w, r, ws);
+  if (ws.mdRxSinceTx >= 2 && (ws.lastDisableFwd < 0 || w.now - ws.lastDisableFwd >= DISABLE_FWD_MIN_GAP_US)) sendDisableForward(w, r, ws);
 }
 
 /** §3: metadata on an unknown outer tuple creates the session (in either direction). */
@@ -271,7 +264,7 @@ function createFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): Rou
       removeSession(w, r, old);
     }
   }
-  const s = new RouterSession(-1, r.node, p.cAddr, lo, p.proto, p.cAddr, p.cPort, p.sAddr, p.sPort, p.svc, w.now, p.app);
+  const s = new RouterSession(-1, r.node, p.cAddr, lo, p.proto, p.sAddr, w.now, p.app);
   const ws = new WanSide(s, arriving, pp, p.oDstPort, p.oSrcAddr, p.oSrcPort, false, w.now, w.links[pp.link]!.nat !== null);
   ws.mdRxSinceTx = 1;
   if (arriving === 0) s.wan0 = ws;

@@ -1,0 +1,78 @@
+/**
+ * Engine benchmarks (issue 2): prints figures and ratios, asserts nothing. Run through
+ * `npm run bench`, which bundles this file so it measures what the CLI runs.
+ */
+import { Simulation } from '../../engine/index.ts';
+import { holdLoop } from './hold-heap.ts';
+import { meshScenario } from './scenarios.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/** One row of figures. */
+export interface Figure {
+  name: string;
+  value: string;
+  target?: string;
+  ok?: boolean;
+}
+
+function heapUsed(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Engine event rate at ~pendingTarget pending events vs a bare heap hold loop at that size. */
+export function benchEventRate(): Figure[] {
+  // 25 000 bidirectional sessions: 50 000 client/server ticks + 50 000 session timers pending.
+  const sc = meshScenario({ spokes: 50, hubs: 2, sessions: 25_000, ppsPerSession: 4, durationMs: 20_000 });
+  const sim = new Simulation(sc);
+  sim.runUntil(3_000_000); // warm up: every session open, steady load
+  const pending = sim.w.queue.size;
+  const e0 = sim.w.events;
+  const t0 = performance.now();
+  sim.runUntil(20_000_000);
+  const wall = performance.now() - t0;
+  const engineRate = ((sim.w.events - e0) / wall) * 1000;
+  holdLoop(pending, 200_000); // warm up the JIT
+  const heap = holdLoop(pending, 4_000_000);
+  const ratio = engineRate / heap.opsPerSec;
+  return [
+    { name: 'engine events/s (steady load)', value: fmt(engineRate) },
+    { name: 'pending events during measurement', value: fmt(pending) },
+    { name: 'bare binary heap hold loop ops/s (same pending size)', value: fmt(heap.opsPerSec) },
+    { name: 'ratio engine ÷ bare heap', value: fmt(ratio, 2), target: '≥ 0.6', ok: ratio >= 0.6 },
+  ];
+}
+
+/** A large run: virtual ÷ wall time, events/s and heap bytes per session. */
+export function benchLoad(label: string, spokes: number, hubs: number, sessions: number, pps: number, durationMs: number, speedTarget: number, bytesTarget?: number): Figure[] {
+  const before = heapUsed();
+  const sc = meshScenario({ spokes, hubs, sessions, ppsPerSession: pps, durationMs });
+  const t0 = performance.now();
+  const sim = new Simulation(sc);
+  sim.runUntil(2_000_000); // every session has started (starts are spread over ≤ 1 s)
+  const perSession = (heapUsed() - before) / sessions;
+  sim.runUntil(sim.endUs);
+  const res = sim.result();
+  const wall = performance.now() - t0;
+  const speed = durationMs / wall;
+  const figs: Figure[] = [
+    { name: `${label}: virtual ÷ wall time`, value: `${fmt(speed, 2)}×`, target: `≥ ${speedTarget}×`, ok: speed >= speedTarget },
+    { name: `${label}: events/s`, value: fmt((res.summary.events / wall) * 1000) },
+    { name: `${label}: packets sent`, value: fmt(res.summary.packets.sent) },
+    { name: `${label}: heap bytes per session`, value: fmt(perSession), ...(bytesTarget ? { target: `≤ ${bytesTarget}`, ok: perSession <= bytesTarget } : {}) },
+    { name: `${label}: wall time`, value: `${fmt(wall / 1000, 2)} s` },
+  ];
+  return figs;
+}
+
+/** All engine figures. */
+export function engineFigures(): Figure[] {
+  return [
+    ...benchEventRate(),
+    ...benchLoad('10k sessions × 10 pps, 20 spokes, 2 hubs, 60 s', 20, 2, 10_000, 10, 60_000, 10),
+    ...benchLoad('100k sessions × 1 pps, 1000 spokes, 2 hubs, 60 s', 1000, 2, 100_000, 1, 60_000, 1, 1024),
+  ];
+}

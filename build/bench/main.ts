@@ -1,0 +1,15 @@
+/** `npm run bench`: every benchmark's figures, with targets and whether they are met. */
+import { engineFigures, type Figure } from './engine-bench.ts';
+
+function print(title: string, figs: Figure[]): void {
+  console.log(`\n${title}`);
+  const w = Math.max(...figs.map((f) => f.name.length));
+  for (const f of figs) {
+    const verdict = f.ok === undefined ? '' : f.ok ? '  met' : '  MISSED';
+    console.log(`  ${f.name.padEnd(w)}  ${f.value.padStart(14)}${f.target ? `  (target ${f.target})${verdict}` : ''}`);
+  }
+}
+
+const only = process.argv[2];
+console.log(`Session Recovery Lab benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+if (!only || only === 'engine') print('Engine', engineFigures());

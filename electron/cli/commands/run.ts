@@ -1,0 +1,109 @@
+/** `srlab run`: one scenario to the end, summary on stdout, optionally a sessions CSV. */
+import { Simulation, type RunResult, type Scenario } from '../../../engine/index.ts';
+import { BadInput, CliFailure, EXIT_OK } from '../errors.ts';
+import { renderRunSummary } from '../format/summary.ts';
+import { runJson } from '../format/run-json.ts';
+import { sessionsCsv } from '../format/csv.ts';
+import { describeFsError, type CliIo } from '../io.ts';
+import { parseDurationFlag, parseSeedFlag } from '../options.ts';
+import { loadScenarioFile } from '../scenario-file.ts';
+
+/** `run`'s options as commander hands them over (flag values still text). */
+export interface RunFlags {
+  seed?: string;
+  durationMs?: string;
+  set?: string[];
+  json?: boolean;
+  sessions?: string;
+}
+
+/** Runs `file` with `flags`; returns the exit code, throws BadInput/CliFailure for early ends. */
+export function runCommand(file: string, flags: RunFlags, io: CliIo): number {
+  const overrides = checkFlags(flags);
+  const sets = flags.set ?? [];
+  const scenario = loadScenarioFile(file, sets, io);
+  const csvTarget = flags.sessions === undefined ? null : reserveOutput(flags.sessions, io);
+  try {
+    const started = io.now();
+    const result = runWithProgress(scenario, overrides, io);
+    const wallMs = io.now() - started;
+    if (csvTarget !== null) commitOutput(csvTarget, sessionsCsv(result), io);
+    io.stdout(flags.json ? `${JSON.stringify(runJson(result.summary, wallMs, null))}\n` : renderRunSummary(result.summary, { wallMs, sets }));
+    return EXIT_OK;
+  } finally {
+    if (csvTarget !== null) io.removeFile(csvTarget.tmp);
+  }
+}
+
+function checkFlags(flags: RunFlags): { seed?: number; durationMs?: number } {
+  const out: { seed?: number; durationMs?: number } = {};
+  const lines: string[] = [];
+  if (flags.seed !== undefined) {
+    const seed = parseSeedFlag(flags.seed);
+    if (seed.ok) out.seed = seed.value;
+    else lines.push(seed.line);
+  }
+  if (flags.durationMs !== undefined) {
+    const d = parseDurationFlag(flags.durationMs);
+    if (d.ok) out.durationMs = d.value;
+    else lines.push(d.line);
+  }
+  if (lines.length > 0) throw new BadInput(lines);
+  return out;
+}
+
+/** How often, in slices of the virtual duration, the run yields to update the progress line. */
+const SLICES = 200;
+
+/**
+ * Runs in slices of virtual time so a terminal can show progress. The run is the same whatever
+ * the slicing (events are processed in `(time, seq)` order either way), and the slicing does not
+ * depend on whether progress is shown, so piped and terminal runs give the same fingerprint.
+ */
+function runWithProgress(scenario: Scenario, overrides: { seed?: number; durationMs?: number }, io: CliIo): RunResult {
+  const sim = new Simulation(scenario, overrides);
+  const end = sim.endUs;
+  const started = io.now();
+  let lastShown = started;
+  let shown = false;
+  for (let i = 1; i <= SLICES; i++) {
+    sim.runUntil(Math.ceil((end * i) / SLICES));
+    const now = io.now();
+    if (io.isStderrTty && now - lastShown >= 250 && i < SLICES) {
+      io.stderr(`\rrunning ${Math.floor((100 * i) / SLICES)}% of ${(end / 1e6).toFixed(1)} s virtual…`);
+      lastShown = now;
+      shown = true;
+    }
+  }
+  if (shown) io.stderr('\r\x1b[K');
+  return sim.run();
+}
+
+interface OutputTarget {
+  path: string;
+  tmp: string;
+}
+
+/**
+ * Creates the temporary file before the run, so an unwritable `--sessions` path is reported
+ * at once as a bad flag instead of after a long run.
+ */
+function reserveOutput(path: string, io: CliIo): OutputTarget {
+  const tmp = `${path}.tmp-${io.pid}`;
+  try {
+    io.writeFile(tmp, '');
+  } catch (error) {
+    throw new BadInput([`--sessions: cannot write ${path}: ${describeFsError(error)}`]);
+  }
+  return { path, tmp };
+}
+
+/** Writes the temporary file in full, then renames it over the target: never half a file. */
+function commitOutput(target: OutputTarget, data: string, io: CliIo): void {
+  try {
+    io.writeFile(target.tmp, data);
+    io.rename(target.tmp, target.path);
+  } catch (error) {
+    throw new CliFailure(`cannot write ${target.path}: ${describeFsError(error)}`);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Router counters laid out like the router's `show stats`: the counter tree's branch as a
+ * heading, the leaf names under it and their values right-aligned in one column for all routers.
+ * Zero counters are left out, as they would only bury the few that moved.
+ */
+
+/** Lines for every router's non-zero counters (`counters` is `RunSummary.counters`). */
+export function renderCounters(counters: Record<string, Record<string, number>>, indent = 2): string[] {
+  const pad = ' '.repeat(indent);
+  const routers = Object.entries(counters).map(([router, values]) => ({ router, groups: groupNonZero(values) }));
+  let nameWidth = 0;
+  let valueWidth = 0;
+  for (const { groups } of routers) {
+    for (const rows of groups.values()) {
+      for (const [leaf, value] of rows) {
+        nameWidth = Math.max(nameWidth, leaf.length);
+        valueWidth = Math.max(valueWidth, String(value).length);
+      }
+    }
+  }
+  const lines: string[] = [];
+  for (const { router, groups } of routers) {
+    lines.push(`${pad}${router}`);
+    if (groups.size === 0) lines.push(`${pad}  (all counters zero)`);
+    for (const [branch, rows] of groups) {
+      lines.push(`${pad}  ${branch}`);
+      for (const [leaf, value] of rows) lines.push(`${pad}    ${leaf.padEnd(nameWidth)}  ${String(value).padStart(valueWidth)}`);
+    }
+  }
+  return lines;
+}
+
+/** Non-zero counters grouped by branch (path up to the last "/"), keeping the model's order. */
+function groupNonZero(values: Record<string, number>): Map<string, [string, number][]> {
+  const groups = new Map<string, [string, number][]>();
+  for (const [path, value] of Object.entries(values)) {
+    if (value === 0) continue;
+    const cut = path.lastIndexOf('/');
+    const branch = cut < 0 ? '' : path.slice(0, cut);
+    const rows = groups.get(branch) ?? [];
+    rows.push([path.slice(cut + 1), value]);
+    groups.set(branch, rows);
+  }
+  return groups;
+}

@@ -1,0 +1,43 @@
+/** The `--sessions` CSV: one row per session, with the run's context repeated on every row. */
+import type { RunResult, SessionOutcome } from '../../../engine/index.ts';
+
+// A Record over every key makes the compiler insist on a column for each SessionOutcome field.
+const SESSION_FIELDS = Object.keys({
+  id: true,
+  traffic: true,
+  client: true,
+  server: true,
+  protocol: true,
+  clientPort: true,
+  startMs: true,
+  endMs: true,
+  sent: true,
+  delivered: true,
+  lost: true,
+  outages: true,
+  outageTotalMs: true,
+  outageMaxMs: true,
+  recoveredBy: true,
+  failed: true,
+  gaveUp: true,
+  successor: true,
+} satisfies Record<keyof SessionOutcome, true>) as (keyof SessionOutcome)[];
+
+/** Columns of the sessions CSV, in order. */
+export const SESSION_CSV_COLUMNS: readonly string[] = ['scenario', 'seed', 'fingerprint', ...SESSION_FIELDS];
+
+/** One CSV field per RFC 4180: quoted only when it holds a quote, comma or line break. */
+export function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The whole file: header and one row per session, CRLF line ends as RFC 4180 asks. */
+export function sessionsCsv(result: RunResult): string {
+  const { scenario, seed, fingerprint } = result.summary;
+  const rows = [SESSION_CSV_COLUMNS.map(csvField).join(',')];
+  for (const s of result.sessions) {
+    rows.push([scenario, seed, fingerprint, ...SESSION_FIELDS.map((f) => s[f])].map(csvField).join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
+}

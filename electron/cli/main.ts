@@ -1,0 +1,124 @@
+/**
+ * The srlab command line (spec/cli.md): argument parsing with commander, dispatch to the
+ * commands, and the mapping of every way out to an exit code. Node only; never imports electron.
+ */
+import { Command, CommanderError, type OutputConfiguration } from 'commander';
+import { assumptionsCommand } from './commands/assumptions.ts';
+import { runCommand, type RunFlags } from './commands/run.ts';
+import { schemaCommand } from './commands/schema.ts';
+import { validateCommand } from './commands/validate.ts';
+import { BadInput, CliFailure, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, oneLine } from './errors.ts';
+import { nodeIo, type CliIo } from './io.ts';
+import { versionLine } from './version.ts';
+
+const RUN_EXAMPLES = `
+Examples:
+  srlab run hub-loss.srlab.json
+  srlab run hub-loss.srlab.json --seed 7 --duration-ms 120000 --json
+  srlab run hub-loss.srlab.json --set authority.sessionRecoveryDetection.mode=inactivity-based \\
+        --set 'nodes[hub1].softwareVersion=6.0.0' --sessions sessions.csv
+
+--set PATH=VALUE changes the scenario's JSON before it is checked; a [id] in PATH selects a list
+entry by its id (quote it: shells read [ ] as a pattern). VALUE is read as JSON when it parses
+(30, true, "6"), else as text.`;
+
+const MAIN_FOOTER = `
+Exit codes: 0 done, 2 bad input (unreadable or invalid scenario, bad flag, unknown command),
+1 anything else. Problems go to stderr, one per line, as <file>: <json path>: <message>.`;
+
+/**
+ * Builds a fresh program (commander keeps parse state, so one per call). `setExit` receives the
+ * exit code of the command that ran.
+ */
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('srlab');
+  program
+    .description('Session Recovery Lab: run SSR session-recovery scenarios headless.')
+    .exitOverride()
+    .configureOutput(outputFor(io, 'srlab'))
+    .version(versionLine(), '-V, --version', 'print the srlab and engine versions')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', MAIN_FOOTER);
+
+  program
+    .command('run')
+    .description('run a scenario to the end and print a summary of what happened')
+    .argument('<scenario>', 'scenario file (*.srlab.json)')
+    .option('--seed <n>', "random seed, instead of the scenario's (0..4294967295)")
+    .option('--duration-ms <ms>', "virtual duration in ms, instead of the scenario's (1..86400000)")
+    .option('--set <path=value>', 'change one scenario field before it is checked (repeatable)', collect)
+    .option('--json', 'print exactly one JSON object (spec/cli.md) instead of the summary')
+    .option('--sessions <file.csv>', 'also write one CSV row per session to this file')
+    .addHelpText('after', RUN_EXAMPLES)
+    .action((file: string, flags: RunFlags) => setExit(runCommand(file, flags, io)));
+
+  program
+    .command('validate')
+    .description('check a scenario file and list every problem in it')
+    .argument('<scenario>', 'scenario file (*.srlab.json)')
+    .action((file: string) => setExit(validateCommand(file, io)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files')
+    .action(() => setExit(schemaCommand(io)));
+
+  program
+    .command('assumptions')
+    .description("print the model's assumptions where the router's documentation is silent")
+    .option('--json', 'print them as a JSON array')
+    .action((flags: { json?: boolean }) => setExit(assumptionsCommand(flags, io)));
+
+  // Each command names itself in commander's one-line errors: "srlab run: missing …".
+  for (const command of program.commands) command.configureOutput(outputFor(io, `srlab ${command.name()}`));
+  return program;
+}
+
+function outputFor(io: CliIo, who: string): OutputConfiguration {
+  const width = (): number => Math.min(io.columns ?? 100, 100);
+  return {
+    writeOut: (text) => io.stdout(text),
+    writeErr: (text) => io.stderr(text),
+    outputError: (text, write) => write(`${who}: ${oneLine(text.replace(/^error: /, ''))} (see ${who} --help)\n`),
+    getOutHelpWidth: width,
+    getErrHelpWidth: width,
+    getOutHasColors: () => false,
+    getErrHasColors: () => false,
+  };
+}
+
+// No default array: commander would print "(default: [])" in the help.
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Runs the command line `argv` (without node and script) and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+  let code = EXIT_OK;
+  try {
+    await buildProgram(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    return exitFor(error, io);
+  }
+}
+
+/** Prints what a person needs for an early end and picks its exit code. */
+function exitFor(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and --version end through here too, with exit code 0; the rest are usage errors
+    // that commander has already printed.
+    return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+  }
+  if (error instanceof BadInput) {
+    io.stderr(error.lines.map((l) => `${oneLine(l)}\n`).join(''));
+    return EXIT_BAD_INPUT;
+  }
+  if (error instanceof CliFailure) {
+    io.stderr(`srlab: ${oneLine(error.message)}\n`);
+    return EXIT_FAILURE;
+  }
+  // A bug: the stack is what a bug report needs.
+  io.stderr(`srlab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_FAILURE;
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../engine/index.ts';
+import { counter, events, liveCounter, routerRt, run, spokeHub, timesOfChange } from '../helpers/build.ts';
+
+const bidir = (sessions: number, ratePps = 10) => ({ protocol: 'udp', pattern: 'bidirectional', sessions, ratePps });
+const streamUp = (sessions: number, ratePps = 100) => ({ protocol: 'udp', pattern: 'stream-up', sessions, ratePps });
+
+describe('§3 wayports', () => {
+  it('gives the opener an even wayport and the peer the next odd one, within 16384–65534', () => {
+    const sim = new Simulation(spokeHub({ durationMs: 2000, traffic: [bidir(20)] }));
+    sim.run();
+    const spokeSides = [...routerRt(sim, 'spoke1').wan.values()];
+    const hubSides = [...routerRt(sim, 'hub1').wan.values()];
+    expect(spokeSides).toHaveLength(20);
+    expect(hubSides).toHaveLength(20);
+    for (const s of spokeSides) {
+      expect(s.opener).toBe(true);
+      expect(s.localPort % 2).toBe(0);
+      expect(s.peerPort).toBe(s.localPort + 1);
+      expect(s.localPort).toBeGreaterThanOrEqual(16384);
+      expect(s.peerPort).toBeLessThanOrEqual(65534);
+    }
+    for (const s of hubSides) {
+      expect(s.opener).toBe(false);
+      expect(s.localPort % 2).toBe(1);
+      expect(s.peerPort % 2).toBe(0);
+    }
+    expect(new Set(spokeSides.map((s) => s.localPort)).size).toBe(20);
+  });
+});
+
+describe('§3 a LAN packet that matches no session', () => {
+  it('drops a server packet for a session the hub lost and counts no-session-lan-dropped', () => {
+    const { result } = run(spokeHub({ durationMs: 6000, traffic: [bidir(3, 50)], faults: [{ atMs: 3000, type: 'session-loss', node: 'hub1' }] }));
+    const dropped = counter(result, 'hub1', 'emulator/no-session-lan-dropped');
+    expect(dropped).toBeGreaterThan(0);
+    expect(result.summary.packets.lostBy['no-flow']).toBeGreaterThanOrEqual(dropped);
+  });
+});
+
+describe('§3 handshake', () => {
+  it('stops adding metadata after the echo in bidirectional traffic', () => {
+    const { result } = run(spokeHub({ durationMs: 10_000, traffic: [bidir(5)] }));
+    expect(result.summary.packets.sent).toBeGreaterThan(900);
+    expect(counter(result, 'spoke1', 'success/metadata/added')).toBeLessThanOrEqual(2 * 5);
+    expect(counter(result, 'hub1', 'success/metadata/added')).toBeLessThanOrEqual(2 * 5);
+  });
+
+  it('removes at the peer exactly the metadata that was added', () => {
+    const { result } = run(spokeHub({ durationMs: 5000, traffic: [bidir(5, 50)] }));
+    expect(counter(result, 'hub1', 'success/metadata/removed')).toBe(counter(result, 'spoke1', 'success/metadata/added'));
+    expect(counter(result, 'spoke1', 'success/metadata/removed')).toBe(counter(result, 'hub1', 'success/metadata/added'));
+  });
+
+  it('has the learning hub send disable-forward-metadata for one-way UDP', () => {
+    const { result } = run(spokeHub({ durationMs: 5000, traffic: [streamUp(3)] }));
+    const sent = counter(result, 'hub1', 'success/metadata/sent-disable-forward-metadata');
+    expect(sent).toBeGreaterThanOrEqual(3);
+    expect(counter(result, 'spoke1', 'success/metadata/received-disable-forward-metadata')).toBe(sent);
+  });
+
+  it('sends disable-forward-metadata at most once per session per 100 ms', () => {
+    // 300 ms one way: metadata keeps arriving for 600 ms after the first disable-forward.
+    const sim = new Simulation(spokeHub({ wanLatencyMs: 300, durationMs: 3000, traffic: [streamUp(1)] }));
+    const times = timesOfChange(sim, () => liveCounter(sim, 'hub1', 'sent-disable-forward-metadata'));
+    expect(times.length).toBeGreaterThan(1);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it('has the spoke stop adding metadata once disable-forward-metadata arrives', () => {
+    const { result } = run(spokeHub({ durationMs: 5000, traffic: [streamUp(3)] }));
+    // 100 pps with a 41 ms round trip: about 5 packets each carry metadata, not 500.
+    expect(result.summary.packets.sent).toBeGreaterThan(1400);
+    expect(counter(result, 'spoke1', 'success/metadata/added')).toBeLessThanOrEqual(3 * 7);
+  });
+
+  it('keeps reverse metadata on a one-way reverse UDP stream (no forward packet without it ever arrives)', () => {
+    // assumptions.ts 'handshake-roles': the learner adds metadata until a packet without it arrives.
+    const { result } = run(spokeHub({ durationMs: 3000, traffic: [{ protocol: 'udp', pattern: 'stream-down', sessions: 1, ratePps: 20 }] }));
+    expect(counter(result, 'hub1', 'success/metadata/added')).toBeGreaterThan(40);
+    expect(counter(result, 'hub1', 'success/metadata/sent-disable-forward-metadata')).toBe(0);
+  });
+});
+
+describe('§3 metadata on an unknown outer tuple', () => {
+  it('creates the session on the hub', () => {
+    const { result } = run(spokeHub({ durationMs: 3000, traffic: [bidir(4)] }));
+    expect(counter(result, 'hub1', 'emulator/sessions-created')).toBe(4);
+    expect(counter(result, 'hub1', 'success/metadata/removed')).toBeGreaterThanOrEqual(4);
+  });
+
+  it('replaces a session with the same inner tuple from the same peer (NAT rebind, packet-based)', () => {
+    const { result } = run(spokeHub({ nat: true, durationMs: 8000, traffic: [bidir(3, 50)], faults: [{ atMs: 4000, type: 'nat-rebind', link: 'wan1' }] }));
+    expect(counter(result, 'hub1', 'emulator/session-replaced')).toBe(3);
+    expect(counter(result, 'hub1', 'emulator/sessions-created')).toBe(6);
+    expect(result.summary.sessions.failed).toBe(0);
+  });
+
+  it('keeps both ends of every hop on the same session after the spoke loses its sessions', () => {
+    // The spoke re-opens hops for its clients' next packets; whatever wayports it picks, the
+    // hub's flow on that outer tuple must end up belonging to the session the metadata names.
+    const sim = new Simulation(spokeHub({ durationMs: 8000, traffic: [bidir(5, 50)], faults: [{ atMs: 4000, type: 'session-loss', node: 'spoke1' }] }));
+    sim.run();
+    const spoke = routerRt(sim, 'spoke1');
+    const hub = routerRt(sim, 'hub1');
+    // No NAT here: the hub's side of a hop has the spoke's wayports swapped.
+    const hubSides = [...hub.wan.values()];
+    const pairs: [number, number][] = [];
+    for (const ws of spoke.wan.values()) {
+      const peerSide = hubSides.find((h) => h.localPort === ws.peerPort && h.peerPort === ws.localPort);
+      if (peerSide) pairs.push([ws.sess.cPort, peerSide.sess.cPort]);
+    }
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [spokeView, hubView] of pairs) expect(hubView).toBe(spokeView);
+  });
+});
+
+describe('§3 session expiry', () => {
+  /** One TCP request at about t=0 (plus its one retransmission), then silence. */
+  const oneRequest = (lan2Up: boolean, durationMs: number) =>
+    spokeHub({
+      durationMs,
+      traffic: [{ protocol: 'tcp', pattern: 'request-response', sessions: 1, intervalMs: 1000, stopMs: 1000 }],
+      edit: (raw) => {
+        raw.links.find((l) => l['id'] === 'lan2')!['up'] = lan2Up;
+      },
+    });
+
+  it('expires a TCP session 10 s after its last packet when no reply was ever seen', () => {
+    const { result, trace } = run(oneRequest(false, 15_000));
+    expect(counter(result, 'spoke1', 'emulator/sessions-expired')).toBe(1);
+    expect(events(trace, 'session-expired', 'spoke1').map((e) => e.detail['idleMs'])).toEqual([10_000]);
+  });
+
+  it('keeps a TCP session that saw a reply for 1 900 s of idleness', () => {
+    const sim = new Simulation(oneRequest(true, 1_905_000));
+    sim.runUntil(1_800_000_000);
+    expect(liveCounter(sim, 'spoke1', 'emulator/sessions-expired')).toBe(0);
+    const result = sim.run();
+    expect(counter(result, 'spoke1', 'emulator/sessions-expired')).toBe(1);
+    expect(counter(result, 'hub1', 'emulator/sessions-expired')).toBe(1);
+  });
+
+  it('expires an idle UDP session after the UDP timeout and removes all its flows', () => {
+    const scenario = spokeHub({
+      durationMs: 8000,
+      sessionTimeouts: { udpMs: 3000 },
+      traffic: [{ protocol: 'udp', pattern: 'request-response', sessions: 2, intervalMs: 500, stopMs: 1000 }],
+    });
+    const trace: { node: string; kind: string; idle: unknown }[] = [];
+    const sim = new Simulation(scenario, { trace: (e) => trace.push({ node: e.node, kind: e.kind, idle: e.detail['idleMs'] }) });
+    const result = sim.run();
+    for (const id of ['spoke1', 'hub1']) {
+      expect(counter(result, id, 'emulator/sessions-expired')).toBe(2);
+      expect(routerRt(sim, id).lan.size).toBe(0);
+      expect(routerRt(sim, id).wan.size).toBe(0);
+    }
+    expect(trace.filter((e) => e.kind === 'session-expired').every((e) => e.idle === 3000)).toBe(true);
+  });
+});
+
+describe('§3 size accounting (assumption metadata-sizes)', () => {
+  it('charges 100 bytes per session metadata and 60 per generated control packet', () => {
+    const { result } = run(spokeHub({ durationMs: 5000, traffic: [streamUp(2)], faults: [{ atMs: 2000, type: 'session-loss', node: 'hub1' }] }));
+    const c = result.summary.control;
+    expect(c.sessionMetadata.count).toBeGreaterThan(0);
+    expect(c.sessionMetadata.bytes).toBe(100 * c.sessionMetadata.count);
+    expect(c.enableMetadata.count).toBeGreaterThan(0);
+    expect(c.enableMetadata.bytes).toBe(60 * c.enableMetadata.count);
+    expect(c.disableForwardMetadata.bytes).toBe(60 * c.disableForwardMetadata.count);
+  });
+
+  it('charges 17 bytes for a health check that is the only attribute and 60 per acknowledgement', () => {
+    const { result } = run(spokeHub({ mode: 'inactivity-based', timeoutSec: 1, durationMs: 8000, traffic: [{ ...bidir(2, 20), burst: { activeMs: 1000, idleMs: 2000 } }] }));
+    const c = result.summary.control;
+    expect(c.healthCheck.count).toBeGreaterThan(0);
+    expect(c.healthCheck.bytes).toBe(17 * c.healthCheck.count);
+    expect(c.ack.bytes).toBe(60 * c.ack.count);
+  });
+});
