@@ -21,6 +21,11 @@ export class Simulation {
   /** The run's world (read-only use outside the engine: snapshots, tests). */
   readonly w: World;
   private finalized: RunResult | null = null;
+  /**
+   * Live faults not yet applied, by time: a live fault at time T takes effect after every
+   * event at T, so replaying a fault log from times alone reproduces the run exactly.
+   */
+  private readonly pendingLive: { atUs: number; index: number }[] = [];
 
   /** Builds a run. The scenario must come from the loader (validated, defaults filled). */
   constructor(scenario: Scenario, opts: WorldOptions = {}) {
@@ -30,7 +35,12 @@ export class Simulation {
       w.at(phase, Ev.BfdTick, r.node, 0, r.bootGen);
     }
     scheduleTraffic(w);
-    w.faultLog.forEach((e, i) => w.at(Math.round(e.atMs * 1000), Ev.Fault, Math.max(0, faultNode(w, e.fault)), i, 0));
+    w.faultLog.forEach((e, i) => {
+      const atUs = Math.round(e.atMs * 1000);
+      if (e.source === 'live') this.pendingLive.push({ atUs, index: i });
+      else w.at(atUs, Ev.Fault, Math.max(0, faultNode(w, e.fault)), i, 0);
+    });
+    this.pendingLive.sort((x, y) => x.atUs - y.atUs || x.index - y.index);
     w.at(SAMPLE_US, Ev.Sample, 0xffff, 0, 0);
   }
 
@@ -46,7 +56,8 @@ export class Simulation {
 
   /** Whether every event up to the end has run. */
   get done(): boolean {
-    return this.w.queue.peekTime() > this.w.endUs;
+    const live = this.pendingLive;
+    return this.w.queue.peekTime() > this.w.endUs && (live.length === 0 || live[0]!.atUs > this.w.endUs);
   }
 
   /** Runs events up to and including virtual time `tUs` (capped at the end); returns events run. */
@@ -56,8 +67,16 @@ export class Simulation {
     const q = w.queue;
     const ev = q.last;
     const fp = w.fp;
+    const live = this.pendingLive;
     let n = 0;
-    while (q.peekTime() <= limit) {
+    for (;;) {
+      const next = q.peekTime();
+      if (live.length > 0 && live[0]!.atUs < next && live[0]!.atUs <= limit) {
+        this.applyLive();
+        n++;
+        continue;
+      }
+      if (next > limit) break;
       q.pop();
       w.now = ev.time;
       fp.add(ev.time, ev.node, ev.kind);
@@ -72,8 +91,14 @@ export class Simulation {
   /** Runs exactly one event (if any remains before the end). Returns false when done. */
   step(): boolean {
     const w = this.w;
-    if (this.done) return false;
     const q = w.queue;
+    const live = this.pendingLive;
+    if (live.length > 0 && live[0]!.atUs < q.peekTime() && live[0]!.atUs <= w.endUs) {
+      this.applyLive();
+      w.events++;
+      return true;
+    }
+    if (this.done) return false;
     q.pop();
     const ev = q.last;
     w.now = ev.time;
@@ -83,23 +108,33 @@ export class Simulation {
     return true;
   }
 
+  private applyLive(): void {
+    const w = this.w;
+    const { atUs, index } = this.pendingLive.shift()!;
+    if (atUs > w.now) w.now = atUs;
+    const node = Math.max(0, faultNode(w, w.faultLog[index]!.fault));
+    w.fp.add(w.now, node, Ev.Fault);
+    applyFault(w, index);
+  }
+
   /** Time of the next pending event, µs (Infinity when none). No side effects. */
   peekUs(): number {
     return this.w.queue.peekTime();
   }
 
   /**
-   * Injects a fault now (its `atMs` is replaced by the current virtual time). It goes into the
-   * run's fault log, so a replay re-applies it at the same time. Returns an error message for a
-   * fault whose target does not exist or does not fit.
+   * Injects a fault now (its `atMs` is replaced by the current virtual time). It takes effect
+   * after every event at the current time, and goes into the run's fault log, so a replay
+   * re-applies it at the same point. Returns an error message for a fault whose target does not
+   * exist or does not fit.
    */
   inject(fault: Fault): { ok: true; atMs: number } | { ok: false; message: string } {
     const w = this.w;
     const problem = checkFaultTarget(w, fault);
     if (problem) return { ok: false, message: problem };
     const atMs = w.now / 1000;
-    const i = w.faultLog.push({ atMs, fault: { ...fault, atMs }, source: 'live' }) - 1;
-    w.at(w.now, Ev.Fault, Math.max(0, faultNode(w, fault)), i, 0);
+    const index = w.faultLog.push({ atMs, fault: { ...fault, atMs }, source: 'live' }) - 1;
+    this.pendingLive.push({ atUs: w.now, index });
     return { ok: true, atMs };
   }
 

@@ -279,6 +279,16 @@ export class RouterSession {
   ) {
     this.lastActivity = createdAt;
   }
+
+  /** Client address (from the inner-tuple key). */
+  get cAddr(): number {
+    return this.innerHi;
+  }
+
+  /** Client port (from the inner-tuple key). */
+  get cPort(): number {
+    return this.innerLo >>> 16;
+  }
 }
 
 /** Wayport pairs a router hands out towards one peer (own even, peer odd). */

@@ -198,7 +198,14 @@ function failover(w: World, r: RouterRt, ws: WanSide): WanSide {
 }
 
 function wanData(w: World, r: RouterRt, p: Packet, pp: PeerPath): void {
-  const ws = r.wan.get(p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort));
+  let ws = r.wan.get(p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort));
+  if (ws !== undefined && p.md && (ws.sess.innerHi !== p.cAddr || ws.sess.innerLo !== innerLo(p.cPort, p.svc))) {
+    // The metadata names another session: the peer lost state and reused these wayports.
+    r.counters[C.SessionReplaced]! += 1;
+    w.emit(r.node, 'session-replaced', { reason: 'wayports reused by the peer for another session', rule: '§3' }, ws.sess.metricsRef?.id);
+    removeSession(w, r, ws.sess);
+    ws = undefined;
+  }
   if (ws !== undefined) {
     ws.lastRx = w.now;
     if (p.md) {
