@@ -11,3 +11,7 @@ export { COUNTER_PATHS, type CounterPath } from './metrics/counters.ts';
 export { RECOVERY_KINDS, LOSS_CAUSES, CONTROL_KINDS, type RecoveryKind, type LossCause, type ControlKind } from './model/constants.ts';
 export { ENGINE_VERSION } from './version.ts';
 export { ASSUMPTIONS, type Assumption } from './assumptions.ts';
+export { firstDivergence, sameTopology, type Divergence, type RunToCompare, type EventRef } from './compare/divergence.ts';
+export { CHECKPOINT_US } from './sim.ts';
+export type { Checkpoint } from './model/world.ts';
+export { EVENT_KIND_NAMES } from './model/constants.ts';

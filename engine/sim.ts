@@ -14,6 +14,9 @@ import { countersToRecord } from './metrics/counters.ts';
 import { outageStats, zeroRecord, type RunResult, type RunSummary, type SessionOutcome } from './metrics/summary.ts';
 import { ENGINE_VERSION } from './version.ts';
 
+/** Fingerprint checkpoints are taken every virtual second (at the sample on the second). */
+export const CHECKPOINT_US = 1_000_000;
+
 export type { WorldOptions as RunOptions, FaultLogEntry };
 
 /** A live or batch run. */
@@ -26,6 +29,8 @@ export class Simulation {
    * event at T, so replaying a fault log from times alone reproduces the run exactly.
    */
   private readonly pendingLive: { atUs: number; index: number }[] = [];
+  /** The event {@link step} last processed (time µs, node index, kind). */
+  readonly lastEvent = { time: 0, node: 0, kind: 0 };
 
   /** Builds a run. The scenario must come from the loader (validated, defaults filled). */
   constructor(scenario: Scenario, opts: WorldOptions = {}) {
@@ -73,6 +78,7 @@ export class Simulation {
       const next = q.peekTime();
       if (live.length > 0 && live[0]!.atUs < next && live[0]!.atUs <= limit) {
         this.applyLive();
+        w.events++;
         n++;
         continue;
       }
@@ -80,11 +86,11 @@ export class Simulation {
       q.pop();
       w.now = ev.time;
       fp.add(ev.time, ev.node, ev.kind);
+      w.events++;
       this.dispatch(ev.kind, ev.node, ev.a, ev.b);
       n++;
     }
     if (limit > w.now) w.now = limit;
-    w.events += n;
     return n;
   }
 
@@ -93,6 +99,7 @@ export class Simulation {
     const w = this.w;
     const q = w.queue;
     const live = this.pendingLive;
+    const last = this.lastEvent;
     if (live.length > 0 && live[0]!.atUs < q.peekTime() && live[0]!.atUs <= w.endUs) {
       this.applyLive();
       w.events++;
@@ -103,8 +110,11 @@ export class Simulation {
     const ev = q.last;
     w.now = ev.time;
     w.fp.add(ev.time, ev.node, ev.kind);
-    this.dispatch(ev.kind, ev.node, ev.a, ev.b);
     w.events++;
+    last.time = ev.time;
+    last.node = ev.node;
+    last.kind = ev.kind;
+    this.dispatch(ev.kind, ev.node, ev.a, ev.b);
     return true;
   }
 
@@ -114,6 +124,9 @@ export class Simulation {
     if (atUs > w.now) w.now = atUs;
     const node = Math.max(0, faultNode(w, w.faultLog[index]!.fault));
     w.fp.add(w.now, node, Ev.Fault);
+    this.lastEvent.time = w.now;
+    this.lastEvent.node = node;
+    this.lastEvent.kind = Ev.Fault;
     applyFault(w, index);
   }
 
@@ -224,7 +237,7 @@ export class Simulation {
       gaveUp: a.gaveUp,
       successor: a.successor?.id ?? null,
     }));
-    this.finalized = { summary, sessions, series: w.series, faultLog: w.faultLog.map((e) => ({ ...e })) };
+    this.finalized = { summary, sessions, series: w.series, faultLog: w.faultLog.map((e) => ({ ...e })), checkpoints: w.checkpoints };
     return this.finalized;
   }
 
@@ -286,6 +299,7 @@ export class Simulation {
         return;
       case Ev.Sample:
         w.sample();
+        if (w.now % CHECKPOINT_US === 0) w.checkpoints.push({ tMs: w.now / 1000, events: w.events, fingerprint: w.fp.hex() });
         if (w.now + SAMPLE_US <= w.endUs) w.at(w.now + SAMPLE_US, Ev.Sample, 0xffff, 0, 0);
         return;
       case Ev.ScanTick:

@@ -1,5 +1,7 @@
 import { CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS, type ControlKind, type LossCause, type RecoveryKind } from '../model/constants.ts';
 import type { TimeSeries } from './run-metrics.ts';
+import type { Checkpoint } from '../model/world.ts';
+import type { Fault } from '../scenario/schema.ts';
 
 /** Outage percentiles in ms. */
 export interface OutageStats {
@@ -60,7 +62,9 @@ export interface RunResult {
   summary: RunSummary;
   sessions: SessionOutcome[];
   series: TimeSeries;
-  faultLog: { atMs: number; fault: unknown; source: 'scheduled' | 'live' }[];
+  faultLog: { atMs: number; fault: Fault; source: 'scheduled' | 'live' }[];
+  /** Fingerprint after every virtual second. */
+  checkpoints: Checkpoint[];
 }
 
 /** Nearest-rank percentile of a sorted array (0 when empty). */

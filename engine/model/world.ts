@@ -20,6 +20,14 @@ export interface FaultLogEntry {
   source: 'scheduled' | 'live';
 }
 
+/** The fingerprint as it stood at a virtual time. */
+export interface Checkpoint {
+  tMs: number;
+  /** Events processed so far (the sample event included). */
+  events: number;
+  fingerprint: string;
+}
+
 /** Options for building a run. */
 export interface WorldOptions {
   /** Overrides the scenario's seed. */
@@ -85,6 +93,8 @@ export class World {
   readonly udpUs: number;
   /** Events processed. */
   events = 0;
+  /** Fingerprint after each virtual second: lets a comparison find the first divergence by search. */
+  readonly checkpoints: Checkpoint[] = [];
   /** Sample events take care to fire only up to this time. */
   finished = false;
 
