@@ -1,41 +1,41 @@
 import type { TrafficRuntime } from './traffic.ts';
 
+const enum AF {
+  Active = 1,
+  Failed = 2,
+  GaveUp = 4,
+  Outstanding = 8,
+  TimeoutArmed = 16,
+  ServerStarted = 32,
+  ServerTicking = 64,
+  InOutage = 128,
+}
+
 /**
  * One application session (a client's connection to a server) and everything measured about
  * it. Hosts drive it; metrics read it. Routers never see it (except to hand it on, opaque,
- * inside packets, for measurement).
+ * inside packets, for measurement). Booleans share one integer to keep 100 000 sessions small.
  */
 export class AppSession {
+  private f = AF.Active;
   /** Generation: bumped to cancel pending timers. */
   gen = 0;
-  active = true;
-  failed = false;
-  gaveUp = false;
   /** Time the client stopped the session (stopMs or give-up), µs; -1 while open. */
   endedAt = -1;
-  // client
-  nextSendAt = 0;
   /** Send time of the first packet the client still expects an answer to; -1 when none. */
   expectSince = -1;
-  outstanding = false;
   /** Incremented per new request: pending retransmission timers of older ones are ignored. */
   reqId = 0;
   rtoUs = 1_000_000;
-  timeoutArmed = false;
   rxSinceAck = 0;
-  // server
   serverLink = -1;
-  serverStarted = false;
-  serverTicking = false;
   serverRxSinceAck = 0;
-  // measurement
   sent = 0;
   delivered = 0;
   lost = 0;
   /** Send time of the first undelivered packet per direction; -1 when none outstanding. */
   lostSince0 = -1;
   lostSince1 = -1;
-  inOutage = false;
   outageStart = 0;
   outages = 0;
   outageTotalUs = 0;
@@ -57,7 +57,69 @@ export class AppSession {
     readonly createdAt: number,
     /** Per-session offset of the burst phase, µs. */
     readonly phaseUs: number,
-    /** The session this one replaces after a give-up, if any. */
-    readonly predecessor: AppSession | null,
   ) {}
+
+  private flag(b: AF): boolean {
+    return (this.f & b) !== 0;
+  }
+  private setFlag(b: AF, v: boolean): void {
+    this.f = v ? this.f | b : this.f & ~b;
+  }
+
+  /** The client still runs this session. */
+  get active(): boolean {
+    return this.flag(AF.Active);
+  }
+  set active(v: boolean) {
+    this.setFlag(AF.Active, v);
+  }
+  /** Gave up, or still in outage at the end. */
+  get failed(): boolean {
+    return this.flag(AF.Failed);
+  }
+  set failed(v: boolean) {
+    this.setFlag(AF.Failed, v);
+  }
+  /** The application timed out and reconnected. */
+  get gaveUp(): boolean {
+    return this.flag(AF.GaveUp);
+  }
+  set gaveUp(v: boolean) {
+    this.setFlag(AF.GaveUp, v);
+  }
+  /** A TCP request waits for its answer. */
+  get outstanding(): boolean {
+    return this.flag(AF.Outstanding);
+  }
+  set outstanding(v: boolean) {
+    this.setFlag(AF.Outstanding, v);
+  }
+  /** An application-timeout check is scheduled. */
+  get timeoutArmed(): boolean {
+    return this.flag(AF.TimeoutArmed);
+  }
+  set timeoutArmed(v: boolean) {
+    this.setFlag(AF.TimeoutArmed, v);
+  }
+  /** The server has seen the session (stream-down/bidirectional start sending). */
+  get serverStarted(): boolean {
+    return this.flag(AF.ServerStarted);
+  }
+  set serverStarted(v: boolean) {
+    this.setFlag(AF.ServerStarted, v);
+  }
+  /** The server's send timer runs. */
+  get serverTicking(): boolean {
+    return this.flag(AF.ServerTicking);
+  }
+  set serverTicking(v: boolean) {
+    this.setFlag(AF.ServerTicking, v);
+  }
+  /** Some direction has lost a packet not yet followed by a delivered one. */
+  get inOutage(): boolean {
+    return this.flag(AF.InOutage);
+  }
+  set inOutage(v: boolean) {
+    this.setFlag(AF.InOutage, v);
+  }
 }

@@ -65,16 +65,11 @@ export function applyFault(w: World, i: number): void {
     case 'link-impair': {
       const li = w.linkById.get(f.link)!;
       const l = w.links[li]!;
-      const dirs = f.direction === 'both' ? l.dirs : f.direction === 'a-to-b' ? [l.dirs[0]] : [l.dirs[1]];
-      for (const d of dirs) {
-        if (f.lossPct !== undefined) d.lossP = f.lossPct / 100;
-        if (f.latencyMs !== undefined) d.latUs = Math.round(f.latencyMs * 1000);
-        if (f.jitterMs !== undefined) d.jitUs = Math.round(f.jitterMs * 1000);
-        if (f.bandwidthMbps !== undefined) d.bwBps = f.bandwidthMbps * 1e6;
-      }
-      l.rank++;
+      const id = ++l.impairSeq;
+      l.impairs.push({ id, fault: f });
+      l.applyImpairments();
       w.emit(l.a, 'link-impaired', { link: l.id, direction: f.direction });
-      if (f.durationMs !== null) w.at(w.now + Math.round(f.durationMs * 1000), Ev.LinkTimer, l.a, li, l.rank * 4 + LinkAct.Restore);
+      if (f.durationMs !== null) w.at(w.now + Math.round(f.durationMs * 1000), Ev.LinkTimer, l.a, li, id * 4 + LinkAct.Restore);
       return;
     }
     case 'link-flap': {
@@ -113,10 +108,10 @@ export function linkTimer(w: World, li: number, b: number): void {
     l.up = true;
     w.emit(l.a, 'link-up', { link: l.id });
   } else if (act === LinkAct.Restore) {
-    if (gen !== l.rank) return; // a later impairment is in force
-    l.restore(l.dirs[0]);
-    l.restore(l.dirs[1]);
-    w.emit(l.a, 'link-restored', { link: l.id });
+    // Only this impairment ends; the others still in force are re-applied over the base.
+    l.impairs = l.impairs.filter((x) => x.id !== gen);
+    l.applyImpairments();
+    w.emit(l.a, 'link-restored', { link: l.id, stillImpaired: l.impairs.length > 0 });
   } else {
     l.up = act === LinkAct.FlapUp;
     l.gen++;
@@ -153,7 +148,10 @@ export function scanTick(w: World, node: number, i: number): void {
     noFlow(w, r, p, null);
     w.pool.release(p);
   }
-  w.at(w.now + Math.max(1, Math.round(1_000_000 / f.ratePps)), Ev.ScanTick, node, i, 0);
+  // Probe k goes out at start + k/rate exactly (rounded to the µs), so the rate does not drift.
+  const startUs = Math.round(entry.atMs * 1000);
+  const k = Math.round(((w.now - startUs) * f.ratePps) / 1_000_000) + 1;
+  w.at(Math.max(w.now + 1, startUs + Math.round((k * 1_000_000) / f.ratePps)), Ev.ScanTick, node, i, 0);
 }
 
 /** Wipes a fraction of a router's sessions (all when 1), chosen by the faults' random stream. */

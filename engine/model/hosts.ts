@@ -24,7 +24,7 @@ export function scheduleTraffic(w: World): void {
 
 /** Opens a new application session now (first start, or reconnect after a give-up). */
 export function startSession(w: World, t: TrafficRuntime, phaseUs: number, predecessor: AppSession | null): AppSession {
-  const app = new AppSession(w.apps.length, t, t.port(), w.now, phaseUs, predecessor);
+  const app = new AppSession(w.apps.length, t, t.port(), w.now, phaseUs);
   w.apps.push(app);
   w.metrics.active++;
   w.emit(t.client, predecessor ? 'app-reconnected' : 'app-session-started', { port: app.cPort, pattern: t.def.pattern }, app.id);

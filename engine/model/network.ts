@@ -3,6 +3,10 @@ import type { RandomStream } from '../core/rng.ts';
 import { COUNTER_COUNT } from '../metrics/counters.ts';
 import { TupleMap } from '../core/tuple-map.ts';
 import type { AppSession } from './app-session.ts';
+import type { Fault } from '../scenario/schema.ts';
+
+/** A link-impair fault. */
+type LinkImpairFault = Extract<Fault, { type: 'link-impair' }>;
 
 /** One direction of a link: a FIFO of packets in flight (arrival times never decrease). */
 export class LinkDir {
@@ -142,8 +146,9 @@ export class LinkRt {
   pathA: PeerPath | null = null;
   pathB: PeerPath | null = null;
   nat: Nat | null = null;
-  /** Number of active impairments per direction (restore base when they end). */
-  rank = 0;
+  /** Impairments in force, in the order they started (later ones win where they overlap). */
+  impairs: { id: number; fault: LinkImpairFault }[] = [];
+  impairSeq = 0;
 
   constructor(
     readonly index: number,
@@ -170,6 +175,21 @@ export class LinkRt {
     d.jitUs = this.baseJitUs;
     d.lossP = this.baseLossP;
     d.bwBps = this.baseBwBps;
+  }
+
+  /** Sets both directions to the base configuration with every impairment in force applied over it. */
+  applyImpairments(): void {
+    this.restore(this.dirs[0]);
+    this.restore(this.dirs[1]);
+    for (const { fault: f } of this.impairs) {
+      const dirs = f.direction === 'both' ? this.dirs : f.direction === 'a-to-b' ? [this.dirs[0]] : [this.dirs[1]];
+      for (const d of dirs) {
+        if (f.lossPct !== undefined) d.lossP = f.lossPct / 100;
+        if (f.latencyMs !== undefined) d.latUs = Math.round(f.latencyMs * 1000);
+        if (f.jitterMs !== undefined) d.jitUs = Math.round(f.jitterMs * 1000);
+        if (f.bandwidthMbps !== undefined) d.bwBps = f.bandwidthMbps * 1e6;
+      }
+    }
   }
 
   /** The direction that leaves node `from`. */
@@ -211,12 +231,21 @@ export class PeerPath {
   }
 }
 
-/** A session side that faces a peer router (one SVR hop). */
+const enum WF {
+  Opener = 1,
+  SendMd = 2,
+  Pinhole = 4,
+  Outside = 8,
+  OwnsPorts = 16,
+  Side1 = 32,
+}
+
+/**
+ * A session side that faces a peer router (one SVR hop). Booleans share one integer: with
+ * 100 000 sessions every field costs 1.6 MB per side, so this object stays small.
+ */
 export class WanSide {
-  keyHi = 0;
-  keyLo = 0;
-  opener: boolean;
-  sendMd: boolean;
+  private f: number;
   mdRxSinceTx = 0;
   /** Last disable-forward-metadata sent (µs), -1 for never. */
   lastDisableFwd = -1;
@@ -225,37 +254,69 @@ export class WanSide {
   hcNonce = 0;
   hcSentAt = 0;
   nextCheckAt = 0;
-  pinhole: boolean;
-  /** This router is the NAT outside on this hop. */
-  outside: boolean;
-  /** This router opened the hop and owns the wayport pair (returned on removal). */
-  ownsPorts = false;
 
   constructor(
     readonly sess: RouterSession,
-    readonly side: 0 | 1,
+    side: 0 | 1,
     readonly path: PeerPath,
     readonly localPort: number,
-    public peerAddr: number,
-    public peerPort: number,
+    readonly peerAddr: number,
+    readonly peerPort: number,
     opener: boolean,
     now: number,
     pinhole: boolean,
   ) {
-    this.opener = opener;
-    this.sendMd = true;
+    this.f = WF.SendMd | (opener ? WF.Opener : 0) | (pinhole ? WF.Pinhole : 0) | (path.natOutside ? WF.Outside : 0) | (side === 1 ? WF.Side1 : 0);
     this.lastRx = now;
-    this.pinhole = pinhole;
-    this.outside = path.natOutside;
   }
+
+  /** 0: faces the client; 1: faces the server. */
+  get side(): 0 | 1 {
+    return this.f & WF.Side1 ? 1 : 0;
+  }
+  /** This router opened the hop (or re-opened it). */
+  get opener(): boolean {
+    return (this.f & WF.Opener) !== 0;
+  }
+  set opener(v: boolean) {
+    this.f = v ? this.f | WF.Opener : this.f & ~WF.Opener;
+  }
+  /** Packets sent on this side carry session metadata. */
+  get sendMd(): boolean {
+    return (this.f & WF.SendMd) !== 0;
+  }
+  set sendMd(v: boolean) {
+    this.f = v ? this.f | WF.SendMd : this.f & ~WF.SendMd;
+  }
+  /** The hop crosses a NAT. */
+  get pinhole(): boolean {
+    return (this.f & WF.Pinhole) !== 0;
+  }
+  /** This router is the NAT outside on this hop. */
+  get outside(): boolean {
+    return (this.f & WF.Outside) !== 0;
+  }
+  /** This router opened the hop and owns the wayport pair (returned on removal). */
+  get ownsPorts(): boolean {
+    return (this.f & WF.OwnsPorts) !== 0;
+  }
+  set ownsPorts(v: boolean) {
+    this.f = v ? this.f | WF.OwnsPorts : this.f & ~WF.OwnsPorts;
+  }
+}
+
+const enum SF {
+  Alive = 1,
+  Stuck = 2,
+  SeenReverse = 4,
+  Tcp = 8,
 }
 
 /** A session's state on one router. Found only by tuple lookup. */
 export class RouterSession {
-  alive = true;
+  private f: number;
+  /** Unique id (timers check it; the registry index `id` is reused). */
   gen = 0;
-  stuck = false;
-  seenReverse = false;
   lastActivity: number;
   /** Side 0 faces the client, side 1 the server: a WAN side, or a LAN link (-1 when WAN). */
   wan0: WanSide | null = null;
@@ -270,14 +331,41 @@ export class RouterSession {
     /** Inner-tuple key halves: client address, and client port << 16 | service. */
     readonly innerHi: number,
     readonly innerLo: number,
-    readonly proto: number,
+    proto: number,
     /** Server address (the client's is innerHi). */
     readonly sAddr: number,
-    readonly createdAt: number,
+    createdAt: number,
     /** For measurement only; router logic never reads it. */
     readonly metricsRef: AppSession | null,
   ) {
+    this.f = SF.Alive | (proto === 6 ? SF.Tcp : 0);
     this.lastActivity = createdAt;
+  }
+
+  /** IP protocol number (6 TCP, 17 UDP). */
+  get proto(): number {
+    return this.f & SF.Tcp ? 6 : 17;
+  }
+  /** Still in the router's tables. */
+  get alive(): boolean {
+    return (this.f & SF.Alive) !== 0;
+  }
+  set alive(v: boolean) {
+    this.f = v ? this.f | SF.Alive : this.f & ~SF.Alive;
+  }
+  /** A stuck pinhole session (§4.6). */
+  get stuck(): boolean {
+    return (this.f & SF.Stuck) !== 0;
+  }
+  set stuck(v: boolean) {
+    this.f = v ? this.f | SF.Stuck : this.f & ~SF.Stuck;
+  }
+  /** A reverse packet has passed (TCP's timeout is then the long one). */
+  get seenReverse(): boolean {
+    return (this.f & SF.SeenReverse) !== 0;
+  }
+  set seenReverse(v: boolean) {
+    this.f = v ? this.f | SF.SeenReverse : this.f & ~SF.SeenReverse;
   }
 
   /** Client address (from the inner-tuple key). */

@@ -81,13 +81,12 @@ function openSide(w: World, r: RouterRt, s: RouterSession, side: 0 | 1, pp: Peer
 }
 
 function registerSide(r: RouterRt, ws: WanSide): void {
-  ws.keyHi = ws.peerAddr;
-  ws.keyLo = outerLo(ws.peerPort, ws.localPort);
-  r.wan.set(ws.keyHi, ws.keyLo, ws);
+  r.wan.set(ws.peerAddr, outerLo(ws.peerPort, ws.localPort), ws);
 }
 
 function unregisterSide(r: RouterRt, ws: WanSide): void {
-  if (r.wan.get(ws.keyHi, ws.keyLo) === ws) r.wan.delete(ws.keyHi, ws.keyLo);
+  const lo = outerLo(ws.peerPort, ws.localPort);
+  if (r.wan.get(ws.peerAddr, lo) === ws) r.wan.delete(ws.peerAddr, lo);
   if (ws.ownsPorts) r.pool(ws.path.peer).give((ws.localPort - WAYPORT_MIN) / 2);
 }
 
@@ -244,16 +243,19 @@ export function noFlow(w: World, r: RouterRt, p: Packet, pp: PeerPath | null): v
 
 /**
  * §3 handshake, on a packet that carries session metadata for a known side. The opener takes
- * any metadata from the peer as the echo (the learner keeps adding it until it sees a packet
- * without, so more may still be in flight). The learner echoes metadata until a packet without
- * it arrives, which also covers a peer that re-opened the hop.
+ * the first metadata from the peer as the echo (the learner keeps adding it until it sees a
+ * packet without, so more may still be in flight). The learner echoes metadata until a packet
+ * without it arrives, which also covers a peer that re-opened the hop. Either side that keeps
+ * receiving metadata with nothing to send back (one-way traffic) asks the peer to stop with
+ * disable-forward-metadata; the opener does not count the echo itself.
  */
 function handshakeOnMetadata(w: World, r: RouterRt, ws: WanSide): void {
   if (ws.opener) {
-    ws.sendMd = false;
-    return;
-  }
-  ws.sendMd = true;
+    if (ws.sendMd) {
+      ws.sendMd = false;
+      return;
+    }
+  } else ws.sendMd = true;
   ws.mdRxSinceTx++;
   if (ws.mdRxSinceTx >= 2 && (ws.lastDisableFwd < 0 || w.now - ws.lastDisableFwd >= DISABLE_FWD_MIN_GAP_US)) sendDisableForward(w, r, ws);
 }
@@ -375,7 +377,7 @@ function wanControl(w: World, r: RouterRt, p: Packet): void {
     else {
       r.counters[C.ReceivedDisableFwd]! += 1;
       ws.lastRx = w.now;
-      if (ws.opener) ws.sendMd = false;
+      ws.sendMd = false;
     }
   }
   w.pool.release(p);

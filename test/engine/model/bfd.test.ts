@@ -56,6 +56,22 @@ describe('§4.5 peer liveness (BFD)', () => {
     });
   });
 
+  describe('BFD packets cross the link like any other packet', () => {
+    it('takes the path down on both sides when the link loses everything', () => {
+      const { result } = run(spokeHub({ durationMs: 12_000, faults: [{ atMs: 2000, type: 'link-impair', link: 'wan1', direction: 'both', lossPct: 100, durationMs: 5000 }] }));
+      for (const id of ['spoke1', 'hub1']) {
+        expect(counter(result, id, 'emulator/bfd-path-down')).toBe(1);
+        expect(counter(result, id, 'emulator/bfd-path-up')).toBe(0);
+      }
+    });
+
+    it('takes down only the side that stops hearing its peer on a one-way loss', () => {
+      const { result } = run(spokeHub({ durationMs: 12_000, faults: [{ atMs: 2000, type: 'link-impair', link: 'wan1', direction: 'a-to-b', lossPct: 100, durationMs: 5000 }] }));
+      expect(counter(result, 'hub1', 'emulator/bfd-path-down')).toBe(1);
+      expect(counter(result, 'spoke1', 'emulator/bfd-path-down')).toBe(0);
+    });
+  });
+
   describe('dual hub failover', () => {
     const scenario = () => dualHub({ ...slowDetection, durationMs: 20_000, traffic: [bidir(3)], faults: [hubRestart(12_000)] });
 

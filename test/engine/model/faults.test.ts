@@ -113,4 +113,38 @@ describe('§4.1 link faults (scenario-format)', () => {
     expect(lost).toBeLessThan(550);
     expect(result.series.lostPps.slice(40).every((x) => x === 0)).toBe(true);
   });
+
+  it('keeps a permanent impairment after a later, shorter one on the other direction ends', () => {
+    // durationMs null: the a-to-b loss lasts to the end of the run, whatever happens b-to-a.
+    const { result } = run(
+      spokeHub({
+        durationMs: 8000,
+        traffic: [bidir(2)],
+        faults: [
+          { atMs: 1000, type: 'link-impair', link: 'wan1', direction: 'a-to-b', lossPct: 100, durationMs: null },
+          { atMs: 2000, type: 'link-impair', link: 'wan1', direction: 'b-to-a', latencyMs: 50, durationMs: 1000 },
+        ],
+      }),
+    );
+    // Samples 51–80 cover 5–8 s: the spoke's 2 × 50 pps keep being lost.
+    const lostLate = result.series.lostPps.slice(50).reduce((a, b) => a + b, 0) / 10;
+    expect(lostLate).toBeGreaterThan(250);
+  });
+
+  it('ends an impairment after its own durationMs even while a later one is still active', () => {
+    const { result } = run(
+      spokeHub({
+        durationMs: 8000,
+        traffic: [bidir(2)],
+        faults: [
+          { atMs: 1000, type: 'link-impair', link: 'wan1', direction: 'both', lossPct: 100, durationMs: 1000 },
+          { atMs: 1500, type: 'link-impair', link: 'wan1', direction: 'both', latencyMs: 30, durationMs: 6000 },
+        ],
+      }),
+    );
+    // The 100 % loss ends at 2 s; from 3 s on nothing should be lost.
+    const lostLate = result.series.lostPps.slice(30).reduce((a, b) => a + b, 0);
+    expect(lostLate).toBe(0);
+  });
 });
+

@@ -76,6 +76,29 @@ describe('§5 request-response', () => {
     expect(result.summary.sessions.outageMs.max).toBeGreaterThanOrEqual(first.outageMaxMs);
   });
 
+  it('doubles the TCP retransmission timeout up to 60 s and no further', () => {
+    const scenario = spokeHub({
+      durationMs: 260_000,
+      traffic: [{ protocol: 'tcp', pattern: 'request-response', sessions: 1, intervalMs: 1000, appTimeoutMs: 600_000 }],
+      faults: [{ atMs: 3000, type: 'link-down', link: 'wan1', durationMs: null }],
+    });
+    const { times } = sendTimes(scenario, 3_000_000, 260_000_000);
+    const gaps = times.slice(1).map((t, i) => (t - times[i]!) / 1_000_000);
+    expect(gaps).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
+  });
+
+  it('gives up after the default application timeout of 30 s', () => {
+    const { result } = run(
+      spokeHub({ durationMs: 40_000, traffic: [{ protocol: 'tcp', pattern: 'request-response', sessions: 1 }], faults: [{ atMs: 3000, type: 'link-down', link: 'wan1', durationMs: null }] }),
+    );
+    const first = result.sessions[0]!;
+    expect(first.gaveUp).toBe(true);
+    // The first unanswered request is the first one after the link went down at 3 s (1 s
+    // interval): the application gives up 30 s after sending it.
+    expect(first.endMs).toBeGreaterThanOrEqual(33_000);
+    expect(first.endMs).toBeLessThanOrEqual(34_000);
+  });
+
   it('answers each request with responsePackets packets', () => {
     const { result } = run(spokeHub({ durationMs: 10_500, traffic: [{ protocol: 'udp', pattern: 'request-response', sessions: 1, intervalMs: 1000, responsePackets: 3 }] }));
     const s = result.sessions[0]!;
@@ -103,6 +126,16 @@ describe('§5 streams and bidirectional', () => {
     const udp = run(stream('udp', 'stream-down')).result.sessions[0]!;
     expect(tcp.sent - udp.sent).toBeGreaterThanOrEqual(Math.floor(udp.sent / 2) - 2);
     expect(tcp.sent - udp.sent).toBeLessThanOrEqual(Math.floor(udp.sent / 2));
+  });
+
+  it('gives up a TCP stream-up when no acknowledgement arrives for appTimeoutMs', () => {
+    const { result } = run(
+      spokeHub({ durationMs: 15_000, traffic: [{ protocol: 'tcp', pattern: 'stream-up', sessions: 1, ratePps: 20, appTimeoutMs: 4000 }], faults: [{ atMs: 3000, type: 'link-down', link: 'wan1', durationMs: null }] }),
+    );
+    const first = result.sessions[0]!;
+    expect(first.gaveUp).toBe(true);
+    expect(first.endMs).toBeGreaterThanOrEqual(3000 + 4000 - 100);
+    expect(first.endMs).toBeLessThanOrEqual(3000 + 4000 + 100);
   });
 
   it('sends nothing back over a UDP stream-up', () => {

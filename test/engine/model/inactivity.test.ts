@@ -244,6 +244,25 @@ describe('§4.4 inactivity-based detection', () => {
       expect(times.length).toBeGreaterThanOrEqual(4);
     });
 
+    it('uses a 5 s inactivity timeout by default', () => {
+      const { trace } = run(spokeHub({ mode: 'inactivity-based', hubVersion: '6.0.5', durationMs: 20_000, traffic: [streamUp(1)] }));
+      const times = events(trace, 'health-check-added', 'spoke1').map((e) => e.tUs);
+      expect(times.length).toBeGreaterThanOrEqual(3);
+      expect(events(trace, 'health-check-added', 'spoke1').every((e) => Number(e.detail['silentMs']) >= 5000)).toBe(true);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(5_000_000);
+    });
+
+    it('times a check out after the 1 000 ms acknowledgement deadline by default', () => {
+      const { trace } = run(spokeHub({ mode: 'inactivity-based', timeoutSec: 2, hubVersion: '6.0.5', durationMs: 10_000, traffic: [streamUp(1)] }));
+      const added = events(trace, 'health-check-added', 'spoke1');
+      const timedOut = events(trace, 'health-check-timeout', 'spoke1');
+      expect(timedOut.length).toBeGreaterThan(0);
+      for (const t of timedOut) {
+        const probe = added.find((a) => a.detail['nonce'] === t.detail['nonce'])!;
+        expect(t.tUs - probe.tUs).toBe(1_000_000);
+      }
+    });
+
     it('probes only on real packets: a session that stopped sending is never probed again', () => {
       const { trace } = run(spokeHub({ mode: 'inactivity-based', timeoutSec: 1, hubVersion: '6.0.5', durationMs: 15_000, traffic: [{ ...streamUp(1), stopMs: 4000 }] }));
       const probes = events(trace, 'health-check-added', 'spoke1');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS, type RunResult } from '../../../engine/index.ts';
-import { dualHub, run, spokeHub } from '../helpers/build.ts';
+import { dualHub, events, run, spokeHub } from '../helpers/build.ts';
 
 const bidir = (sessions: number, ratePps = 50) => ({ protocol: 'udp', pattern: 'bidirectional', sessions, ratePps });
 
@@ -90,6 +90,28 @@ describe('§7 what is measured', () => {
       const succ = r.sessions.find((x) => x.id === s.successor);
       if (succ && succ.delivered > 0) expect(s.recoveredBy).toBe('new-session');
     }
+  });
+
+  it('credits metadata when the opener was still sending it and nothing else acted', () => {
+    // The hub loses the session inside the handshake window: after it learned the session,
+    // before the spoke saw the echo. The spoke's next packet still carries metadata.
+    const base = { durationMs: 3000, traffic: [{ protocol: 'udp' as const, pattern: 'bidirectional' as const, sessions: 1, ratePps: 100, startMs: 1000 }] };
+    const first = run(spokeHub(base));
+    const created = events(first.trace, 'session-created-from-metadata', 'hub1')[0]!.tUs / 1000;
+    const { result } = run(spokeHub({ ...base, faults: [{ atMs: created + 1, type: 'session-loss', node: 'hub1' }] }));
+    expect(result.summary.sessions.affected).toBe(1);
+    expect(result.summary.sessions.recoveredBy.metadata).toBe(1);
+  });
+
+  it('credits packet-based when a spoke that lost its sessions answers the hub\'s plain packets', () => {
+    // A one-way reverse UDP stream: the hub stopped adding metadata (disable-forward-metadata),
+    // so the spoke must ask for it with enable-metadata. (A spoke restart would also change its
+    // BFD epoch, and the hub usually hears that first: then bfd is credited.)
+    const { result } = run(
+      spokeHub({ durationMs: 6000, traffic: [{ protocol: 'udp', pattern: 'stream-down', sessions: 2, ratePps: 20 }], faults: [{ atMs: 3000, type: 'session-loss', node: 'spoke1' }] }),
+    );
+    expect(result.summary.sessions.affected).toBe(2);
+    expect(result.summary.sessions.recoveredBy['packet-based']).toBe(2);
   });
 
   it('gives no recoveredBy to a session that was never affected', () => {

@@ -13,6 +13,22 @@ describe('§6 resources: the control-packet budget', () => {
     expect(sent + failed).toBe(20_000);
   });
 
+  it('holds the default budget at 10 000 per second', () => {
+    const { result } = run(spokeHub({ durationMs: 3000, faults: [{ atMs: 1000, type: 'scan', target: 'hub1', ratePps: 30_000, durationMs: 1000 }] }));
+    const sent = counter(result, 'hub1', 'emulator/enable-metadata-sent');
+    expect(sent).toBeGreaterThanOrEqual(10_000);
+    expect(sent).toBeLessThanOrEqual(20_000);
+    expect(counter(result, 'hub1', 'emulator/enable-metadata-buffer-allocation')).toBeGreaterThan(0);
+  });
+
+  it('sends a scan at its configured rate (30 000 probes for 30 000 pps over 1 s)', () => {
+    // scenario-format.md: scan {target, ratePps, durationMs}.
+    const { result } = run(spokeHub({ durationMs: 3000, faults: [{ atMs: 1000, type: 'scan', target: 'hub1', ratePps: 30_000, durationMs: 1000 }] }));
+    const probes = counter(result, 'hub1', 'emulator/enable-metadata-sent') + counter(result, 'hub1', 'emulator/enable-metadata-buffer-allocation');
+    expect(probes).toBeGreaterThanOrEqual(29_999);
+    expect(probes).toBeLessThanOrEqual(30_001);
+  });
+
   it('answers every probe of a slow scan with the default budget', () => {
     const { result } = run(spokeHub({ durationMs: 3000, faults: [{ atMs: 1000, type: 'scan', target: 'hub1', ratePps: 500, durationMs: 1000 }] }));
     expect(counter(result, 'hub1', 'emulator/enable-metadata-sent')).toBe(500);

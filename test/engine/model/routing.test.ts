@@ -91,3 +91,31 @@ describe('§2 topology and routing', () => {
     expect(result.summary.packets.lostBy['link-down']).toBeGreaterThan(0);
   });
 });
+
+describe('§2 links: bandwidth, queue and NAT bindings', () => {
+  it('drops packets beyond the queue limit of a saturated link (lost by queue)', () => {
+    const { result } = run(
+      spokeHub({
+        durationMs: 3000,
+        traffic: [{ protocol: 'udp', pattern: 'stream-up', sessions: 4, ratePps: 200, packetBytes: 1200 }],
+        edit: (raw) => Object.assign(raw.links[1]!, { bandwidthMbps: 2, queuePackets: 20 }),
+      }),
+    );
+    // 4 × 200 pps × 1 200 B ≈ 7.7 Mbit/s into a 2 Mbit/s link.
+    expect(result.summary.packets.lostBy.queue).toBeGreaterThan(0);
+    expect(result.summary.packets.lostBy['link-loss']).toBe(0);
+  });
+
+  it('drops inbound packets for a NAT binding that expired without outbound traffic (assumption nat-binding)', () => {
+    // UDP stream-down: after its opening packet the spoke sends nothing on the session's port.
+    const { result } = run(spokeHub({ nat: { bindingTimeoutMs: 2000 }, durationMs: 6000, traffic: [{ protocol: 'udp', pattern: 'stream-down', sessions: 1, ratePps: 20 }] }));
+    expect(result.summary.packets.lostBy.nat).toBeGreaterThan(0);
+    expect(counter(result, 'spoke1', 'emulator/nat-dropped')).toBeGreaterThanOrEqual(result.summary.packets.lostBy.nat);
+  });
+
+  it('keeps a NAT binding alive while the inside router keeps sending', () => {
+    const { result } = run(spokeHub({ nat: { bindingTimeoutMs: 2000 }, durationMs: 6000, traffic: [{ protocol: 'udp', pattern: 'bidirectional', sessions: 1, ratePps: 20 }] }));
+    expect(result.summary.packets.lostBy.nat).toBe(0);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../engine/index.ts';
-import { counter, events, liveCounter, routerRt, run, spokeHub, timesOfChange } from '../helpers/build.ts';
+import { counter, dualHub, events, liveCounter, routerRt, run, spokeHub, timesOfChange } from '../helpers/build.ts';
 
 const bidir = (sessions: number, ratePps = 10) => ({ protocol: 'udp', pattern: 'bidirectional', sessions, ratePps });
 const streamUp = (sessions: number, ratePps = 100) => ({ protocol: 'udp', pattern: 'stream-up', sessions, ratePps });
@@ -26,6 +26,43 @@ describe('§3 wayports', () => {
       expect(s.peerPort % 2).toBe(0);
     }
     expect(new Set(spokeSides.map((s) => s.localPort)).size).toBe(20);
+  });
+});
+
+describe('§3 wayport free lists', () => {
+  it('keeps a separate wayport pool per peer', () => {
+    // server1 only behind hub1, server2 only behind hub2: one session towards each hub.
+    const sim = new Simulation(
+      dualHub({
+        durationMs: 3000,
+        traffic: [bidir(1), { ...bidir(1), to: 'server2' }],
+        edit: (raw) => {
+          raw.nodes.push({ id: 'server2', kind: 'server' });
+          raw.links.find((l) => l['id'] === 'lan3')!['b'] = 'server2';
+        },
+      }),
+    );
+    sim.run();
+    const sides = [...routerRt(sim, 'spoke1').wan.values()];
+    expect(sides.map((ws) => sim.w.nodeIds[ws.path.peer]).sort()).toEqual(['hub1', 'hub2']);
+    expect(sides.map((ws) => ws.localPort)).toEqual([16384, 16384]);
+  });
+
+  it('hands a freed wayport pair to the next session', () => {
+    const sim = new Simulation(
+      spokeHub({
+        durationMs: 8000,
+        sessionTimeouts: { udpMs: 1000 },
+        traffic: [
+          { protocol: 'udp', pattern: 'request-response', sessions: 1, intervalMs: 500, stopMs: 500 },
+          { protocol: 'udp', pattern: 'bidirectional', sessions: 1, ratePps: 10, startMs: 5000 },
+        ],
+      }),
+    );
+    sim.runUntil(4_000_000);
+    expect(liveCounter(sim, 'spoke1', 'emulator/sessions-expired')).toBe(1);
+    sim.run();
+    expect([...routerRt(sim, 'spoke1').wan.values()].map((ws) => ws.localPort)).toEqual([16384]);
   });
 });
 
@@ -74,11 +111,13 @@ describe('§3 handshake', () => {
     expect(counter(result, 'spoke1', 'success/metadata/added')).toBeLessThanOrEqual(3 * 7);
   });
 
-  it('keeps reverse metadata on a one-way reverse UDP stream (no forward packet without it ever arrives)', () => {
-    // assumptions.ts 'handshake-roles': the learner adds metadata until a packet without it arrives.
+  it('turns off reverse metadata on a one-way reverse UDP stream with disable-forward-metadata', () => {
+    // assumptions.ts 'disable-forward-rate': the opener, receiving metadata with nothing to send
+    // back, asks the learner to stop; the echo itself does not count.
     const { result } = run(spokeHub({ durationMs: 3000, traffic: [{ protocol: 'udp', pattern: 'stream-down', sessions: 1, ratePps: 20 }] }));
-    expect(counter(result, 'hub1', 'success/metadata/added')).toBeGreaterThan(40);
-    expect(counter(result, 'hub1', 'success/metadata/sent-disable-forward-metadata')).toBe(0);
+    expect(counter(result, 'spoke1', 'success/metadata/sent-disable-forward-metadata')).toBe(1);
+    expect(counter(result, 'hub1', 'success/metadata/received-disable-forward-metadata')).toBe(1);
+    expect(counter(result, 'hub1', 'success/metadata/added')).toBeLessThanOrEqual(4);
   });
 });
 
@@ -87,6 +126,19 @@ describe('§3 metadata on an unknown outer tuple', () => {
     const { result } = run(spokeHub({ durationMs: 3000, traffic: [bidir(4)] }));
     expect(counter(result, 'hub1', 'emulator/sessions-created')).toBe(4);
     expect(counter(result, 'hub1', 'success/metadata/removed')).toBeGreaterThanOrEqual(4);
+  });
+
+  it('creates the session from reverse metadata too (assumption either-direction-rebuild)', () => {
+    // A one-way reverse stream keeps reverse metadata on: the spoke that lost its sessions
+    // rebuilds them from the hub's next packets, without any client packet.
+    const sim = new Simulation(
+      spokeHub({ durationMs: 5000, traffic: [{ protocol: 'udp', pattern: 'stream-down', sessions: 3, ratePps: 20 }], faults: [{ atMs: 3000, type: 'session-loss', node: 'spoke1' }] }),
+    );
+    sim.runUntil(3_000_000);
+    expect(routerRt(sim, 'spoke1').lan.size).toBe(0);
+    sim.run();
+    expect(liveCounter(sim, 'spoke1', 'emulator/sessions-created')).toBe(6);
+    expect(routerRt(sim, 'spoke1').lan.size).toBe(3);
   });
 
   it('replaces a session with the same inner tuple from the same peer (NAT rebind, packet-based)', () => {
@@ -139,6 +191,11 @@ describe('§3 session expiry', () => {
     const result = sim.run();
     expect(counter(result, 'spoke1', 'emulator/sessions-expired')).toBe(1);
     expect(counter(result, 'hub1', 'emulator/sessions-expired')).toBe(1);
+  });
+
+  it('expires an idle UDP session after 180 s by default', () => {
+    const { trace } = run(spokeHub({ durationMs: 185_000, traffic: [{ protocol: 'udp', pattern: 'request-response', sessions: 1, intervalMs: 1000, stopMs: 1000 }] }));
+    expect(events(trace, 'session-expired', 'spoke1').map((e) => e.detail['idleMs'])).toEqual([180_000]);
   });
 
   it('expires an idle UDP session after the UDP timeout and removes all its flows', () => {

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Simulation, type Fault } from '../../../engine/index.ts';
 import { run, spokeHub, type SpokeHubOptions } from '../helpers/build.ts';
@@ -53,6 +56,15 @@ describe('§1 time, order, randomness', () => {
   it('changes the fingerprint when a single fault moves by one microsecond', () => {
     const at = (atMs: number) => run(spokeHub({ ...lossy, faults: [{ atMs, type: 'session-loss', node: 'hub1' }] }), { trace: false }).result;
     expect(at(3000.001).summary.fingerprint).not.toBe(at(3000).summary.fingerprint);
+  });
+
+  it('never reads a wall clock or an unseeded random source in the engine', () => {
+    const root = fileURLToPath(new URL('../../../engine/', import.meta.url));
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+    const banned = /\b(Date\.now|new Date\(|performance\.now|Math\.random|setTimeout|setInterval|process\.hrtime)\b/;
+    const offenders = files(root).filter((f) => banned.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
+    expect(offenders).toEqual([]);
   });
 
   it('counts virtual time in whole microseconds, in non-decreasing order', () => {
