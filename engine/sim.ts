@@ -5,7 +5,8 @@
 import type { Fault, Scenario } from './scenario/schema.ts';
 import { Ev, Rec, RECOVERY_KINDS, LOSS_CAUSES, CONTROL_KINDS, SAMPLE_US } from './model/constants.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
-import { routerReceive, healthCheckDeadline, sessionExpiry } from './model/router-logic.ts';
+import { routerReceive, healthCheckDeadline } from './model/router-logic.ts';
+import { expireDue } from './model/expiry.ts';
 import { bfdTick } from './model/bfd.ts';
 import { scheduleTraffic, startSession, clientTick, retransmit, appTimeout, serverTick, hostReceive } from './model/hosts.ts';
 import { applyFault, faultNode, linkTimer, nodeUp, scanTick } from './model/faults.ts';
@@ -286,7 +287,7 @@ export class Simulation {
         healthCheckDeadline(w, w.routers[node]!, a, b);
         return;
       case Ev.SessionExpiry:
-        sessionExpiry(w, w.routers[node]!, a, b);
+        expireDue(w, a);
         return;
       case Ev.BfdTick:
         bfdTick(w, w.routers[node]!, b);

@@ -1,46 +1,68 @@
 /**
- * A FIFO lane of events whose times never decrease (e.g. the periodic ticks of sessions that
- * share one period). Only the lane's head sits in the heap, so a lane of 10 000 entries costs
- * the heap one entry. Entries keep the `seq` they were given, so global `(time, seq)` order is
- * exactly what a plain heap would give.
+ * A FIFO lane of events of one kind whose times never decrease (e.g. the periodic ticks of
+ * sessions that share one period). Only the lane's head sits in the heap, so a lane of 10 000
+ * entries costs the heap one entry. Entries keep the `seq` they were given, so global
+ * `(time, seq)` order is exactly what a plain heap would give. A lane whose events all belong
+ * to one node stores the node once.
  */
 class Lane {
-  time: Float64Array = new Float64Array(64);
-  seq: Float64Array = new Float64Array(64);
-  kind: Uint8Array = new Uint8Array(64);
-  node: Int32Array = new Int32Array(64);
-  a: Int32Array = new Int32Array(64);
-  b: Int32Array = new Int32Array(64);
+  time: Float64Array;
+  seq: Float64Array;
+  node: Int32Array | null;
+  a: Int32Array;
+  b: Int32Array;
   head = 0;
   count = 0;
   tail = Number.NEGATIVE_INFINITY;
 
-  put(time: number, seq: number, kind: number, node: number, a: number, b: number): void {
-    if (this.count === this.time.length) this.grow();
-    const i = (this.head + this.count) & (this.time.length - 1);
+  constructor(
+    readonly kind: number,
+    /** The node of every event, or -1 when it varies per event. */
+    readonly fixedNode: number,
+    capacity: number,
+  ) {
+    const cap = Math.max(4, capacity);
+    this.time = new Float64Array(cap);
+    this.seq = new Float64Array(cap);
+    this.node = fixedNode < 0 ? new Int32Array(cap) : null;
+    this.a = new Int32Array(cap);
+    this.b = new Int32Array(cap);
+  }
+
+  put(time: number, seq: number, node: number, a: number, b: number): void {
+    const cap = this.time.length;
+    if (this.count === cap) this.grow();
+    let i = this.head + this.count;
+    if (i >= this.time.length) i -= this.time.length;
     this.time[i] = time;
     this.seq[i] = seq;
-    this.kind[i] = kind;
-    this.node[i] = node;
+    if (this.node !== null) this.node[i] = node;
     this.a[i] = a;
     this.b[i] = b;
     this.count++;
     this.tail = time;
   }
 
+  nodeAt(i: number): number {
+    return this.node === null ? this.fixedNode : this.node[i]!;
+  }
+
   private grow(): void {
     const cap = this.time.length;
-    const order = (src: Float64Array | Uint8Array | Int32Array) => {
-      const dst = new (src.constructor as Float64ArrayConstructor)(cap * 2);
-      for (let k = 0; k < this.count; k++) dst[k] = src[(this.head + k) & (cap - 1)]!;
+    const next = Math.ceil(cap * 1.5);
+    const order = <T extends Float64Array | Int32Array>(src: T, dst: T): T => {
+      for (let k = 0; k < this.count; k++) {
+        let j = this.head + k;
+        if (j >= cap) j -= cap;
+        dst[k] = src[j]!;
+      }
       return dst;
     };
-    this.time = order(this.time);
-    this.seq = order(this.seq);
-    this.kind = order(this.kind) as unknown as Uint8Array;
-    this.node = order(this.node) as unknown as Int32Array;
-    this.a = order(this.a) as unknown as Int32Array;
-    this.b = order(this.b) as unknown as Int32Array;
+    this.time = order(this.time, new Float64Array(next));
+    this.seq = order(this.seq, new Float64Array(next));
+    if (this.node !== null) this.node = order(this.node, new Int32Array(next));
+    this.a = order(this.a, new Int32Array(next));
+    this.b = order(this.b, new Int32Array(next));
     this.head = 0;
   }
 }
@@ -93,9 +115,12 @@ export class EventQueue {
     return this.n + this.laneCount;
   }
 
-  /** Creates a FIFO lane and returns its id. */
-  addLane(): number {
-    this.lanes.push(new Lane());
+  /**
+   * Creates a FIFO lane for events of `kind` and returns its id. `node`: the node of every
+   * event in it, or -1 when it varies. `capacity`: the expected number of pending entries.
+   */
+  addLane(kind: number, node = -1, capacity = 64): number {
+    this.lanes.push(new Lane(kind, node, capacity));
     return this.lanes.length - 1;
   }
 
@@ -105,8 +130,8 @@ export class EventQueue {
    */
   pushLane(lane: number, time: number, seq: number, kind: number, node: number, a: number, b: number): void {
     const l = this.lanes[lane]!;
-    if (time < l.tail && l.count > 0) return this.push(time, seq, kind, node, a, b);
-    l.put(time, seq, kind, node, a, b);
+    if ((time < l.tail && l.count > 0) || kind !== l.kind || (l.fixedNode >= 0 && node !== l.fixedNode)) return this.push(time, seq, kind, node, a, b);
+    l.put(time, seq, node, a, b);
     if (l.count === 1) this.push(time, seq, LANE_KIND, 0, lane, 0);
     else this.laneCount++;
   }
@@ -170,11 +195,11 @@ export class EventQueue {
       // Deliver the lane's head; its next entry (if any) replaces the root in place.
       const l = this.lanes[last.a]!;
       const h = l.head;
-      last.kind = l.kind[h]!;
-      last.node = l.node[h]!;
+      last.kind = l.kind;
+      last.node = l.nodeAt(h);
       last.a = l.a[h]!;
       last.b = l.b[h]!;
-      l.head = (h + 1) & (l.time.length - 1);
+      l.head = h + 1 === l.time.length ? 0 : h + 1;
       l.count--;
       if (l.count > 0) {
         this.laneCount--;

@@ -43,7 +43,7 @@ export class TupleMap<V> {
 
   /** Sets (hi, lo) to `v`, replacing any value. */
   set(hi: number, lo: number, v: V): void {
-    if ((this.used + 1) * 4 > (this.mask + 1) * 3) this.rehash();
+    if ((this.used + 1) * 5 > (this.mask + 1) * 4) this.rehash(); // load ≤ 0.8
     const mask = this.mask;
     const keys = this.keys;
     let i = TupleMap.hash(hi, lo) & mask;
@@ -93,7 +93,7 @@ export class TupleMap<V> {
   private rehash(): void {
     const oldKeys = this.keys;
     const oldVals = this.vals;
-    const cap = this.size * 2 >= this.mask + 1 ? (this.mask + 1) * 2 : this.mask + 1;
+    const cap = this.size * 5 >= (this.mask + 1) * 3 ? (this.mask + 1) * 2 : this.mask + 1;
     this.keys = new Int32Array(cap * 2);
     this.vals = new Array<V | undefined>(cap);
     this.mask = cap - 1;

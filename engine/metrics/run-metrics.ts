@@ -1,5 +1,5 @@
 import { Ctl, Rec, SAMPLE_US } from '../model/constants.ts';
-import type { AppSession } from '../model/app-session.ts';
+import { AppOutage, type AppSession } from '../model/app-session.ts';
 import type { Packet } from '../model/packet.ts';
 import type { LinkRt } from '../model/network.ts';
 
@@ -56,10 +56,12 @@ export class RunMetrics {
     this.winDelivered++;
     const app = p.app!;
     app.delivered++;
+    const o = app.o;
+    if (o === null) return;
     if (p.dir === 0) {
-      if (app.lostSince0 >= 0 && p.sendTime >= app.lostSince0) app.lostSince0 = -1;
-    } else if (app.lostSince1 >= 0 && p.sendTime >= app.lostSince1) app.lostSince1 = -1;
-    if (app.inOutage && app.lostSince0 < 0 && app.lostSince1 < 0) this.endOutage(app, now, false);
+      if (o.lostSince0 >= 0 && p.sendTime >= o.lostSince0) o.lostSince0 = -1;
+    } else if (o.lostSince1 >= 0 && p.sendTime >= o.lostSince1) o.lostSince1 = -1;
+    if (app.inOutage && o.lostSince0 < 0 && o.lostSince1 < 0) this.endOutage(app, now, false);
   }
 
   /** An application packet was lost: may start the session's outage. */
@@ -69,13 +71,14 @@ export class RunMetrics {
     this.lostBy[cause]! += 1;
     const app = p.app!;
     app.lost++;
+    const o = (app.o ??= new AppOutage());
     if (p.dir === 0) {
-      if (app.lostSince0 < 0) app.lostSince0 = p.sendTime;
-    } else if (app.lostSince1 < 0) app.lostSince1 = p.sendTime;
+      if (o.lostSince0 < 0) o.lostSince0 = p.sendTime;
+    } else if (o.lostSince1 < 0) o.lostSince1 = p.sendTime;
     if (!app.inOutage && app.active) {
       app.inOutage = true;
-      app.outageStart = p.sendTime;
-      app.cause = Rec.Unset;
+      o.start = p.sendTime;
+      o.cause = Rec.Unset;
       this.inOutage++;
     }
   }
@@ -85,25 +88,27 @@ export class RunMetrics {
    * re-creation from metadata is credited only when nothing else acted.
    */
   noteCause(app: AppSession | null, cause: Rec): void {
-    if (!app || !app.inOutage) return;
-    if (app.cause === Rec.Unset || (app.cause === Rec.Metadata && cause !== Rec.Metadata)) app.cause = cause;
+    if (app === null || !app.inOutage) return;
+    const o = app.o!;
+    if (o.cause === Rec.Unset || (o.cause === Rec.Metadata && cause !== Rec.Metadata)) o.cause = cause;
   }
 
   /** Ends a session's outage at `now` (delivery, give-up or end of run). */
   endOutage(app: AppSession, now: number, failed: boolean): void {
     if (!app.inOutage) return;
-    const d = Math.max(0, now - app.outageStart);
+    const o = app.o!;
+    const d = Math.max(0, now - o.start);
     this.outagesUs.push(d);
-    app.outages++;
-    app.outageTotalUs += d;
-    if (d > app.outageMaxUs) app.outageMaxUs = d;
+    o.outages++;
+    o.totalUs += d;
+    if (d > o.maxUs) o.maxUs = d;
     app.inOutage = false;
     this.inOutage--;
-    if (!failed) app.recoveredBy = app.cause === Rec.Unset ? Rec.None : app.cause;
-    else if (app.recoveredBy < 0) app.recoveredBy = Rec.None;
-    app.lostSince0 = -1;
-    app.lostSince1 = -1;
-    app.cause = Rec.Unset;
+    if (!failed) o.recoveredBy = o.cause === Rec.Unset ? Rec.None : o.cause;
+    else if (o.recoveredBy < 0) o.recoveredBy = Rec.None;
+    o.lostSince0 = -1;
+    o.lostSince1 = -1;
+    o.cause = Rec.Unset;
   }
 
   /** Takes one 100 ms sample into `ts`. */

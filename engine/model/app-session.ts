@@ -27,23 +27,14 @@ export class AppSession {
   /** Incremented per new request: pending retransmission timers of older ones are ignored. */
   reqId = 0;
   rtoUs = 1_000_000;
-  rxSinceAck = 0;
+  /** Packets received since the receiving side last acknowledged (TCP streams: every second). */
+  ackCount = 0;
   serverLink = -1;
-  serverRxSinceAck = 0;
   sent = 0;
   delivered = 0;
   lost = 0;
-  /** Send time of the first undelivered packet per direction; -1 when none outstanding. */
-  lostSince0 = -1;
-  lostSince1 = -1;
-  outageStart = 0;
-  outages = 0;
-  outageTotalUs = 0;
-  outageMaxUs = 0;
-  /** Mechanism that acted during the current outage (Rec), -1 if none yet. */
-  cause = -1;
-  /** Mechanism of the last outage that ended (Rec), -1 if never affected. */
-  recoveredBy = -1;
+  /** Outage bookkeeping, created at the session's first lost packet (most sessions never need it). */
+  o: AppOutage | null = null;
   /** Number of router sessions currently holding state for this session. */
   routerRefs = 0;
   /** The session the client opened after giving up on this one. */
@@ -58,6 +49,26 @@ export class AppSession {
     /** Per-session offset of the burst phase, µs. */
     readonly phaseUs: number,
   ) {}
+
+  /** Outages so far. */
+  get outages(): number {
+    return this.o?.outages ?? 0;
+  }
+  /** Total outage time, µs. */
+  get outageTotalUs(): number {
+    return this.o?.totalUs ?? 0;
+  }
+  /** Longest outage, µs. */
+  get outageMaxUs(): number {
+    return this.o?.maxUs ?? 0;
+  }
+  /** Mechanism of the last outage that ended (Rec), -1 if never affected. */
+  get recoveredBy(): number {
+    return this.o?.recoveredBy ?? -1;
+  }
+  set recoveredBy(v: number) {
+    (this.o ??= new AppOutage()).recoveredBy = v;
+  }
 
   private flag(b: AF): boolean {
     return (this.f & b) !== 0;
@@ -122,4 +133,20 @@ export class AppSession {
   set inOutage(v: boolean) {
     this.setFlag(AF.InOutage, v);
   }
+}
+
+/** What is measured about a session's outages (§7); exists once the session lost a packet. */
+export class AppOutage {
+  /** Send time of the first undelivered packet per direction; -1 when none outstanding. */
+  lostSince0 = -1;
+  lostSince1 = -1;
+  /** Send time of the first packet lost in the current outage, µs. */
+  start = 0;
+  outages = 0;
+  totalUs = 0;
+  maxUs = 0;
+  /** Mechanism that acted during the current outage (Rec), -1 if none yet. */
+  cause = -1;
+  /** Mechanism of the last outage that ended (Rec), -1 if never affected. */
+  recoveredBy = -1;
 }

@@ -156,9 +156,9 @@ export function scanTick(w: World, node: number, i: number): void {
 
 /** Wipes a fraction of a router's sessions (all when 1), chosen by the faults' random stream. */
 function wipe(w: World, r: RouterRt, fraction: number): number {
+  // Registry order: deterministic (the same run always reuses the same ids).
   const mine: RouterSession[] = [];
   for (const s of w.rsessions) if (s !== null && s.alive && s.router === r.node) mine.push(s);
-  mine.sort((x, y) => x.gen - y.gen);
   const n = Math.round(mine.length * Math.min(1, Math.max(0, fraction)));
   if (n < mine.length) {
     for (let k = 0; k < n; k++) {

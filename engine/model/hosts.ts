@@ -15,10 +15,12 @@ const MAX_RTO_US = 60_000_000;
 export function scheduleTraffic(w: World): void {
   for (const t of w.traffic) {
     const spread = Math.min(t.pattern === Pattern.RequestResponse ? t.intervalUs : t.periodUs, 1_000_000);
-    for (let k = 0; k < t.def.sessions; k++) {
-      const offset = t.rng.int(spread);
-      if (t.startUs + offset < t.stopUs) w.at(t.startUs + offset, Ev.AppStart, t.client, t.index, offset);
-    }
+    const offsets = new Float64Array(t.def.sessions);
+    for (let k = 0; k < offsets.length; k++) offsets[k] = t.rng.int(spread);
+    // In time order they fit one lane instead of crowding the heap at t = 0.
+    offsets.sort();
+    const lane = w.queue.addLane(Ev.AppStart, t.client, offsets.length);
+    for (const offset of offsets) if (t.startUs + offset < t.stopUs) w.atLane(lane, t.startUs + offset, Ev.AppStart, t.client, t.index, offset);
   }
 }
 
@@ -173,8 +175,8 @@ function clientReceive(w: World, app: AppSession, p: Packet): void {
     case Pattern.StreamDown:
       app.serverStarted = true;
       if (t.tcp) {
-        if (++app.rxSinceAck >= 2) {
-          app.rxSinceAck = 0;
+        if (++app.ackCount >= 2) {
+          app.ackCount = 0;
           send(w, app, FWD, App.Ack, ACK_BYTES);
         }
         expect(w, app, w.now);
@@ -199,8 +201,8 @@ function serverReceive(w: World, app: AppSession, p: Packet, li: number): void {
       return;
     }
     case Pattern.StreamUp:
-      if (t.tcp && ++app.serverRxSinceAck >= 2) {
-        app.serverRxSinceAck = 0;
+      if (t.tcp && ++app.ackCount >= 2) {
+        app.ackCount = 0;
         send(w, app, REV, App.Ack, ACK_BYTES);
       }
       return;

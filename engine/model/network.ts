@@ -238,38 +238,61 @@ const enum WF {
   Outside = 8,
   OwnsPorts = 16,
   Side1 = 32,
+  /** Bits 6–7: metadata-carrying packets received since this side last sent (saturates at 3). */
+  MdRxShift = 6,
+  MdRxMask = 192,
 }
 
 /**
- * A session side that faces a peer router (one SVR hop). Booleans share one integer: with
- * 100 000 sessions every field costs 1.6 MB per side, so this object stays small.
+ * A session side that faces a peer router (one SVR hop). Booleans, a small counter and the
+ * two wayports share integers: with 100 000 sessions every field costs 0.8 MB per side.
  */
 export class WanSide {
   private f: number;
-  mdRxSinceTx = 0;
+  /** Own wayport in the low 16 bits, the peer's (as seen here) in the high 16. */
+  private readonly ports: number;
   /** Last disable-forward-metadata sent (µs), -1 for never. */
   lastDisableFwd = -1;
   lastRx: number;
   /** Outstanding health-check nonce (0 = none). */
   hcNonce = 0;
-  hcSentAt = 0;
-  nextCheckAt = 0;
+  /**
+   * While a check is outstanding: when it was sent. Otherwise: the earliest time the next one
+   * may go (after a timeout, §4.4.5), 0 when unrestricted.
+   */
+  hcAt = 0;
 
   constructor(
     readonly sess: RouterSession,
     side: 0 | 1,
     readonly path: PeerPath,
-    readonly localPort: number,
+    localPort: number,
     readonly peerAddr: number,
-    readonly peerPort: number,
+    peerPort: number,
     opener: boolean,
     now: number,
     pinhole: boolean,
   ) {
     this.f = WF.SendMd | (opener ? WF.Opener : 0) | (pinhole ? WF.Pinhole : 0) | (path.natOutside ? WF.Outside : 0) | (side === 1 ? WF.Side1 : 0);
+    this.ports = (localPort & 0xffff) | (peerPort << 16);
     this.lastRx = now;
   }
 
+  /** This router's wayport on the hop. */
+  get localPort(): number {
+    return this.ports & 0xffff;
+  }
+  /** The peer's wayport as seen here (after NAT). */
+  get peerPort(): number {
+    return this.ports >>> 16;
+  }
+  /** Metadata-carrying packets received since this side last sent one (0..3). */
+  get mdRxSinceTx(): number {
+    return (this.f & WF.MdRxMask) >> WF.MdRxShift;
+  }
+  set mdRxSinceTx(v: number) {
+    this.f = (this.f & ~WF.MdRxMask) | (Math.min(3, v) << WF.MdRxShift);
+  }
   /** 0: faces the client; 1: faces the server. */
   get side(): 0 | 1 {
     return this.f & WF.Side1 ? 1 : 0;
@@ -315,14 +338,17 @@ const enum SF {
 /** A session's state on one router. Found only by tuple lookup. */
 export class RouterSession {
   private f: number;
-  /** Unique id (timers check it; the registry index `id` is reused). */
-  gen = 0;
   lastActivity: number;
+  /** Neighbours in the global least-recently-active list of its timeout class (expiry.ts). */
+  prev: RouterSession | null = null;
+  next: RouterSession | null = null;
+  /** The timeout class whose list holds it. */
+  expiryCls = 0;
   /** Side 0 faces the client, side 1 the server: a WAN side, or a LAN link (-1 when WAN). */
   wan0: WanSide | null = null;
   wan1: WanSide | null = null;
-  lan0 = -1;
-  lan1 = -1;
+  /** LAN link index + 1 of side 0 (low 16 bits) and side 1 (high 16); 0 = that side is WAN. */
+  private lans = 0;
 
   constructor(
     /** Index in the run's router-session registry (timers only). */
@@ -366,6 +392,21 @@ export class RouterSession {
   }
   set seenReverse(v: boolean) {
     this.f = v ? this.f | SF.SeenReverse : this.f & ~SF.SeenReverse;
+  }
+
+  /** LAN link of side 0 (towards the client), -1 when that side is WAN. */
+  get lan0(): number {
+    return (this.lans & 0xffff) - 1;
+  }
+  set lan0(li: number) {
+    this.lans = (this.lans & ~0xffff) | ((li + 1) & 0xffff);
+  }
+  /** LAN link of side 1 (towards the server), -1 when that side is WAN. */
+  get lan1(): number {
+    return (this.lans >>> 16) - 1;
+  }
+  set lan1(li: number) {
+    this.lans = (this.lans & 0xffff) | ((li + 1) << 16);
   }
 
   /** Client address (from the inner-tuple key). */

@@ -8,6 +8,7 @@ import { RouterSession, WanSide, type PeerPath, type RouterRt } from './network.
 import { innerLo, outerLo, type Packet } from './packet.ts';
 import type { World } from './world.ts';
 import { bfdReceive } from './bfd.ts';
+import { trackSession, touchSession, untrackSession } from './expiry.ts';
 
 /** A packet reaches router `r` over link `li`. */
 export function routerReceive(w: World, r: RouterRt, p: Packet, li: number): void {
@@ -92,19 +93,18 @@ function unregisterSide(r: RouterRt, ws: WanSide): void {
 
 function finishSession(w: World, r: RouterRt, s: RouterSession): void {
   w.addRouterSession(s);
-  s.gen = ++w.rsUid;
   r.lan.set(s.innerHi, s.innerLo, s);
   r.sessions++;
   r.counters[C.SessionsCreated]! += 1;
   if (s.metricsRef !== null) s.metricsRef.routerRefs++;
-  if (s.proto === 6) w.atLane(w.laneTcpInitial, w.now + w.tcpInitialUs, Ev.SessionExpiry, r.node, s.id, s.gen);
-  else w.atLane(w.laneUdp, w.now + w.udpUs, Ev.SessionExpiry, r.node, s.id, s.gen);
+  trackSession(w, s);
 }
 
 /** Removes a session and all its flows from `r`. */
 export function removeSession(w: World, r: RouterRt, s: RouterSession): void {
   if (!s.alive) return;
   s.alive = false;
+  untrackSession(w, s);
   if (r.lan.get(s.innerHi, s.innerLo) === s) r.lan.delete(s.innerHi, s.innerLo);
   if (s.wan0 !== null) unregisterSide(r, s.wan0);
   if (s.wan1 !== null) unregisterSide(r, s.wan1);
@@ -116,12 +116,13 @@ export function removeSession(w: World, r: RouterRt, s: RouterSession): void {
 /** Sends a packet of session `s` out of the side its direction leads to. */
 function forward(w: World, r: RouterRt, s: RouterSession, p: Packet): void {
   s.lastActivity = w.now;
+  if (p.dir !== FWD) s.seenReverse = true;
+  touchSession(w, s);
   let side: WanSide | null;
   if (p.dir === FWD) {
     if (s.lan1 >= 0) return toHost(w, r, s.lan1, p);
     side = s.wan1;
   } else {
-    s.seenReverse = true;
     if (s.lan0 >= 0) return toHost(w, r, s.lan0, p);
     side = s.wan0;
   }
@@ -153,7 +154,7 @@ function sendOnSide(w: World, r: RouterRt, side: WanSide, p: Packet): void {
   } else {
     p.md = false;
     p.wire = p.bytes;
-    if (r.inactivity && ws.hcNonce === 0 && w.now - ws.lastRx >= r.timeoutUs && w.now >= ws.nextCheckAt) {
+    if (r.inactivity && ws.hcNonce === 0 && w.now - ws.lastRx >= r.timeoutUs && w.now >= ws.hcAt) {
       addHealthCheck(w, r, ws, p);
     }
   }
@@ -172,7 +173,7 @@ function addHealthCheck(w: World, r: RouterRt, ws: WanSide, p: Packet): void {
   // The health check is the only attribute (the packet carries no session metadata).
   p.wire += BYTES.healthCheckAlone;
   ws.hcNonce = nonce;
-  ws.hcSentAt = w.now;
+  ws.hcAt = w.now;
   r.counters[C.AddedHealthCheck]! += 1;
   w.metrics.control(Ctl.HealthCheck, BYTES.healthCheckAlone);
   w.atLane(w.laneHealthCheck, w.now + r.ackTimeoutUs, Ev.HealthCheckDeadline, r.node, ws.sess.id, nonce);
@@ -369,6 +370,7 @@ function wanControl(w: World, r: RouterRt, p: Packet): void {
     if (ws !== undefined && ws.hcNonce !== 0 && ws.hcNonce === p.hc) {
       r.counters[C.ReceivedAck]! += 1;
       ws.hcNonce = 0;
+      ws.hcAt = 0;
       ws.lastRx = w.now;
       ws.sess.stuck = false;
     } else r.counters[C.ReceivedStaleAck]! += 1;
@@ -387,7 +389,10 @@ function wanControl(w: World, r: RouterRt, p: Packet): void {
 export function reopen(w: World, r: RouterRt, ws: WanSide, cause: Rec, why: string): void {
   ws.opener = true;
   ws.sendMd = true;
-  ws.hcNonce = 0;
+  if (ws.hcNonce !== 0) {
+    ws.hcNonce = 0;
+    ws.hcAt = 0;
+  }
   ws.sess.stuck = false;
   w.metrics.noteCause(ws.sess.metricsRef, cause);
   w.emit(r.node, 'hop-reopened', { why, side: sideName(ws), rule: why === 'enable-metadata' ? '§4.3' : '§4.5' }, ws.sess.metricsRef?.id);
@@ -402,22 +407,9 @@ export function healthCheckDeadline(w: World, r: RouterRt, sid: number, nonce: n
   r.counters[C.HealthCheckTimeout]! += 1;
   if (ws.pinhole) r.counters[ws.side === 0 ? C.HealthCheckTimeoutFwdPinhole : C.HealthCheckTimeoutRevPinhole]! += 1;
   ws.hcNonce = 0;
-  ws.nextCheckAt = ws.hcSentAt + r.timeoutUs;
+  ws.hcAt += r.timeoutUs; // the next check no sooner than inactivity-timeout after this one
   if (ws.pinhole && ws.outside) s.stuck = true;
   w.emit(r.node, 'health-check-timeout', { nonce, pinhole: ws.pinhole, side: sideName(ws), rule: '§4.4.5' }, s.metricsRef?.id);
-}
-
-/** §3: sessions expire after being idle for the protocol's timeout. */
-export function sessionExpiry(w: World, r: RouterRt, sid: number, uid: number): void {
-  const s = w.rsessions[sid];
-  if (s === null || s === undefined || s.gen !== uid || !s.alive) return;
-  const timeout = s.proto === 6 ? (s.seenReverse ? w.tcpUs : w.tcpInitialUs) : w.udpUs;
-  const deadline = s.lastActivity + timeout;
-  if (w.now >= deadline) {
-    r.counters[C.SessionsExpired]! += 1;
-    w.emit(r.node, 'session-expired', { idleMs: (w.now - s.lastActivity) / 1000 }, s.metricsRef?.id);
-    removeSession(w, r, s);
-  } else w.at(deadline, Ev.SessionExpiry, r.node, sid, uid);
 }
 
 function sideName(ws: WanSide): string {

@@ -11,6 +11,7 @@ import type { AppSession } from './app-session.ts';
 import { Routing } from './routing.ts';
 import type { TraceEvent } from './trace.ts';
 import { isAtLeast610 } from './version.ts';
+import { Cls, ExpiryList } from './expiry.ts';
 
 /** A fault as it happened in a run: scheduled from the scenario or injected live. */
 export interface FaultLogEntry {
@@ -83,11 +84,9 @@ export class World {
   readonly scanRng: RandomStream;
   readonly faultRng: RandomStream;
   /** Lanes for timers whose delay is the same for everyone (they fire in FIFO order). */
-  readonly laneTcpInitial: number;
-  readonly laneUdp: number;
   readonly laneHealthCheck: number;
-  /** Unique id handed to each router session (timers check it). */
-  rsUid = 0;
+  /** Least-recently-active lists per timeout class (TCP before a reply, TCP, UDP). */
+  readonly expiry: ExpiryList[];
   readonly tcpUs: number;
   readonly tcpInitialUs: number;
   readonly udpUs: number;
@@ -112,9 +111,8 @@ export class World {
     this.tcpUs = Math.round(a.sessionTimeouts.tcpMs * 1000);
     this.tcpInitialUs = Math.round(a.sessionTimeouts.tcpInitialMs * 1000);
     this.udpUs = Math.round(a.sessionTimeouts.udpMs * 1000);
-    this.laneTcpInitial = this.queue.addLane();
-    this.laneUdp = this.queue.addLane();
-    this.laneHealthCheck = this.queue.addLane();
+    this.expiry = [new ExpiryList(Cls.TcpInitial, this.tcpInitialUs), new ExpiryList(Cls.Tcp, this.tcpUs), new ExpiryList(Cls.Udp, this.udpUs)];
+    this.laneHealthCheck = this.queue.addLane(Ev.HealthCheckDeadline);
     const nodes = scenario.nodes;
     this.nodeIds = nodes.map((n) => n.id);
     this.nodeKind = new Uint8Array(nodes.length);
@@ -204,8 +202,8 @@ export class World {
         services.set(key, svc);
       }
       const rt = new TrafficRuntime(t, i, client, server, this.nodeLinks[client]![0]!, svc, sPort, this.streams.stream(`traffic:${t.id}`), this.endUs);
-      rt.clientLane = this.queue.addLane();
-      rt.serverLane = this.queue.addLane();
+      rt.clientLane = this.queue.addLane(Ev.AppTick, client, t.sessions + 8);
+      rt.serverLane = this.queue.addLane(Ev.ServerTick, server, t.pattern === 'stream-down' || t.pattern === 'bidirectional' ? t.sessions + 8 : 4);
       return rt;
     });
     for (const f of scenario.faults) this.faultLog.push({ atMs: f.atMs, fault: f, source: 'scheduled' });

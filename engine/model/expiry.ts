@@ -1,0 +1,99 @@
+/**
+ * Session expiry (ssr-model.md §3): idle sessions expire after the protocol's timeout — TCP
+ * 1 900 s (10 s before the first reply), UDP 180 s. Every router session sits in one global
+ * least-recently-active list per timeout class; activity moves it to the tail, so each list is
+ * ordered by deadline and one timer per class, at its head's deadline, expires sessions at
+ * exactly the right time without a timer per session.
+ */
+import { C } from '../metrics/counters.ts';
+import { Ev } from './constants.ts';
+import type { RouterSession } from './network.ts';
+import { removeSession } from './router-logic.ts';
+import type { World } from './world.ts';
+
+/** Timeout classes. */
+export const enum Cls {
+  TcpInitial = 0,
+  Tcp = 1,
+  Udp = 2,
+}
+
+/** One class's list and timer. */
+export class ExpiryList {
+  head: RouterSession | null = null;
+  tail: RouterSession | null = null;
+  /** Time of the pending timer, -1 when none. */
+  timerAt = -1;
+
+  constructor(
+    readonly cls: Cls,
+    readonly timeoutUs: number,
+  ) {}
+}
+
+/** The class a session belongs to now. */
+export function classOf(s: RouterSession): Cls {
+  return s.proto !== 6 ? Cls.Udp : s.seenReverse ? Cls.Tcp : Cls.TcpInitial;
+}
+
+function unlink(l: ExpiryList, s: RouterSession): void {
+  if (s.prev !== null) s.prev.next = s.next;
+  else l.head = s.next;
+  if (s.next !== null) s.next.prev = s.prev;
+  else l.tail = s.prev;
+  s.prev = null;
+  s.next = null;
+}
+
+function append(w: World, l: ExpiryList, s: RouterSession): void {
+  s.prev = l.tail;
+  s.next = null;
+  if (l.tail !== null) l.tail.next = s;
+  else l.head = s;
+  l.tail = s;
+  if (l.timerAt < 0) arm(w, l);
+}
+
+function arm(w: World, l: ExpiryList): void {
+  if (l.head === null) {
+    l.timerAt = -1;
+    return;
+  }
+  l.timerAt = l.head.lastActivity + l.timeoutUs;
+  w.at(l.timerAt, Ev.SessionExpiry, 0xffff, l.cls, 0);
+}
+
+/** A new session starts its idle clock. */
+export function trackSession(w: World, s: RouterSession): void {
+  s.expiryCls = classOf(s);
+  append(w, w.expiry[s.expiryCls]!, s);
+}
+
+/** A session saw a packet at `w.now` (its lastActivity is already updated). */
+export function touchSession(w: World, s: RouterSession): void {
+  const cls = classOf(s);
+  const from = w.expiry[s.expiryCls]!;
+  if (from.tail === s && cls === s.expiryCls) return;
+  unlink(from, s);
+  s.expiryCls = cls;
+  append(w, w.expiry[cls]!, s);
+}
+
+/** A session leaves its router's tables. */
+export function untrackSession(w: World, s: RouterSession): void {
+  unlink(w.expiry[s.expiryCls]!, s);
+}
+
+/** A class's timer fired: expire every session whose deadline has come, then re-arm. */
+export function expireDue(w: World, cls: Cls): void {
+  const l = w.expiry[cls]!;
+  if (w.now !== l.timerAt) return; // superseded
+  while (l.head !== null && l.head.lastActivity + l.timeoutUs <= w.now) {
+    const s = l.head;
+    const r = w.routers[s.router]!;
+    r.counters[C.SessionsExpired]! += 1;
+    w.emit(r.node, 'session-expired', { idleMs: (w.now - s.lastActivity) / 1000 }, s.metricsRef?.id);
+    removeSession(w, r, s); // unlinks it
+  }
+  arm(w, l);
+}
