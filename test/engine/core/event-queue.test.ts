@@ -32,7 +32,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 /** Applies the operations to a queue and to a sorted reference; returns both pop sequences. */
 function replay(ops: readonly Op[], initialCapacity: number): { got: Ev[]; want: Ev[]; sizes: [number, number][] } {
   const q = new EventQueue(initialCapacity);
-  const lanes = [q.addLane(), q.addLane(), q.addLane()];
+  // Lanes hold one kind (lane 1 also one node); a push that does not fit falls back to the heap.
+  const laneKinds = [7, 8, 9];
+  const laneNodes = [-1, 3, -1];
+  const lanes = laneKinds.map((k, i) => q.addLane(k, laneNodes[i]));
   const pending: Ev[] = [];
   const got: Ev[] = [];
   const want: Ev[] = [];
@@ -55,6 +58,11 @@ function replay(ops: readonly Op[], initialCapacity: number): { got: Ev[]; want:
     if (o.op === 'pop') drainOne();
     else {
       const ev: Ev = { time: o.time, seq: seq++, kind: o.payload % 255, node: o.payload % 1000, a: o.payload, b: -o.payload | 0 };
+      if (o.op === 'lane' && o.payload % 5 !== 0) {
+        // Mostly events that fit their lane; every fifth keeps a random kind/node (fallback).
+        ev.kind = laneKinds[o.lane]!;
+        if (laneNodes[o.lane]! >= 0) ev.node = laneNodes[o.lane]!;
+      }
       if (o.op === 'push') q.push(ev.time, ev.seq, ev.kind, ev.node, ev.a, ev.b);
       else q.pushLane(lanes[o.lane]!, ev.time, ev.seq, ev.kind, ev.node, ev.a, ev.b);
       pending.push(ev);
@@ -110,7 +118,7 @@ describe('EventQueue', () => {
 
   it('keeps order across lanes, lane fall-backs and the heap', () => {
     const q = new EventQueue();
-    const lane = q.addLane();
+    const lane = q.addLane(1);
     q.pushLane(lane, 10, 0, 1, 0, 0, 0);
     q.pushLane(lane, 20, 1, 1, 0, 1, 0);
     q.push(15, 2, 2, 0, 2, 0);
