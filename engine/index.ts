@@ -15,3 +15,7 @@ export { firstDivergence, sameTopology, type Divergence, type RunToCompare, type
 export { CHECKPOINT_US } from './sim.ts';
 export type { Checkpoint } from './model/world.ts';
 export { EVENT_KIND_NAMES } from './model/constants.ts';
+export * from './contract/api.ts';
+export type * from './contract/snapshot.ts';
+export { SnapshotBuilder, MAX_DOTS, MAX_LOG } from './live/snapshot.ts';
+export { sessionTable, type FlowRow } from './live/sessions-table.ts';

@@ -1,0 +1,161 @@
+/**
+ * The one API between the renderer and the Node side, shared by every transport (Electron
+ * IPC, the loopback WebSocket of the browser host, in-memory for tests). Methods are
+ * `domain:verb`; params are validated with these schemas on the receiving side; errors cross
+ * as values `{ code, message }`, never as exceptions.
+ */
+import { z } from 'zod';
+import type { RunSummary, SessionOutcome } from '../metrics/summary.ts';
+import type { TimeSeries } from '../metrics/run-metrics.ts';
+import type { Checkpoint } from '../model/world.ts';
+import type { Fault, Scenario } from '../scenario/schema.ts';
+import type { ScenarioProblem } from '../scenario/issues.ts';
+import type { Comparison } from '../compare/compare.ts';
+import type { Divergence } from '../compare/divergence.ts';
+import type { Assumption } from '../assumptions.ts';
+import type { LiveSnapshot } from './snapshot.ts';
+import type { FlowRow } from '../live/sessions-table.ts';
+
+/** Error codes every transport uses. */
+export const ERROR_CODES = ['bad-method', 'bad-params', 'not-found', 'bad-scenario', 'conflict', 'database', 'unauthorized', 'internal'] as const;
+/** An error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+/** An error as a value. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** For bad-scenario: every problem, with its JSON path. */
+  problems?: ScenarioProblem[];
+}
+/** What every call returns. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+const runId = z.string().min(1).max(100);
+const speed = z.union([z.number().min(0.1).max(1000), z.literal('max')]);
+
+/** Params schema of every method. */
+export const PARAMS = {
+  'app:info': z.object({}).strict(),
+  'templates:list': z.object({}).strict(),
+  'templates:get': z.object({ file: z.string().min(1).max(200) }).strict(),
+  'scenario:validate': z.object({ scenario: z.unknown() }).strict(),
+  'scenarios:list': z.object({}).strict(),
+  'scenarios:save': z.object({ id: z.string().max(100).optional(), scenario: z.unknown() }).strict(),
+  'scenarios:get': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'scenarios:delete': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'sim:start': z.object({ scenario: z.unknown(), seed: z.number().int().min(0).max(4294967295).optional(), speed: speed.default(1), paused: z.boolean().default(false), label: z.string().max(200).optional() }).strict(),
+  'sim:pause': z.object({}).strict(),
+  'sim:resume': z.object({}).strict(),
+  'sim:step': z.object({ events: z.number().int().min(1).max(100000).default(1) }).strict(),
+  'sim:stop': z.object({}).strict(),
+  'sim:speed': z.object({ speed }).strict(),
+  'sim:inject': z.object({ fault: z.unknown() }).strict(),
+  'sim:state': z.object({}).strict(),
+  'sim:sessions': z.object({ router: z.string().min(1).max(64), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+  'runs:list': z.object({ scenario: z.string().max(200).optional(), status: z.string().max(20).optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+  'runs:get': z.object({ id: runId }).strict(),
+  'runs:sessions': z.object({ id: runId, limit: z.number().int().min(1).max(100000).default(200) }).strict(),
+  'runs:events': z.object({ id: runId, kind: z.string().max(100).optional(), node: z.string().max(64).optional(), fromMs: z.number().optional(), limit: z.number().int().min(1).max(10000).default(500) }).strict(),
+  'runs:delete': z.object({ id: runId }).strict(),
+  'runs:compare': z.object({ ids: z.array(runId).min(2).max(8) }).strict(),
+  'runs:export': z.object({ ids: z.array(runId).min(1).max(8), format: z.enum(['html', 'csv-sessions', 'csv-counters', 'csv-series']) }).strict(),
+} as const;
+
+/** A method name. */
+export type Method = keyof typeof PARAMS;
+/** Every method name. */
+export const METHODS = Object.keys(PARAMS) as Method[];
+
+/** A template shipped with the app. */
+export interface TemplateInfo {
+  file: string;
+  name: string;
+  description: string;
+}
+/** A stored run as lists show it. */
+export interface RunRow {
+  id: string;
+  scenarioName: string;
+  seed: number;
+  durationMs: number;
+  status: 'running' | 'completed' | 'stopped' | 'failed' | 'interrupted';
+  startedAt: string;
+  wallMs: number | null;
+  fingerprint: string | null;
+  source: string;
+  label: string | null;
+  /** Headline numbers, when finished. */
+  sessions: { total: number; affected: number; recovered: number; failed: number } | null;
+  outageP95Ms: number | null;
+}
+/** A stored run in full (what opening it shows). */
+export interface RunDetail extends RunRow {
+  scenario: Scenario;
+  summary: RunSummary | null;
+  series: TimeSeries | null;
+  faultLog: { atMs: number; fault: Fault; source: 'scheduled' | 'live' }[];
+  checkpoints: Checkpoint[];
+  engineVersion: string;
+}
+/** A stored control-plane/session event. */
+export interface StoredEvent {
+  tUs: number;
+  node: string;
+  kind: string;
+  session: number;
+  detail: Record<string, string | number | boolean>;
+}
+
+/** Result type of every method. */
+export interface Results {
+  'app:info': { version: string; engineVersion: string; database: string | null; host: 'electron' | 'browser' | 'memory'; assumptions: readonly Assumption[] };
+  'templates:list': TemplateInfo[];
+  'templates:get': { file: string; scenario: unknown };
+  'scenario:validate': { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+  'scenarios:list': { id: string; name: string; updatedAt: string }[];
+  'scenarios:save': { id: string };
+  'scenarios:get': { id: string; scenario: unknown };
+  'scenarios:delete': { deleted: boolean };
+  'sim:start': { runId: string | null };
+  'sim:pause': LiveSnapshot | null;
+  'sim:resume': LiveSnapshot | null;
+  'sim:step': LiveSnapshot | null;
+  'sim:stop': { runId: string | null; summary: RunSummary | null };
+  'sim:speed': { speed: number | 'max' };
+  'sim:inject': { atMs: number };
+  'sim:state': LiveSnapshot | null;
+  'sim:sessions': FlowRow[];
+  'runs:list': RunRow[];
+  'runs:get': RunDetail;
+  'runs:sessions': SessionOutcome[];
+  'runs:events': StoredEvent[];
+  'runs:delete': { deleted: boolean };
+  'runs:compare': { comparison: Comparison; divergence: (Divergence | null)[] };
+  'runs:export': { filename: string; mime: string; content: string };
+}
+
+/** Events pushed to the renderer. */
+export interface Events {
+  /** At most 20 per second while a run is live. */
+  'sim:snapshot': LiveSnapshot;
+  /** A live run ended (completed, stopped or failed). */
+  'sim:ended': { runId: string | null; status: RunRow['status']; summary: RunSummary | null; message?: string };
+  /** The list of stored runs changed. */
+  'runs:changed': Record<string, never>;
+}
+/** An event name. */
+export type EventName = keyof Events;
+
+/** Validates a call's params; returns the parsed params or an error value. */
+export function parseParams<M extends Method>(method: M, params: unknown): ApiResult<z.output<(typeof PARAMS)[M]>> {
+  const schema = PARAMS[method];
+  const r = schema.safeParse(params ?? {});
+  if (r.success) return { ok: true, value: r.data as z.output<(typeof PARAMS)[M]> };
+  const msg = r.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
+  return { ok: false, error: { code: 'bad-params', message: `${method}: ${msg}` } };
+}
+
+/** Whether a string names a method of the contract. */
+export function isMethod(m: unknown): m is Method {
+  return typeof m === 'string' && Object.hasOwn(PARAMS, m);
+}
