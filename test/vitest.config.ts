@@ -18,6 +18,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'renderer',
+          root,
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'electron',
           root,
           include: ['test/electron/**/*.test.ts'],
