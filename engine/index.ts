@@ -19,3 +19,4 @@ export * from './contract/api.ts';
 export type * from './contract/snapshot.ts';
 export { SnapshotBuilder, MAX_DOTS, MAX_LOG } from './live/snapshot.ts';
 export { sessionTable, type FlowRow } from './live/sessions-table.ts';
+export type { ScenarioInput } from './scenario/input.ts';

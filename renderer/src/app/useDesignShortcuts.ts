@@ -1,0 +1,4 @@
+/** STUB — owned by the design helper. */
+export function useDesignShortcuts() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** STUB — owned by the design helper. */
+export function LabCanvas() {
+  return null;
+}

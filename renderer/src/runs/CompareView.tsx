@@ -1,0 +1,4 @@
+/** STUB — owned by the live-run helper. */
+export function CompareView() {
+  return null;
+}
