@@ -20,3 +20,4 @@ export type * from './contract/snapshot.ts';
 export { SnapshotBuilder, MAX_DOTS, MAX_LOG } from './live/snapshot.ts';
 export { sessionTable, type FlowRow } from './live/sessions-table.ts';
 export type { ScenarioInput } from './scenario/input.ts';
+export { compareRuns, type ComparableRun, type ComparedRun, type Comparison, type KpiRow, type KpiCell, type Better, type Verdict, type KpiUnit, type SettingDiff, type OverlaidSeries, type OverlaidMetric } from './compare/compare.ts';

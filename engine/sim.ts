@@ -69,7 +69,8 @@ export class Simulation {
   /** Runs events up to and including virtual time `tUs` (capped at the end); returns events run. */
   runUntil(tUs: number): number {
     const w = this.w;
-    const limit = Math.min(tUs, w.endUs);
+    // Virtual time is whole µs; hosts pacing by the wall clock may ask for fractions.
+    const limit = Math.min(Math.floor(tUs), w.endUs);
     const q = w.queue;
     const ev = q.last;
     const fp = w.fp;

@@ -26,18 +26,26 @@ function newestSource(dir) {
   return newest;
 }
 
+// Every entry of the bundle: the command line and the worker threads it starts.
+const ENTRIES = {
+  main: join(here, 'main.ts'),
+  'live-worker': join(root, 'electron', 'services', 'live', 'live-worker.ts'),
+};
+
 async function loadBundled() {
-  const out = join(root, 'node_modules', '.cache', 'srlab', 'cli.mjs');
+  const outDir = join(root, 'node_modules', '.cache', 'srlab');
+  const out = join(outDir, 'main.mjs');
   let stale = true;
   try {
-    stale = statSync(out).mtimeMs < Math.max(newestSource(join(root, 'engine')), newestSource(join(root, 'electron')));
+    const built = Math.min(...Object.keys(ENTRIES).map((name) => statSync(join(outDir, `${name}.mjs`)).mtimeMs));
+    stale = built < Math.max(newestSource(join(root, 'engine')), newestSource(join(root, 'electron')));
   } catch {
     stale = true;
   }
   if (stale) {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
-      entryPoints: [join(here, 'main.ts')],
+      entryPoints: ENTRIES,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -45,14 +53,20 @@ async function loadBundled() {
       packages: 'external',
       sourcemap: 'inline',
       write: false,
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
       logLevel: 'silent',
       absWorkingDir: root,
+      // Inside the bundle import.meta.url is the cache folder: tell the code where it came from.
+      define: { 'process.env.SRLAB_BUNDLED': '"1"', 'process.env.SRLAB_ROOT': JSON.stringify(root + '/') },
     });
-    mkdirSync(dirname(out), { recursive: true });
+    mkdirSync(outDir, { recursive: true });
     // Another srlab may be building at the same moment: write aside, then rename over.
-    const tmp = `${out}.${process.pid}.tmp`;
-    writeFileSync(tmp, result.outputFiles[0].contents);
-    renameSync(tmp, out);
+    for (const file of result.outputFiles) {
+      const tmp = `${file.path}.${process.pid}.tmp`;
+      writeFileSync(tmp, file.contents);
+      renameSync(tmp, file.path);
+    }
   }
   return import(pathToFileURL(out).href);
 }

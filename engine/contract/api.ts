@@ -11,7 +11,6 @@ import type { Checkpoint } from '../model/world.ts';
 import type { Fault, Scenario } from '../scenario/schema.ts';
 import type { ScenarioProblem } from '../scenario/issues.ts';
 import type { Comparison } from '../compare/compare.ts';
-import type { Divergence } from '../compare/divergence.ts';
 import type { Assumption } from '../assumptions.ts';
 import type { LiveSnapshot } from './snapshot.ts';
 import type { FlowRow } from '../live/sessions-table.ts';
@@ -130,7 +129,7 @@ export interface Results {
   'runs:sessions': SessionOutcome[];
   'runs:events': StoredEvent[];
   'runs:delete': { deleted: boolean };
-  'runs:compare': { comparison: Comparison; divergence: (Divergence | null)[] };
+  'runs:compare': Comparison;
   'runs:export': { filename: string; mime: string; content: string };
 }
 

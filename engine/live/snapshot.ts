@@ -30,8 +30,11 @@ export class SnapshotBuilder {
     else this.logDropped++;
   };
 
-  /** The snapshot of now. */
-  build(runId: string | null, state: LiveSnapshot['state'], speed: number | 'max', achievedSpeed: number): LiveSnapshot {
+  /**
+   * The snapshot of now. `full`: every counter and series point so far, and nothing consumed
+   * (for a client that connects mid-run); otherwise only what changed since the last one.
+   */
+  build(runId: string | null, state: LiveSnapshot['state'], speed: number | 'max', achievedSpeed: number, full = false): LiveSnapshot {
     const w = this.sim.w;
     const routers: Record<string, RouterBadge> = {};
     const inOutage = new Map<number, number>();
@@ -48,7 +51,7 @@ export class SnapshotBuilder {
         inOutage: inOutage.get(r.node) ?? 0,
         exposure: r.counters[C.Exposure]!,
       };
-      const prev = this.lastCounters.get(r.id);
+      const prev = full ? undefined : this.lastCounters.get(r.id);
       const changed: Record<string, number> = {};
       let any = false;
       for (let i = 0; i < r.counters.length; i++) {
@@ -58,7 +61,7 @@ export class SnapshotBuilder {
         }
       }
       if (any) counters[r.id] = changed;
-      this.lastCounters.set(r.id, Float64Array.from(r.counters));
+      if (!full) this.lastCounters.set(r.id, Float64Array.from(r.counters));
     }
     const links: Record<string, LinkState> = {};
     const lastMbps = (id: string) => {
@@ -74,8 +77,8 @@ export class SnapshotBuilder {
       if (a.failed) failed++;
     }
     const ts = w.series;
-    const from = this.seriesSent;
-    this.seriesSent = ts.tMs.length;
+    const from = full ? 0 : this.seriesSent;
+    if (!full) this.seriesSent = ts.tMs.length;
     const slice = (a: number[]) => a.slice(from);
     const snap: LiveSnapshot = {
       runId,
@@ -92,8 +95,8 @@ export class SnapshotBuilder {
       links,
       packetsInFlight: this.dots(),
       counters,
-      log: this.log,
-      logDropped: this.logDropped,
+      log: full ? [] : this.log,
+      logDropped: full ? 0 : this.logDropped,
       series: {
         tMs: slice(ts.tMs),
         sessionsInOutage: slice(ts.sessionsInOutage),
@@ -103,8 +106,10 @@ export class SnapshotBuilder {
         controlPps: Object.fromEntries(CONTROL_KINDS.map((k) => [k, slice(ts.controlPps[k]!)])),
       },
     };
-    this.log = [];
-    this.logDropped = 0;
+    if (!full) {
+      this.log = [];
+      this.logDropped = 0;
+    }
     return snap;
   }
 

@@ -1,0 +1,128 @@
+/**
+ * The live run's worker thread: owns the Simulation, paces it against the wall clock, posts
+ * snapshots at most 20 times a second, answers control messages, and posts the result at the
+ * end. The main thread stays free for the window or the WebSocket.
+ */
+import { parentPort } from 'node:worker_threads';
+import { Simulation, SnapshotBuilder, sessionTable, type TraceEvent } from '../../../engine/index.ts';
+import { Pacer } from './pacing.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+const SNAPSHOT_MS = 50;
+const TRACE_CAP = 200_000;
+
+const port = parentPort!;
+const post = (m: FromWorker) => port.postMessage(m);
+
+let sim: Simulation | null = null;
+let builder: SnapshotBuilder | null = null;
+let runId: string | null = null;
+let pacer = new Pacer(1);
+let state: 'running' | 'paused' | 'ended' = 'paused';
+let startedWall = 0;
+let lastSnapshot = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+const trace: TraceEvent[] = [];
+let traceSeen = 0;
+
+function snapshot(): void {
+  if (!sim || !builder) return;
+  lastSnapshot = performance.now();
+  post({ type: 'snapshot', snapshot: builder.build(runId, state, pacer.speed, pacer.achieved()) });
+}
+
+function schedule(): void {
+  if (timer === null && state === 'running') timer = setTimeout(tick, 5);
+}
+
+function tick(): void {
+  timer = null;
+  if (!sim || state !== 'running') return;
+  try {
+    const t0 = performance.now();
+    let t1 = t0;
+    // At "max" keep running chunks until the tick's budget is used; paced, one target per tick.
+    do {
+      const s = performance.now();
+      sim.runUntil(pacer.target(s, sim.nowUs));
+      t1 = performance.now();
+      pacer.done(s, t1, sim.nowUs);
+    } while (pacer.speed === 'max' && !sim.done && t1 - t0 < pacer.budgetMs);
+    if (sim.done) return finish('completed');
+    if (t1 - lastSnapshot >= SNAPSHOT_MS) snapshot();
+  } catch (e) {
+    state = 'ended';
+    post({ type: 'failed', message: e instanceof Error ? e.message : String(e), wallMs: performance.now() - startedWall });
+    return;
+  }
+  schedule();
+}
+
+function finish(status: 'completed' | 'stopped'): void {
+  if (!sim) return;
+  state = 'ended';
+  snapshot();
+  const result = sim.result();
+  post({ type: 'ended', status, result, trace, traceSeen, wallMs: performance.now() - startedWall, stoppedAtUs: sim.nowUs });
+}
+
+function handle(m: ToWorker): void {
+  switch (m.type) {
+    case 'start': {
+      runId = m.runId;
+      let b: SnapshotBuilder | null = null;
+      sim = new Simulation(m.scenario, {
+        ...(m.seed !== undefined ? { seed: m.seed } : {}),
+        trace: (e) => {
+          traceSeen++;
+          if (trace.length < TRACE_CAP) trace.push(e);
+          b?.onTrace(e);
+        },
+      });
+      builder = b = new SnapshotBuilder(sim);
+      pacer = new Pacer(m.speed);
+      startedWall = performance.now();
+      pacer.anchor(startedWall, 0);
+      state = m.paused ? 'paused' : 'running';
+      snapshot();
+      schedule();
+      return;
+    }
+    case 'pause':
+      if (state === 'running') state = 'paused';
+      snapshot();
+      return;
+    case 'resume':
+      if (state === 'paused' && sim) {
+        state = 'running';
+        pacer.anchor(performance.now(), sim.nowUs);
+        schedule();
+      }
+      return;
+    case 'step':
+      if (sim && state === 'paused') {
+        for (let i = 0; i < m.events && sim.step(); i++);
+        if (sim.done) return finish('completed');
+        snapshot();
+      }
+      return;
+    case 'speed':
+      pacer.speed = m.speed;
+      if (sim) pacer.anchor(performance.now(), sim.nowUs);
+      return;
+    case 'stop':
+      if (sim && state !== 'ended') finish('stopped');
+      return;
+    case 'inject': {
+      if (!sim || state === 'ended') return post({ type: 'reply', id: m.id, ok: false, message: 'no run is live' });
+      const r = sim.inject(m.fault);
+      return post(r.ok ? { type: 'reply', id: m.id, ok: true, value: { atMs: r.atMs } } : { type: 'reply', id: m.id, ok: false, message: r.message });
+    }
+    case 'sessions':
+      return post({ type: 'reply', id: m.id, ok: true, value: sim ? sessionTable(sim, m.router, m.limit) : [] });
+    case 'state':
+      return post({ type: 'reply', id: m.id, ok: true, value: sim && builder ? builder.build(runId, state, pacer.speed, pacer.achieved(), true) : null });
+  }
+}
+
+port.on('message', handle);

@@ -1,0 +1,195 @@
+/**
+ * The live run (main-thread side): starts a worker per run, relays its snapshots as
+ * `sim:snapshot` events, stores the run in the database as it starts, as live faults are
+ * injected and when it ends, and answers the control methods of the contract.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ApiResult, Events, Fault, FlowRow, LiveSnapshot, RunSummary, Scenario } from '../../../engine/index.ts';
+import type { RunDatabase } from '../db/index.ts';
+import { failRun, finishRun, recordLiveFault, startRun, stopRun, TraceCapture } from '../runs/index.ts';
+import { workerEntry } from '../workers.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+/** Sends an event to every connected renderer. */
+export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => void;
+
+type Reply = (r: { ok: true; value: unknown } | { ok: false; message: string }) => void;
+
+/** At most one live run at a time. */
+export class LiveRunner {
+  private worker: Worker | null = null;
+  private runId: string | null = null;
+  private nextId = 1;
+  private readonly replies = new Map<number, Reply>();
+  private ended: Promise<{ runId: string | null; summary: RunSummary | null }> | null = null;
+  private resolveEnded: ((v: { runId: string | null; summary: RunSummary | null }) => void) | null = null;
+
+  constructor(
+    private readonly db: RunDatabase | null,
+    private readonly emit: Emit,
+  ) {}
+
+  /** Whether a run is live (running or paused). */
+  get live(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Starts a run of a validated scenario; stores its row first when there is a database. */
+  start(scenario: Scenario, opts: { seed?: number; speed: number | 'max'; paused: boolean; label?: string }): ApiResult<{ runId: string | null }> {
+    if (this.worker) return { ok: false, error: { code: 'conflict', message: 'a run is already live: stop it before starting another' } };
+    let runId: string | null = null;
+    if (this.db) {
+      try {
+        runId = startRun(this.db, { scenario, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), source: 'app', ...(opts.label ? { label: opts.label } : {}) });
+      } catch (e) {
+        return { ok: false, error: { code: 'database', message: e instanceof Error ? e.message : String(e) } };
+      }
+    }
+    const { file, options } = workerEntry('live-worker');
+    const worker = new Worker(file, options);
+    this.worker = worker;
+    this.runId = runId;
+    this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
+    worker.on('message', (m: FromWorker) => this.receive(m));
+    worker.on('error', (e) => this.fail(`the run's worker failed: ${e.message}`, null));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.fail(`the run's worker exited (code ${code})`, null);
+    });
+    this.send({ type: 'start', runId, scenario, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), speed: opts.speed, paused: opts.paused });
+    if (runId) this.emit('runs:changed', {});
+    return { ok: true, value: { runId } };
+  }
+
+  /** Pauses (snapshot follows as an event). */
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+  /** Resumes. */
+  resume(): void {
+    this.send({ type: 'resume' });
+  }
+  /** Runs `events` events while paused. */
+  step(events: number): void {
+    this.send({ type: 'step', events });
+  }
+  /** Changes the pace. */
+  setSpeed(speed: number | 'max'): void {
+    this.send({ type: 'speed', speed });
+  }
+
+  /** Stops the run and waits until it is stored. */
+  async stop(): Promise<{ runId: string | null; summary: RunSummary | null }> {
+    if (!this.worker || !this.ended) return { runId: null, summary: null };
+    const ended = this.ended;
+    this.send({ type: 'stop' });
+    return ended;
+  }
+
+  /** Injects a fault now; it goes into the run's stored fault log. */
+  async inject(fault: Fault): Promise<ApiResult<{ atMs: number }>> {
+    const r = await this.ask<{ atMs: number }>({ type: 'inject', id: 0, fault });
+    if (!r.ok) return r;
+    if (this.db && this.runId) {
+      try {
+        recordLiveFault(this.db, this.runId, { atMs: r.value.atMs, fault: { ...fault, atMs: r.value.atMs } });
+      } catch {
+        // The fault still ran; the stored log is completed from the result at the end.
+      }
+    }
+    return r;
+  }
+
+  /** A router's session table now. */
+  sessions(router: string, limit: number): Promise<ApiResult<FlowRow[]>> {
+    return this.ask({ type: 'sessions', id: 0, router, limit });
+  }
+
+  /** The full state now (all counters), or null when no run is live. */
+  async state(): Promise<ApiResult<LiveSnapshot | null>> {
+    if (!this.worker) return { ok: true, value: null };
+    return this.ask({ type: 'state', id: 0 });
+  }
+
+  /** Ends everything (server shutdown): stops a live run and stores it. */
+  async close(): Promise<void> {
+    if (this.worker) await this.stop();
+  }
+
+  private ask<T>(m: Extract<ToWorker, { id: number }>): Promise<ApiResult<T>> {
+    if (!this.worker) return Promise.resolve({ ok: false, error: { code: 'conflict', message: 'no run is live' } });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.replies.set(id, (r) => resolve(r.ok ? { ok: true, value: r.value as T } : { ok: false, error: { code: 'bad-params', message: r.message } }));
+      this.send({ ...m, id });
+    });
+  }
+
+  private send(m: ToWorker): void {
+    this.worker?.postMessage(m);
+  }
+
+  private receive(m: FromWorker): void {
+    switch (m.type) {
+      case 'snapshot':
+        this.emit('sim:snapshot', m.snapshot);
+        return;
+      case 'reply':
+        this.replies.get(m.id)?.(m.ok ? { ok: true, value: m.value } : { ok: false, message: m.message });
+        this.replies.delete(m.id);
+        return;
+      case 'failed':
+        this.fail(m.message, m.wallMs);
+        return;
+      case 'ended': {
+        const runId = this.runId;
+        if (this.db && runId) {
+          try {
+            // Keep the "log truncated" mark: the worker saw traceSeen events and kept the first ones.
+            const trace = new TraceCapture();
+            for (const e of m.trace) trace.events.push(e);
+            trace.seen = m.traceSeen;
+            if (m.status === 'completed') finishRun(this.db, runId, m.result, trace, m.wallMs);
+            else stopRun(this.db, runId, { result: m.result, trace, wallMs: m.wallMs, stoppedAtUs: m.stoppedAtUs });
+          } catch (e) {
+            const message = `the run finished but could not be stored: ${e instanceof Error ? e.message : String(e)}`;
+            try {
+              failRun(this.db, runId, message, m.wallMs);
+            } catch {
+              // Left `running`: the next open of the database marks it interrupted.
+            }
+            this.emit('sim:ended', { runId, status: 'failed', summary: m.result.summary, message });
+            return this.cleanup(runId, m.result.summary);
+          }
+        }
+        this.emit('sim:ended', { runId, status: m.status, summary: m.result.summary });
+        return this.cleanup(runId, m.result.summary);
+      }
+    }
+  }
+
+  private fail(message: string, wallMs: number | null): void {
+    const runId = this.runId;
+    if (this.db && runId) {
+      try {
+        failRun(this.db, runId, message, wallMs);
+      } catch {
+        // Reported below; the next open marks a run left behind as interrupted anyway.
+      }
+    }
+    this.emit('sim:ended', { runId, status: 'failed', summary: null, message });
+    this.cleanup(runId, null);
+  }
+
+  private cleanup(runId: string | null, summary: RunSummary | null): void {
+    const w = this.worker;
+    this.worker = null;
+    this.runId = null;
+    for (const [, r] of this.replies) r({ ok: false, message: 'the run ended' });
+    this.replies.clear();
+    this.resolveEnded?.({ runId, summary });
+    this.resolveEnded = null;
+    this.ended = null;
+    if (w) void w.terminate();
+    if (runId) this.emit('runs:changed', {});
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Where a worker thread's entry file is. The CLI and the browser host run from one esbuild
+ * bundle (electron/cli/srlab.mjs builds it with each worker as its own entry, side by side);
+ * tests and tsx run the TypeScript sources, started through worker-shim.mjs, which loads tsx.
+ */
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { WorkerOptions } from 'node:worker_threads';
+
+/** The workers there are (each an entry of the bundle). */
+export type WorkerName = 'live-worker' | 'sweep-worker';
+
+const SOURCES: Record<WorkerName, string> = {
+  'live-worker': './live/live-worker.ts',
+  'sweep-worker': './sweeps/sweep-worker.ts',
+};
+
+/** The file and options to start worker `name` with. */
+export function workerEntry(name: WorkerName): { file: string; options: WorkerOptions } {
+  if (process.env.SRLAB_BUNDLED === '1') {
+    // esbuild replaced the condition above; the bundle's workers sit next to it.
+    return { file: join(dirname(fileURLToPath(import.meta.url)), `${name}.mjs`), options: {} };
+  }
+  const entry = new URL(SOURCES[name], import.meta.url).href;
+  return { file: fileURLToPath(new URL('./worker-shim.mjs', import.meta.url)), options: { workerData: { __srlabEntry: entry } } };
+}
