@@ -30,6 +30,7 @@ function newestSource(dir) {
 const ENTRIES = {
   main: join(here, 'main.ts'),
   'live-worker': join(root, 'electron', 'services', 'live', 'live-worker.ts'),
+  'sweep-worker': join(root, 'electron', 'services', 'sweeps', 'sweep-worker.ts'),
 };
 
 async function loadBundled() {

@@ -1,0 +1,99 @@
+/** A sweep's tables: one row per run, one per combination over its seeds, and the --fail-each ranking. */
+import type { SweepOutcome } from './run-sweep.ts';
+
+/** One run's row. */
+export interface SweepRow {
+  runId: string | null;
+  label: string;
+  seed: number;
+  fingerprint: string | null;
+  sessions: number;
+  affected: number;
+  recovered: number;
+  failed: number;
+  outageP95Ms: number;
+  outageMaxMs: number;
+  exposure: number;
+  lost: number;
+  error: string | null;
+}
+
+/** One combination over its seeds. */
+export interface SweepAggregate {
+  label: string;
+  runs: number;
+  affectedMean: number;
+  failedMean: number;
+  failedMax: number;
+  outageP95Mean: number;
+  outageMaxMax: number;
+  exposureMean: number;
+}
+
+/** An element of a --fail-each sweep, ranked by how much its failure hurts. */
+export interface FailRank {
+  rank: number;
+  kind: string;
+  element: string;
+  /** Sessions that failed beyond the baseline, mean over seeds. */
+  sessionsLost: number;
+  worstOutageMs: number;
+}
+
+/** The row of every run. */
+export function sweepRows(outcomes: readonly SweepOutcome[]): SweepRow[] {
+  return outcomes.map((o) => {
+    const s = o.result?.summary;
+    return {
+      runId: o.runId,
+      label: o.job.label,
+      seed: o.job.seed,
+      fingerprint: s?.fingerprint ?? null,
+      sessions: s?.sessions.total ?? 0,
+      affected: s?.sessions.affected ?? 0,
+      recovered: s?.sessions.recovered ?? 0,
+      failed: s?.sessions.failed ?? 0,
+      outageP95Ms: s?.sessions.outageMs.p95 ?? 0,
+      outageMaxMs: s?.sessions.outageMs.max ?? 0,
+      exposure: s?.exposure.total ?? 0,
+      lost: s?.packets.lost ?? 0,
+      error: o.error,
+    };
+  });
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/** Rows grouped by label (the varied values), averaged over seeds. */
+export function aggregate(rows: readonly SweepRow[]): SweepAggregate[] {
+  const groups = new Map<string, SweepRow[]>();
+  for (const r of rows) groups.set(r.label, [...(groups.get(r.label) ?? []), r]);
+  return [...groups].map(([label, rs]) => ({
+    label,
+    runs: rs.length,
+    affectedMean: mean(rs.map((r) => r.affected)),
+    failedMean: mean(rs.map((r) => r.failed)),
+    failedMax: Math.max(...rs.map((r) => r.failed)),
+    outageP95Mean: mean(rs.map((r) => r.outageP95Ms)),
+    outageMaxMax: Math.max(...rs.map((r) => r.outageMaxMs)),
+    exposureMean: mean(rs.map((r) => r.exposure)),
+  }));
+}
+
+/** Ranks the failed elements: most sessions lost (beyond the baseline) first, then worst outage. */
+export function rankFailures(outcomes: readonly SweepOutcome[]): FailRank[] {
+  const base = mean(outcomes.filter((o) => o.job.failed === null).map((o) => o.result?.summary.sessions.failed ?? 0));
+  const byElement = new Map<string, SweepOutcome[]>();
+  for (const o of outcomes) if (o.job.failed) byElement.set(`${o.job.failed.kind} ${o.job.failed.id}`, [...(byElement.get(`${o.job.failed.kind} ${o.job.failed.id}`) ?? []), o]);
+  const ranked = [...byElement].map(([key, os]) => {
+    const [kind = '', element = ''] = key.split(' ');
+    return {
+      kind,
+      element,
+      sessionsLost: Math.max(0, mean(os.map((o) => o.result?.summary.sessions.failed ?? 0)) - base),
+      worstOutageMs: Math.max(...os.map((o) => o.result?.summary.sessions.outageMs.max ?? 0)),
+    };
+  });
+  ranked.sort((a, b) => b.sessionsLost - a.sessionsLost || b.worstOutageMs - a.worstOutageMs || a.element.localeCompare(b.element));
+  return ranked.map((r, i) => ({ rank: i + 1, ...r }));
+}
