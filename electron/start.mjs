@@ -1,12 +1,75 @@
 #!/usr/bin/env node
-// `npm start`. Until the lab's window and browser host exist, it runs the built-in
-// Spoke-and-Hub lab headless and says so; the desktop shell replaces this.
-import { spawnSync } from 'node:child_process';
+// `npm start`: the desktop lab. Builds the renderer when a source is newer than dist/renderer,
+// bundles the Electron shell (build/electron/bundle.mjs) and starts Electron on the project.
+// When this machine has no Electron binary (its download was skipped or failed), it says so in
+// one sentence and opens the same lab in the browser instead (`srlab lab`, with the remaining
+// arguments). Whether the binary is there is decided WITHOUT requiring the electron package,
+// which would try to download it.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from '../build/electron/find-electron.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const lab = join(root, 'assets', 'scenarios', '01-spoke-and-hub-session-loss-packet-based.srlab.json');
-console.error('The visual lab is not built yet, so npm start runs the built-in Spoke-and-Hub lab in the terminal.\n');
-const r = spawnSync(process.execPath, [join(root, 'electron', 'cli', 'srlab.mjs'), 'run', lab, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const args = process.argv.slice(2);
+
+const fallbackSentence = (reason) =>
+  `Electron is not available on this machine (${reason === 'override-missing' ? 'ELECTRON_OVERRIDE_DIST_PATH names no Electron binary' : 'its binary could not be downloaded'}), so Session Recovery Lab opens in your browser instead.`;
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+async function ensureRendererBuilt() {
+  const index = join(root, 'dist', 'renderer', 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newest(join(root, 'renderer')), newest(join(root, 'engine')))) return;
+  console.error('Building the lab’s user interface (first start or changed sources)…');
+  const vite = await import('vite');
+  await vite.build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** Runs a child with our terminal; relays stop signals; exits with its code. */
+function run(command, argv, env = process.env) {
+  const child = spawn(command, argv, { stdio: 'inherit', cwd: root, env });
+  const relay = (signal) => () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  process.on('SIGTERM', relay('SIGTERM'));
+  process.on('SIGHUP', relay('SIGHUP'));
+  // Ctrl+C in a terminal reaches the whole process group, the child included: relaying it would
+  // make a second SIGINT, which cuts short the child's orderly stop. Without a terminal, relay.
+  process.on('SIGINT', process.stdin.isTTY ? () => {} : relay('SIGINT'));
+  child.on('error', (error) => {
+    console.error(`Could not start ${command}: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1)));
+}
+
+const electron = findElectronBinary({ electronDir: join(root, 'node_modules', 'electron') });
+if (!electron.ok) {
+  console.error(fallbackSentence(electron.reason));
+  run(process.execPath, [join(root, 'electron', 'cli', 'srlab.mjs'), 'lab', ...args]);
+} else {
+  try {
+    await ensureRendererBuilt();
+    const { bundleElectron } = await import('../build/electron/bundle.mjs');
+    await bundleElectron({ root });
+  } catch (error) {
+    console.error(`Could not build the lab: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const abi = readFileSync(join(root, 'node_modules', 'electron', 'abi_version'), 'utf8').trim();
+  if (!existsSync(join(root, 'build', 'native', `electron-v${abi}`, 'better_sqlite3.node'))) {
+    console.error('better-sqlite3 has no Electron build yet, so runs will not be stored: run "npm run native:electron" once to fix that.');
+  }
+  // ELECTRON_RUN_AS_NODE would make the binary a plain Node, not the app.
+  const { ELECTRON_RUN_AS_NODE: _, ...env } = process.env;
+  run(electron.path, [root, ...args], env);
+}

@@ -21,3 +21,8 @@ export { SnapshotBuilder, MAX_DOTS, MAX_LOG } from './live/snapshot.ts';
 export { sessionTable, type FlowRow } from './live/sessions-table.ts';
 export type { ScenarioInput } from './scenario/input.ts';
 export { compareRuns, type ComparableRun, type ComparedRun, type Comparison, type KpiRow, type KpiCell, type Better, type Verdict, type KpiUnit, type SettingDiff, type OverlaidSeries, type OverlaidMetric } from './compare/compare.ts';
+export { CONTROL_KIND_LABELS, counterBetter, kpiCells, kpiTable } from './compare/kpi.ts';
+export { settingsDiff, IGNORED_ROOT_KEYS, IGNORED_KEYS, type DiffInput } from './compare/settings-diff.ts';
+export { overlaySeries } from './compare/series-overlay.ts';
+export { effectiveRecovery, describeRecovery, describeMode, describeScenarioRecovery, type EffectiveRecovery } from './compare/effective.ts';
+export { CONTROL_COLORS, RECOVERY_COLORS, RUN_COLORS, RUN_DASHES, METRIC_COLORS, VERDICT_COLORS, NODE_COLORS, runColor } from './compare/palette.ts';

@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark's figures, with targets and whether they are met. */
+import { dbFigures } from './db-bench.ts';
 import { engineFigures, type Figure } from './engine-bench.ts';
 
 function print(title: string, figs: Figure[]): void {
@@ -13,3 +14,4 @@ function print(title: string, figs: Figure[]): void {
 const only = process.argv[2];
 console.log(`Session Recovery Lab benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'engine') print('Engine', engineFigures());
+if (!only || only === 'db') print('Database', dbFigures());

@@ -4,7 +4,9 @@
  */
 import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { assumptionsCommand } from './commands/assumptions.ts';
+import { replayCommand, type ReplayFlags } from './commands/replay.ts';
 import { runCommand, type RunFlags } from './commands/run.ts';
+import { runsCommand, type RunsFlags } from './commands/runs.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { validateCommand } from './commands/validate.ts';
 import { BadInput, CliFailure, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, oneLine } from './errors.ts';
@@ -23,8 +25,9 @@ entry by its id (quote it: shells read [ ] as a pattern). VALUE is read as JSON 
 (30, true, "6"), else as text.`;
 
 const MAIN_FOOTER = `
-Exit codes: 0 done, 2 bad input (unreadable or invalid scenario, bad flag, unknown command),
-1 anything else. Problems go to stderr, one per line, as <file>: <json path>: <message>.`;
+Exit codes: 0 done, 2 bad input (unreadable or invalid scenario, bad flag, unknown command,
+unknown run id, unusable database), 1 anything else (and a replay that does not match).
+Problems go to stderr, one per line, as <file>: <json path>: <message>.`;
 
 /**
  * Builds a fresh program (commander keeps parse state, so one per call). `setExit` receives the
@@ -49,8 +52,28 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--set <path=value>', 'change one scenario field before it is checked (repeatable)', collect)
     .option('--json', 'print exactly one JSON object (spec/cli.md) instead of the summary')
     .option('--sessions <file.csv>', 'also write one CSV row per session to this file')
+    .option('--db <file>', 'store the run in this database (default: $SRLAB_DB, else the app\'s)')
+    .option('--no-store', 'do not store the run (without --db, --json stores nothing either)')
     .addHelpText('after', RUN_EXAMPLES)
     .action((file: string, flags: RunFlags) => setExit(runCommand(file, flags, io)));
+
+  program
+    .command('runs')
+    .description('list the stored runs, newest first')
+    .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
+    .option('--json', 'print a JSON array instead of the table')
+    .option('--limit <n>', `show at most this many runs (default 20)`)
+    .option('--scenario <text>', 'only runs whose scenario name contains this text')
+    .option('--status <status>', 'only runs with this status (running, completed, stopped, failed, interrupted)')
+    .action((flags: RunsFlags) => setExit(runsCommand(flags, io)));
+
+  program
+    .command('replay')
+    .description('re-run a stored run and check that it reproduces its fingerprint (exit 1 if not)')
+    .argument('<runId>', 'a run id from srlab runs')
+    .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
+    .option('--json', 'print the outcome as one JSON object')
+    .action((runId: string, flags: ReplayFlags) => setExit(replayCommand(runId, flags, io)));
 
   program
     .command('validate')

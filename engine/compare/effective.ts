@@ -47,10 +47,14 @@ export function effectiveRecovery(scenario: Scenario): EffectiveRecovery[] {
   return out;
 }
 
+/** A mode in short words: `inactivity-based, 2 s` (the timeout only when the mode uses it) or `packet-based`. */
+export function describeMode(mode: RecoveryMode, inactivityTimeoutSec: number): string {
+  return mode === 'inactivity-based' ? `inactivity-based, ${inactivityTimeoutSec} s` : 'packet-based';
+}
+
 /** Short words for a router's effective mode, e.g. `inactivity-based, 2 s` or `packet-based (pre-6.1)`. */
 export function describeRecovery(r: EffectiveRecovery): string {
-  if (!r.hasFeature) return 'packet-based (pre-6.1)';
-  return r.mode === 'inactivity-based' ? `inactivity-based, ${r.inactivityTimeoutSec} s` : 'packet-based';
+  return r.hasFeature ? describeMode(r.mode, r.inactivityTimeoutSec) : 'packet-based (pre-6.1)';
 }
 
 /**
@@ -62,7 +66,7 @@ export function describeScenarioRecovery(scenario: Scenario): string {
   const kinds = new Set(routers.map(describeRecovery));
   if (kinds.size === 1) return [...kinds][0]!;
   const auth = scenario.authority.sessionRecoveryDetection;
-  const base = auth.mode === 'inactivity-based' ? `inactivity-based, ${auth.inactivityTimeoutSec} s` : 'packet-based';
+  const base = describeMode(auth.mode, auth.inactivityTimeoutSec);
   const differ = routers.filter((r) => describeRecovery(r) !== base).length;
   return `${base}, ${differ} of ${routers.length} routers differ`;
 }

@@ -1,5 +1,5 @@
 /** `srlab run`: one scenario to the end, summary on stdout, optionally a sessions CSV. */
-import { Simulation, type RunResult, type Scenario } from '../../../engine/index.ts';
+import { Simulation, type RunOptions, type RunResult, type Scenario } from '../../../engine/index.ts';
 import { BadInput, CliFailure, EXIT_OK } from '../errors.ts';
 import { renderRunSummary } from '../format/summary.ts';
 import { runJson } from '../format/run-json.ts';
@@ -7,6 +7,7 @@ import { sessionsCsv } from '../format/csv.ts';
 import { describeFsError, type CliIo } from '../io.ts';
 import { parseDurationFlag, parseSeedFlag } from '../options.ts';
 import { loadScenarioFile } from '../scenario-file.ts';
+import { beginStoredRun, shouldStore, type RunStorage } from './run-storage.ts';
 
 /** `run`'s options as commander hands them over (flag values still text). */
 export interface RunFlags {
@@ -15,22 +16,40 @@ export interface RunFlags {
   set?: string[];
   json?: boolean;
   sessions?: string;
+  /** `--db FILE`: the runs database (default: SRLAB_DB, else the app's). */
+  db?: string;
+  /** False with `--no-store`. */
+  store?: boolean;
 }
 
 /** Runs `file` with `flags`; returns the exit code, throws BadInput/CliFailure for early ends. */
 export function runCommand(file: string, flags: RunFlags, io: CliIo): number {
   const overrides = checkFlags(flags);
+  const store = shouldStore(flags);
   const sets = flags.set ?? [];
   const scenario = loadScenarioFile(file, sets, io);
   const csvTarget = flags.sessions === undefined ? null : reserveOutput(flags.sessions, io);
+  let storage: RunStorage | null = null;
+  let started = io.now();
   try {
-    const started = io.now();
-    const result = runWithProgress(scenario, overrides, io);
+    // The `running` row is committed before the engine starts: a kill from here on leaves a
+    // run that the next open marks interrupted, never one that silently vanished.
+    storage = store ? beginStoredRun(flags, scenario, overrides, io) : null;
+    started = io.now();
+    const result = runWithProgress(scenario, storage === null ? overrides : { ...overrides, trace: storage.trace.push }, io);
     const wallMs = io.now() - started;
+    storage?.finish(result, wallMs);
     if (csvTarget !== null) commitOutput(csvTarget, sessionsCsv(result), io);
-    io.stdout(flags.json ? `${JSON.stringify(runJson(result.summary, wallMs, null))}\n` : renderRunSummary(result.summary, { wallMs, sets }));
+    const runId = storage?.runId ?? null;
+    const stored = storage === null ? '' : `\nrun ${storage.runId} stored in ${storage.file}\n`;
+    io.stdout(flags.json ? `${JSON.stringify(runJson(result.summary, wallMs, runId))}\n` : renderRunSummary(result.summary, { wallMs, sets }) + stored);
     return EXIT_OK;
+  } catch (error) {
+    // A no-op when the run already ended (stored, or failed while storing).
+    storage?.fail(error, io.now() - started);
+    throw error;
   } finally {
+    storage?.close();
     if (csvTarget !== null) io.removeFile(csvTarget.tmp);
   }
 }
@@ -60,7 +79,7 @@ const SLICES = 200;
  * the slicing (events are processed in `(time, seq)` order either way), and the slicing does not
  * depend on whether progress is shown, so piped and terminal runs give the same fingerprint.
  */
-function runWithProgress(scenario: Scenario, overrides: { seed?: number; durationMs?: number }, io: CliIo): RunResult {
+function runWithProgress(scenario: Scenario, overrides: RunOptions, io: CliIo): RunResult {
   const sim = new Simulation(scenario, overrides);
   const end = sim.endUs;
   const started = io.now();

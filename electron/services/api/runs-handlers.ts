@@ -1,5 +1,5 @@
 /** Stored runs (runs:*) over the database: list, open, sessions, events, delete, compare, export. */
-import { compareRuns, firstDivergence, parseScenario, type ApiResult, type ComparableRun, type Divergence, type RunDetail as ContractDetail, type RunRow } from '../../../engine/index.ts';
+import { compareRuns, firstDivergence, parseScenario, type ApiResult, type ComparableRun, type Comparison, type Divergence, type RunDetail as ContractDetail, type RunRow } from '../../../engine/index.ts';
 import { deleteRun, getCheckpoints, getEvents, getFaultLog, getRun, getSeries, getSessions, listRuns, type RunDatabase, type RunListItem, type RunStatus } from '../db/index.ts';
 import { exportRuns } from './export.ts';
 
@@ -76,17 +76,8 @@ export function runsHandlers(db: RunDatabase | null) {
         if (!d) return notFound(id);
         details.push(d);
       }
-      const runs: ComparableRun[] = [];
-      for (const d of details) {
-        const c = comparable(d);
-        if (typeof c === 'string') return { ok: false as const, error: { code: 'conflict' as const, message: c } };
-        runs.push(c);
-      }
-      const comparison = compareRuns(runs);
-      const base = details[0]!;
-      const divergence: Record<string, Divergence> = {};
-      for (const d of details.slice(1)) divergence[d.id] = firstDivergence(toCompare(base), toCompare(d));
-      return { ok: true as const, value: { ...comparison, divergence } };
+      const c = compareStored(details);
+      return typeof c === 'string' ? { ok: false as const, error: { code: 'conflict' as const, message: c } } : { ok: true as const, value: c };
     },
     'runs:export': (p: { ids: string[]; format: 'html' | 'csv-sessions' | 'csv-counters' | 'csv-series' }) => {
       if (!db) return noDb;
@@ -99,6 +90,26 @@ export function runsHandlers(db: RunDatabase | null) {
       return exportRuns(db, details, p.format);
     },
   };
+}
+
+/** Compares stored runs (first = baseline) with the first divergence of each against it; a string says why not. */
+export function compareStored(details: readonly ContractDetail[]): Comparison | string {
+  const runs: ComparableRun[] = [];
+  for (const d of details) {
+    const c = comparable(d);
+    if (typeof c === 'string') return c;
+    runs.push(c);
+  }
+  const comparison = compareRuns(runs);
+  const base = details[0]!;
+  const divergence: Record<string, Divergence> = {};
+  for (const d of details.slice(1)) divergence[d.id] = firstDivergence(toCompare(base), toCompare(d));
+  return { ...comparison, divergence };
+}
+
+/** A stored run as a comparable one (exported for reports). */
+export function comparableRun(d: ContractDetail): ComparableRun | string {
+  return comparable(d);
 }
 
 function toCompare(d: ContractDetail) {

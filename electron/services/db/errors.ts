@@ -53,6 +53,7 @@ export function describeError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) return 'permission denied';
   if (code === 'EROFS') return 'the file system is read-only';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'no space left on the device';
+  if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'ENOTDIR') return 'a part of the path is not a directory';
   if (code === 'EISDIR') return 'it is a directory';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'another program keeps it locked';

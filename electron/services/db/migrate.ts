@@ -36,9 +36,7 @@ export function migrate(db: Database, path: string, file: string, migrations: re
   const from = schemaVersion(db);
   if (from > latest) throw newerSchema(file, from, latest);
   if (from === latest) return { from, to: latest, backupFile: null };
-  if (from === 0 && userTableCount(db) > 0) {
-    throw new DbError('foreign-database', file, `${file} is an SQLite database of another program, not a Session Recovery Lab one; it was left untouched — choose another file`);
-  }
+  if (from === 0 && hasTables(db)) throw foreignDatabase(file);
   const backupFile = from > 0 ? backup(db, path, from, file) : null;
   const run = db.transaction(() => {
     const now = schemaVersion(db);
@@ -58,8 +56,14 @@ export function migrate(db: Database, path: string, file: string, migrations: re
   return { from, to: latest, backupFile };
 }
 
-function userTableCount(db: Database): number {
-  return Number(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'`).pluck().get());
+/** Whether the file holds any table or index of its own (a version-0 file with some is not ours). */
+export function hasTables(db: Database): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' LIMIT 1`).get() !== undefined;
+}
+
+/** The refusal for an SQLite file of another program. */
+export function foreignDatabase(file: string): DbError {
+  return new DbError('foreign-database', file, `${file} is an SQLite database of another program, not a Session Recovery Lab one; it was left untouched — choose another file`);
 }
 
 /**

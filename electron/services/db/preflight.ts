@@ -7,7 +7,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { damaged, DbError, describeError, errorCode, notADatabase, toDbError } from './errors.ts';
-import { newerSchema, schemaVersion } from './migrate.ts';
+import { foreignDatabase, hasTables, newerSchema, schemaVersion } from './migrate.ts';
 
 /** The SQLite file header (first 16 bytes). */
 const MAGIC = 'SQLite format 3\0';
@@ -33,7 +33,8 @@ export function preflight(path: string, file: string, known: number, check: Inte
     if (st.isDirectory()) throw new DbError('cannot-open', file, `cannot use ${file} as a database: it is a directory`);
     size = st.size;
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { exists: false, version: 0 };
+    // ENOTDIR: a part of the path is a file; creating the folder will say so in plain words.
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return { exists: false, version: 0 };
     throw error instanceof DbError ? error : new DbError('cannot-open', file, `cannot read ${file} (${describeError(error)})`, { cause: error });
   }
   // SQLite treats an empty file as a new database; so do we.
@@ -45,6 +46,7 @@ export function preflight(path: string, file: string, known: number, check: Inte
     const version = schemaVersion(db);
     // A newer file is refused before checking it: its format is not ours to judge.
     if (version > known) throw newerSchema(file, version, known);
+    if (version === 0 && hasTables(db)) throw foreignDatabase(file);
     if (check !== 'none') {
       const rows = db.pragma(check === 'full' ? 'integrity_check(5)' : 'quick_check(5)', { simple: false }) as Record<string, string>[];
       const problems = rows.map((r) => Object.values(r)[0] ?? '').filter((m) => m !== 'ok');

@@ -7,6 +7,7 @@
  * from 100 ms on, so `tMs` is rebuilt from the count — unless a result breaks that rule, in
  * which case `tMs` is stored like any other metric.
  */
+import { endianness } from 'node:os';
 import type { TimeSeries } from '../../../engine/index.ts';
 
 /** Sample spacing, ms of virtual time (the engine's SAMPLE_US). */
@@ -20,11 +21,15 @@ const PLAIN = ['activeSessions', 'sessionsInOutage', 'deliveredPps', 'lostPps'] 
 /** One stored metric: `activeSessions`, `controlPps/bfd`, `linkMbps/wan1`… */
 export interface SeriesEntry {
   name: string;
-  values: readonly number[];
+  values: number[];
 }
+
+/** Every platform Node and Electron ship for is little-endian; the slow path keeps the format exact anyway. */
+const NATIVE_LE = endianness() === 'LE';
 
 /** Samples → bytes. */
 export function encodeSamples(values: readonly number[]): Buffer {
+  if (NATIVE_LE) return Buffer.from(Float64Array.from(values).buffer);
   const buf = Buffer.allocUnsafe(values.length * 8);
   for (let i = 0; i < values.length; i++) buf.writeDoubleLE(values[i]!, i * 8);
   return buf;
@@ -32,9 +37,16 @@ export function encodeSamples(values: readonly number[]): Buffer {
 
 /** Bytes → samples. */
 export function decodeSamples(data: Uint8Array): number[] {
+  const n = data.byteLength >> 3;
+  if (NATIVE_LE) {
+    // A Float64Array needs 8-byte alignment; the driver's Buffer may not have it, so copy once.
+    const aligned = new Float64Array(n);
+    new Uint8Array(aligned.buffer).set(data.subarray(0, n * 8));
+    return Array.from(aligned);
+  }
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const out = new Array<number>(data.byteLength >> 3);
-  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8, true);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = view.getFloat64(i * 8, true);
   return out;
 }
 
@@ -53,7 +65,7 @@ export function flattenSeries(ts: TimeSeries): SeriesEntry[] {
   return out;
 }
 
-/** Rebuilds a TimeSeries from metrics in their stored order. */
+/** Rebuilds a TimeSeries from metrics in their stored order (it takes ownership of the arrays). */
 export function unflattenSeries(entries: readonly SeriesEntry[]): TimeSeries {
   const ts: TimeSeries = { tMs: [], activeSessions: [], sessionsInOutage: [], deliveredPps: [], lostPps: [], controlPps: {}, linkMbps: {}, linkUtilPct: {} };
   let storedAxis = false;
@@ -61,11 +73,11 @@ export function unflattenSeries(entries: readonly SeriesEntry[]): TimeSeries {
     const slash = name.indexOf('/');
     if (slash < 0) {
       if (name === 'tMs') storedAxis = true;
-      if (name === 'tMs' || (PLAIN as readonly string[]).includes(name)) ts[name as 'tMs' | (typeof PLAIN)[number]] = [...values];
+      if (name === 'tMs' || (PLAIN as readonly string[]).includes(name)) ts[name as 'tMs' | (typeof PLAIN)[number]] = values;
       continue;
     }
     const group = name.slice(0, slash);
-    if ((GROUPS as readonly string[]).includes(group)) ts[group as (typeof GROUPS)[number]][name.slice(slash + 1)] = [...values];
+    if ((GROUPS as readonly string[]).includes(group)) ts[group as (typeof GROUPS)[number]][name.slice(slash + 1)] = values;
   }
   if (!storedAxis) ts.tMs = ts.activeSessions.map((_, i) => (i + 1) * SERIES_STEP_MS);
   return ts;

@@ -58,12 +58,14 @@ function Shell() {
           <span className="brand-mark" aria-hidden="true" />
           Session Recovery Lab
         </div>
-        <nav className="views" aria-label="Views">
-          {VIEWS.map((v) => (
-            <button key={v.id} type="button" className="view-tab" aria-current={view === v.id ? 'page' : undefined} onClick={() => setView(v.id)}>
-              {v.label}
-            </button>
-          ))}
+        <nav aria-label="Views">
+          <div className="views" role="tablist" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button key={v.id} type="button" role="tab" className="view-tab" aria-selected={view === v.id} onClick={() => setView(v.id)}>
+                {v.label}
+              </button>
+            ))}
+          </div>
         </nav>
         <div className="toolbars">
           <DesignToolbar />

@@ -1,16 +1,74 @@
-/** STUB — owned by the design helper: what is selected (ephemeral). */
-import type { Slice } from './index.ts';
+/**
+ * What is selected on the canvas and in the inspector's lists, the inspector's open tab and the
+ * clipboard. Ephemeral: never saved, never undone (undo only drops selections of things that
+ * no longer exist).
+ */
+import type { ScenarioInput } from '../../../engine/index.ts';
+import type { DocLink, DocNode } from '../design/doc-model.ts';
+import type { LabState, Slice } from './index.ts';
+
+/** The inspector's tabs. */
+export type InspectorTab = 'properties' | 'traffic' | 'faults';
+
+/** Copied nodes and the links among them. */
+export interface Clipboard {
+  nodes: DocNode[];
+  links: DocLink[];
+  /** How many times it was pasted (each paste lands a step further away). */
+  pastes: number;
+}
 
 /** Selection slice. */
 export interface SelectionSlice {
   selectedNodes: string[];
   selectedLinks: string[];
+  /** Replaces the canvas selection (and shows its properties). */
   select(nodes: string[], links: string[]): void;
+  clearSelection(): void;
+  /** Id of the traffic definition open in the traffic editor. */
+  selectedTraffic: string | null;
+  selectTraffic(id: string | null): void;
+  /** Index (into `doc.faults`) of the fault open in the fault editor. */
+  selectedFault: number | null;
+  selectFault(index: number | null): void;
+  inspectorTab: InspectorTab;
+  setInspectorTab(tab: InspectorTab): void;
+  clipboard: Clipboard | null;
+  /** The selection changes needed once `doc` replaces the document (drops what is gone). */
+  pruneSelection(doc: ScenarioInput): Partial<LabState>;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Creates the selection slice. */
-export const createSelectionSlice: Slice<SelectionSlice> = (set) => ({
+export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
   selectedNodes: [],
   selectedLinks: [],
-  select: (selectedNodes, selectedLinks) => set({ selectedNodes, selectedLinks }),
+  select: (nodes, links) => {
+    const s = get();
+    if (sameList(nodes, s.selectedNodes) && sameList(links, s.selectedLinks)) return;
+    const picked = nodes.length + links.length > 0;
+    set({ selectedNodes: nodes, selectedLinks: links, ...(picked ? { inspectorTab: 'properties' as const } : {}) });
+  },
+  clearSelection: () => get().select([], []),
+  selectedTraffic: null,
+  selectTraffic: (selectedTraffic) => set({ selectedTraffic }),
+  selectedFault: null,
+  selectFault: (selectedFault) => set({ selectedFault }),
+  inspectorTab: 'properties',
+  setInspectorTab: (inspectorTab) => set({ inspectorTab }),
+  clipboard: null,
+  pruneSelection: (doc) => {
+    const s = get();
+    const nodes = new Set(doc.nodes.map((n) => n.id));
+    const links = new Set((doc.links ?? []).map((l) => l.id));
+    const out: Partial<LabState> = {};
+    if (s.selectedNodes.some((id) => !nodes.has(id))) out.selectedNodes = s.selectedNodes.filter((id) => nodes.has(id));
+    if (s.selectedLinks.some((id) => !links.has(id))) out.selectedLinks = s.selectedLinks.filter((id) => links.has(id));
+    if (s.selectedTraffic !== null && !(doc.traffic ?? []).some((t) => t.id === s.selectedTraffic)) out.selectedTraffic = null;
+    if (s.selectedFault !== null && s.selectedFault >= (doc.faults ?? []).length) out.selectedFault = null;
+    return out;
+  },
 });

@@ -1,15 +1,126 @@
-/** STUB — owned by the live-run helper: the live run as its snapshots describe it. */
-import type { LiveSnapshot } from '../../../engine/index.ts';
+/**
+ * The live run as its snapshots describe it. Snapshots arrive up to 20 times a second and carry
+ * only what changed (counters), what is new (log entries, series points) and the current badges;
+ * this slice folds a batch of them into the whole picture in one `set`, so a frame renders once.
+ * The canvas reads `live.routers`, `live.links` and `live.packetsInFlight`; nothing here goes
+ * into React Flow's node array.
+ */
+import type { Events, LiveSnapshot, TraceEvent } from '../../../engine/index.ts';
 import type { Slice } from './index.ts';
+import { appendSeries, emptySeries, type SeriesBuffer } from '../live/series-buffer.ts';
+
+export type { SeriesBuffer } from '../live/series-buffer.ts';
+
+/** A log entry with a sequence number (a stable key and selection id). */
+export interface LogEntry extends TraceEvent {
+  seq: number;
+}
+
+/** Log entries kept (oldest dropped first). */
+export const LOG_CAP = 5000;
+
+/** Speeds the run controls offer. */
+export const SPEEDS: readonly (number | 'max')[] = [0.1, 1, 10, 100, 1000, 'max'];
 
 /** Sim slice. */
 export interface SimSlice {
+  /** The newest snapshot (its `counters` hold only that snapshot's changes; see liveCounters). */
   live: LiveSnapshot | null;
-  applySnapshot(s: LiveSnapshot): void;
+  /** Every router's counters so far: router → path → value. */
+  liveCounters: Record<string, Record<string, number>>;
+  /** When each counter last changed (performance.now() ms), to highlight it briefly. */
+  counterChangedAt: Record<string, Record<string, number>>;
+  liveSeries: SeriesBuffer;
+  /** The newest {@link LOG_CAP} log entries, oldest first. */
+  liveLog: LogEntry[];
+  /** Entries the host or this ring dropped. */
+  logDropped: number;
+  lastEnded: Events['sim:ended'] | null;
+  /** The Seed field ('' = the scenario's own seed). */
+  runSeed: string;
+  runSpeed: number | 'max';
+  /** A start/stop request is on its way (keeps the buttons from firing twice). */
+  isBusy: boolean;
+  applySnapshots(batch: readonly LiveSnapshot[], now?: number): void;
+  /** Forgets the previous run's picture (a new run is starting). */
+  resetLive(): void;
+  /** Marks the state the host just confirmed (pause/resume answer before the next snapshot). */
+  setLiveState(state: LiveSnapshot['state']): void;
+  endLive(e: Events['sim:ended']): void;
+  setRunSeed(seed: string): void;
+  setRunSpeed(speed: number | 'max'): void;
+  setBusy(isBusy: boolean): void;
+}
+
+type LiveParts = Pick<SimSlice, 'live' | 'liveCounters' | 'counterChangedAt' | 'liveSeries' | 'liveLog' | 'logDropped' | 'lastEnded'>;
+
+function blank(): LiveParts {
+  return { live: null, liveCounters: {}, counterChangedAt: {}, liveSeries: emptySeries(), liveLog: [], logDropped: 0, lastEnded: null };
+}
+
+let nextSeq = 1;
+
+/** Whether `b` is the very snapshot `a` was (a step answer that is also pushed as an event). */
+function sameSnapshot(a: LiveSnapshot | null, b: LiveSnapshot): boolean {
+  return a !== null && a.runId === b.runId && a.events === b.events && a.tMs === b.tMs && a.fingerprint === b.fingerprint && a.state === b.state;
+}
+
+/** Folds a batch of snapshots into the live parts (pure apart from the log sequence numbers). */
+export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], now: number): LiveParts {
+  let { live, liveCounters, counterChangedAt, liveSeries, logDropped } = prev;
+  let lastEnded = prev.lastEnded;
+  const newLog: LogEntry[] = [];
+  let log = prev.liveLog;
+  for (const snap of batch) {
+    // Another run's snapshots (one started elsewhere, or after a reload): start afresh.
+    if (live && snap.runId !== live.runId) {
+      ({ liveCounters, counterChangedAt, liveSeries, logDropped } = blank());
+      log = [];
+      newLog.length = 0;
+      lastEnded = null;
+    }
+    if (sameSnapshot(live, snap)) {
+      live = snap;
+      continue;
+    }
+    liveCounters = { ...liveCounters };
+    counterChangedAt = { ...counterChangedAt };
+    for (const [router, changed] of Object.entries(snap.counters)) {
+      const before = liveCounters[router];
+      const at = { ...counterChangedAt[router] };
+      // The first values a router reports are its starting point, not a change worth flashing.
+      if (before) for (const [path, v] of Object.entries(changed)) if (before[path] !== undefined && before[path] !== v) at[path] = now;
+      liveCounters[router] = { ...before, ...changed };
+      counterChangedAt[router] = at;
+    }
+    for (const e of snap.log) newLog.push({ ...e, seq: nextSeq++ });
+    logDropped += snap.logDropped;
+    liveSeries = appendSeries(liveSeries, snap.series);
+    live = snap;
+  }
+  if (newLog.length > 0) {
+    const all = log.concat(newLog);
+    const over = all.length - LOG_CAP;
+    log = over > 0 ? all.slice(over) : all;
+    if (over > 0) logDropped += over;
+  }
+  return { live, liveCounters, counterChangedAt, liveSeries, liveLog: log, logDropped, lastEnded };
 }
 
 /** Creates the sim slice. */
 export const createSimSlice: Slice<SimSlice> = (set) => ({
-  live: null,
-  applySnapshot: (live) => set({ live }),
+  ...blank(),
+  runSeed: '',
+  runSpeed: 1,
+  isBusy: false,
+  applySnapshots: (batch, now = performance.now()) => {
+    if (batch.length === 0) return;
+    set((s) => foldSnapshots(s, batch, now));
+  },
+  resetLive: () => set(blank()),
+  setLiveState: (state) => set((s) => (s.live && s.live.state !== 'ended' ? { live: { ...s.live, state } } : {})),
+  endLive: (e) => set((s) => ({ lastEnded: e, live: s.live ? { ...s.live, state: 'ended' } : null })),
+  setRunSeed: (runSeed) => set({ runSeed }),
+  setRunSpeed: (runSpeed) => set({ runSpeed }),
+  setBusy: (isBusy) => set({ isBusy }),
 });

@@ -20,6 +20,22 @@ export function insertFaults(db: RunDatabase, runId: string, log: readonly Fault
   });
 }
 
+/** Appends one fault to a run's log as it happens (a live injection), so a crash keeps it. */
+export function appendFault(db: RunDatabase, runId: string, e: FaultLogEntry): void {
+  writable(db);
+  prepared(
+    db,
+    `INSERT INTO run_faults (run_id, seq, at_ms, source, fault_json)
+     VALUES (?, (SELECT coalesce(max(seq) + 1, 0) FROM run_faults WHERE run_id = ?), ?, ?, ?)`,
+  ).run(runId, runId, e.atMs, e.source, JSON.stringify(e.fault));
+}
+
+/** Removes a run's fault log (before the final log replaces the one kept while running). */
+export function deleteFaults(db: RunDatabase, runId: string): void {
+  writable(db);
+  prepared(db, `DELETE FROM run_faults WHERE run_id = ?`).run(runId);
+}
+
 /** A run's fault log in log order. */
 export function getFaultLog(db: RunDatabase, runId: string): FaultLogEntry[] {
   const rows = prepared<{ atMs: number; source: 'scheduled' | 'live'; faultJson: string }>(

@@ -1,0 +1,80 @@
+/**
+ * A link on the canvas: a straight line between the two nodes' borders, its latency (and NAT
+ * side) as a label, dashed when down (in the document or in the live run), amber when a live
+ * impairment is active, and the sample of packets in flight as dots coloured by kind.
+ */
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import type { PacketDot } from '../../../engine/index.ts';
+import { PACKET_COLORS } from '../design/packet-colors.ts';
+import { useLab, useLabStore } from '../store/context.tsx';
+import { lerp, linkSegment, type Box } from './edge-geometry.ts';
+import type { LabEdge, LabNode } from './flow-model.ts';
+
+const NO_DOTS: PacketDot[] = [];
+
+function box(n: InternalNode<LabNode>): Box {
+  return { ...n.internals.positionAbsolute, width: n.measured.width ?? 150, height: n.measured.height ?? 52 };
+}
+
+function formatMs(v: number): string {
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} ms`;
+}
+
+function LinkEdgeImpl({ id, source, target, data, selected }: EdgeProps<LabEdge>) {
+  const a = useInternalNode<LabNode>(source);
+  const b = useInternalNode<LabNode>(target);
+  const store = useLabStore();
+  const live = useLab(useShallow((s) => {
+    const l = s.live?.links[id];
+    return l ? { up: l.up, impaired: l.impaired } : null;
+  }));
+  const dots = useLab(useShallow((s) => (s.live ? s.live.packetsInFlight.filter((d) => d.link === id) : NO_DOTS)));
+  if (!a || !b || !data) return null;
+  const { link, offset, isWan: wan } = data;
+  const seg = linkSegment(box(a), box(b), offset);
+  const path = `M ${seg.from.x},${seg.from.y} L ${seg.to.x},${seg.to.y}`;
+  const down = link.up === false || live?.up === false;
+  const impaired = live?.impaired === true;
+  // The label sits beside the line (above it, or right of a vertical one) so it never hides
+  // the packets riding the link.
+  const centre = lerp(seg.from, seg.to, 0.5);
+  const up = seg.normal.y < 0 || (seg.normal.y === 0 && seg.normal.x > 0) ? 1 : -1;
+  const mid = { x: centre.x + seg.normal.x * up * 13, y: centre.y + seg.normal.y * up * 13 };
+  const cls = ['link-edge', wan ? 'wan' : 'lan', down && 'down', impaired && 'impaired', selected && 'selected'].filter(Boolean).join(' ');
+  const latency = link.latencyMs ?? 1;
+  const nat = link.nat ?? null;
+  const loss = link.lossPct ?? 0;
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={cls} interactionWidth={16} />
+      {dots.length > 0 && (
+        <g className="packet-dots" aria-hidden="true">
+          {dots.map((d, i) => {
+            // Each direction rides on its own side of the line, so crossing flows stay apart.
+            const p = d.dir === 0 ? lerp(seg.from, seg.to, d.progress) : lerp(seg.to, seg.from, d.progress);
+            const side = d.dir === 0 ? 4 : -4;
+            return <circle key={i} cx={p.x + seg.normal.x * side} cy={p.y + seg.normal.y * side} r={4.5} fill={PACKET_COLORS[d.kind]} className="packet-dot" />;
+          })}
+        </g>
+      )}
+      <EdgeLabelRenderer>
+        <div
+          className={`link-label nodrag nopan${selected ? ' selected' : ''}${down ? ' down' : ''}${impaired ? ' impaired' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+          onClick={() => store.getState().select([], [id])}
+          aria-hidden="true"
+        >
+          {formatMs(latency)}
+          {loss > 0 && <span className="link-loss"> · {loss} % loss</span>}
+          {down && <span className="link-down-tag"> · down</span>}
+          {nat && <span className="nat-tag" title={`NAT: ${nat.inside} is inside`}>NAT ▸ {nat.inside}</span>}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+/** The custom edge type of every link. */
+export const LinkEdge = memo(LinkEdgeImpl);

@@ -1,0 +1,86 @@
+/**
+ * Opening and saving scenario files. In the browser: a file input and a download link. The
+ * Electron shell replaces these with native dialogs through `setFileDialogs` (the rest of the
+ * renderer only calls `fileDialogs`), so no component knows which host it runs in.
+ */
+import type { ScenarioInput } from '../../../engine/index.ts';
+
+/** A file the user picked. */
+export interface OpenedFile {
+  name: string;
+  text: string;
+}
+
+/** What a host provides for files. */
+export interface FileDialogs {
+  /** Lets the user pick a scenario file; null when they cancel. */
+  open(): Promise<OpenedFile | null>;
+  /** Writes the document; returns the file name used, or null when cancelled. */
+  save(doc: ScenarioInput, fileName: string | null): Promise<string | null>;
+  /** Asks before throwing away unsaved changes. */
+  confirmDiscard(what: string): boolean;
+}
+
+/** The text a scenario is saved as: the document exactly, 2-space JSON, final newline. */
+export function scenarioText(doc: ScenarioInput): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** `<lab name>.srlab.json`, made safe for every file system. */
+export function defaultFileName(doc: ScenarioInput): string {
+  const base = doc.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return `${base || 'lab'}.srlab.json`;
+}
+
+/** Reads a picked file's text. */
+export async function readScenarioFile(file: File): Promise<OpenedFile> {
+  return { name: file.name, text: await file.text() };
+}
+
+/** Browser open: a temporary file input. */
+export function openScenarioFile(): Promise<OpenedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,.srlab.json';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      resolve(file ? readScenarioFile(file) : null);
+    });
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
+/** Browser save: a download of `<name>.srlab.json` through a temporary link. */
+export async function saveScenarioFile(doc: ScenarioInput, fileName: string | null): Promise<string | null> {
+  const name = fileName ?? defaultFileName(doc);
+  const url = URL.createObjectURL(new Blob([scenarioText(doc)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later: some browsers start the download only after the click handler returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+/** The dialogs in use (browser ones unless a host swapped them). */
+export const fileDialogs: FileDialogs = {
+  open: openScenarioFile,
+  save: saveScenarioFile,
+  confirmDiscard: (what) => window.confirm(`Discard the unsaved changes to "${what}"?`),
+};
+
+/** Whether `fileDialogs.open` is still the browser's (the toolbar then uses its own file input). */
+export function usesBrowserOpen(): boolean {
+  return fileDialogs.open === openScenarioFile;
+}
+
+/** Lets a host (Electron) swap in native dialogs. */
+export function setFileDialogs(d: Partial<FileDialogs>): void {
+  Object.assign(fileDialogs, d);
+}

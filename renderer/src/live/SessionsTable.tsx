@@ -1,0 +1,110 @@
+/**
+ * A router's session table as `show sessions` lays it out (one row per flow, forward then
+ * reverse), fetched from the live run: about once a second while it runs, once when paused or
+ * when another router is chosen. Session tables are large and change constantly, so they are
+ * asked for rather than streamed.
+ */
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { FlowRow } from '../../../engine/index.ts';
+import { useApi } from '../api/context.tsx';
+import { useLab } from '../store/context.tsx';
+import { phaseOf } from './useRunActions.ts';
+import { count } from './format.ts';
+
+const REFRESH_MS = 1000;
+const LIMIT = 200;
+
+/** The Sessions tab. */
+export function SessionsTable() {
+  const api = useApi();
+  const routers = useLab(useShallow((s) => Object.keys(s.live?.routers ?? {})));
+  const phase = useLab((s) => phaseOf(s.live));
+  const runId = useLab((s) => s.live?.runId ?? null);
+  const [picked, setPicked] = useState('');
+  const router = routers.includes(picked) ? picked : (routers[0] ?? '');
+  const [rows, setRows] = useState<FlowRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!router || phase === 'idle') return;
+    let isCurrent = true;
+    const load = async () => {
+      const r = await api.call('sim:sessions', { router, limit: LIMIT });
+      if (!isCurrent) return;
+      if (r.ok) {
+        setRows(r.value);
+        setError(null);
+      } else setError(r.error.message);
+    };
+    void load();
+    const timer = phase === 'running' ? setInterval(() => void load(), REFRESH_MS) : null;
+    return () => {
+      isCurrent = false;
+      if (timer) clearInterval(timer);
+    };
+  }, [api, router, phase, runId]);
+
+  if (routers.length === 0) return <p className="empty">No run yet. Run the lab to see each router's sessions as `show sessions` lists them.</p>;
+  const sessions = rows ? new Set(rows.map((r) => r.session)).size : 0;
+  return (
+    <div className="sessions">
+      <div className="panel-toolbar">
+        <label className="field">
+          <span>Router</span>
+          <select value={router} onChange={(e) => setPicked(e.target.value)}>
+            {routers.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">
+          {rows ? `${count(sessions)} sessions, ${count(rows.length)} flows${sessions >= LIMIT ? ` (first ${LIMIT} sessions)` : ''}` : 'loading…'}
+          {phase === 'running' ? ' · refreshed every second' : ''}
+        </span>
+        {error && <span className="error-text">{error}</span>}
+      </div>
+      <div className="table-scroll">
+        <table className="data-table sessions-table">
+          <thead>
+            <tr>
+              <th scope="col" className="num">Session</th>
+              <th scope="col">Dir</th>
+              <th scope="col">Ingress</th>
+              <th scope="col">Egress</th>
+              <th scope="col">Proto</th>
+              <th scope="col">Inner tuple</th>
+              <th scope="col">Outer tuple (waypoint:wayport)</th>
+              <th scope="col">Metadata</th>
+              <th scope="col" className="num">Health check</th>
+              <th scope="col" className="num">Peer silent</th>
+              <th scope="col" className="num">Idle</th>
+              <th scope="col">Stuck</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(rows ?? []).map((f, i) => (
+              <tr key={`${f.session}-${f.direction}-${i}`} className={f.direction === 'rev' ? 'flow-rev' : 'flow-fwd'}>
+                <td className="num">{f.direction === 'fwd' ? f.session : ''}</td>
+                <td>{f.direction}</td>
+                <td>{f.ingress}</td>
+                <td>{f.egress}</td>
+                <td>{f.protocol}</td>
+                <td className="mono">{f.inner}</td>
+                <td className="mono">{f.outer ?? '—'}</td>
+                <td>{f.metadata ?? '—'}</td>
+                <td className="num">{f.healthCheck ?? '—'}</td>
+                <td className="num">{f.peerSilentMs === null ? '—' : `${count(f.peerSilentMs)} ms`}</td>
+                <td className="num">{count(f.idleMs)} ms</td>
+                <td>{f.stuck ? <span className="badge badge-bad">stuck</span> : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows && rows.length === 0 && <p className="empty">No sessions on {router} right now.</p>}
+      </div>
+    </div>
+  );
+}

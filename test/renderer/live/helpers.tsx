@@ -1,0 +1,111 @@
+/** Test harness for the live-run, history and help parts: a real store, the API in memory. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReactNode } from 'react';
+import { afterEach } from 'vitest';
+import { cleanup, render } from '@testing-library/react';
+import { parseScenario, Simulation, SnapshotBuilder, type ApiResult, type LiveSnapshot, type Scenario, type ScenarioInput } from '../../../engine/index.ts';
+import { ApiClient } from '../../../renderer/src/api/client.ts';
+import { ApiProvider } from '../../../renderer/src/api/context.tsx';
+import { MemoryTransport } from '../../../renderer/src/api/memory-transport.ts';
+import { createLabStore, type LabStore } from '../../../renderer/src/store/index.ts';
+import { StoreProvider } from '../../../renderer/src/store/context.tsx';
+import { Notices } from '../../../renderer/src/app/Notices.tsx';
+
+// happy-dom gives modules an http: import.meta.url, so find the templates from the repo root.
+// Without vitest globals, testing-library cannot register its own cleanup.
+afterEach(cleanup);
+
+const TEMPLATES = join(process.cwd(), 'assets/scenarios/');
+
+/** The raw JSON of the template whose file name starts with `prefix`. */
+export function templateJson(prefix: string): ScenarioInput {
+  const file = readdirSync(TEMPLATES).find((f) => f.startsWith(prefix) && f.endsWith('.srlab.json'));
+  if (!file) throw new Error(`no template ${prefix}`);
+  return JSON.parse(readFileSync(TEMPLATES + file, 'utf8')) as ScenarioInput;
+}
+
+/** A parsed template. */
+export function templateScenario(prefix: string): Scenario {
+  const r = parseScenario(templateJson(prefix));
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+  return r.scenario;
+}
+
+/** One recorded call. */
+export interface Call {
+  method: string;
+  params: unknown;
+}
+
+/** Methods answered with a snapshot or null (null when a test does not say). */
+const SNAPSHOT_ANSWERS = ['sim:state', 'sim:pause', 'sim:resume', 'sim:step'];
+
+type Answers = Record<string, (params: unknown) => unknown>;
+
+/** A fake host: answers from `answers` (value or ok), records every call. */
+export function fakeHost(answers: Answers = {}) {
+  const calls: Call[] = [];
+  const transport = new MemoryTransport((method, params): ApiResult<unknown> => {
+    calls.push({ method, params });
+    const a = answers[method];
+    if (!a) return { ok: true, value: SNAPSHOT_ANSWERS.includes(method) ? null : {} };
+    const v = a(params);
+    return v && typeof v === 'object' && 'ok' in v ? (v as ApiResult<unknown>) : { ok: true, value: v };
+  });
+  return { calls, transport, api: new ApiClient(transport), called: (m: string) => calls.filter((c) => c.method === m) };
+}
+
+/** Renders `ui` inside the providers, with the notices, over a fresh store. */
+export function renderWith(ui: ReactNode, host = fakeHost(), store: LabStore = createLabStore()) {
+  const result = render(
+    <ApiProvider api={host.api}>
+      <StoreProvider store={store}>
+        {ui}
+        <Notices />
+      </StoreProvider>
+    </ApiProvider>,
+  );
+  return { ...result, store, host };
+}
+
+/** Runs the real engine on a template and takes a snapshot every `everyMs` up to `untilMs`. */
+export function engineSnapshots(prefix: string, untilMs: number, everyMs = 500, runId = 'run-1'): LiveSnapshot[] {
+  let builder: SnapshotBuilder | null = null;
+  const sim = new Simulation(templateScenario(prefix), { trace: (e) => builder?.onTrace(e) });
+  builder = new SnapshotBuilder(sim);
+  const out: LiveSnapshot[] = [];
+  for (let t = everyMs; t <= untilMs; t += everyMs) {
+    sim.runUntil(t * 1000);
+    out.push(builder.build(runId, 'running', 1, 1));
+  }
+  return out;
+}
+
+/** A snapshot with nothing in it but a state (for the controls' enabled states). */
+export function bareSnapshot(state: LiveSnapshot['state'], tMs = 0): LiveSnapshot {
+  return {
+    runId: 'run-1',
+    tMs,
+    durationMs: 60_000,
+    state,
+    speed: 1,
+    achievedSpeed: 1,
+    events: Math.round(tMs),
+    fingerprint: `fp-${tMs}-${state}`,
+    sessions: { active: 0, inOutage: 0, total: 0, affected: 0, failed: 0 },
+    packets: { sent: 0, delivered: 0, lost: 0 },
+    routers: {},
+    links: {},
+    packetsInFlight: [],
+    counters: {},
+    log: [],
+    logDropped: 0,
+    series: { tMs: [], sessionsInOutage: [], activeSessions: [], deliveredPps: [], lostPps: [], controlPps: {} },
+  };
+}
+
+/** Whether a control is disabled (no jest-dom here). */
+export function isDisabled(el: HTMLElement): boolean {
+  return (el as HTMLButtonElement).disabled === true;
+}
