@@ -152,6 +152,8 @@ function CanvasInner() {
       onDrop={onDrop}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
+      // Space is run/pause in this app; panning is by dragging the pane.
+      panActivationKeyCode={null}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={MULTI_KEYS}
       selectionMode={SelectionMode.Partial}

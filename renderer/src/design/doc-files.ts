@@ -44,8 +44,12 @@ export function openText(store: LabStore, file: OpenedFile): boolean {
 
 /** Asks the host for a file and opens it. */
 export async function openPicked(store: LabStore): Promise<void> {
-  const file = await fileDialogs.open();
-  if (file) openText(store, file);
+  try {
+    const file = await fileDialogs.open();
+    if (file) openText(store, file);
+  } catch (e) {
+    store.getState().notify('error', `Could not open the file: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Saves the document; marks it clean when written. */

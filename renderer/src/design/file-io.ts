@@ -84,3 +84,32 @@ export function usesBrowserOpen(): boolean {
 export function setFileDialogs(d: Partial<FileDialogs>): void {
   Object.assign(fileDialogs, d);
 }
+
+/** How a host's bridge answers a call (Electron's preload `window.srlab.call`). */
+type HostCall = (method: string, params: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
+
+/**
+ * Native dialogs through the desktop shell's `file:open` / `file:save` methods (main reads and
+ * writes; the renderer only sees text). The document's `fileName` then holds the path main
+ * handed out, so a later Save writes there without asking. Install with
+ * `setFileDialogs(nativeFileDialogs(window.srlab.call))` when the host is Electron.
+ */
+export function nativeFileDialogs(call: HostCall): Partial<FileDialogs> {
+  return {
+    open: async () => {
+      const r = await call('file:open', {});
+      if (!r.ok) throw new Error(r.error.message);
+      const v = r.value as { path: string; text: string } | null;
+      // The path (not just its base name) is kept so that Save can write back to it.
+      return v ? { name: v.path, text: v.text } : null;
+    },
+    save: async (doc, fileName) => {
+      const params = { text: scenarioText(doc), suggestedName: defaultFileName(doc), ...(fileName && /[\\/]/.test(fileName) ? { path: fileName } : {}) };
+      const r = await call('file:save', params);
+      if (!r.ok) throw new Error(r.error.message);
+      const v = r.value as { path: string } | null;
+      return v ? v.path : null;
+    },
+    confirmDiscard: (what) => window.confirm(`Discard the unsaved changes to "${what}"?`),
+  };
+}

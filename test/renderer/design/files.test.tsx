@@ -2,7 +2,7 @@ import './setup.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { parseScenarioText, type ScenarioInput } from '../../../engine/index.ts';
-import { fileDialogs, openScenarioFile, saveScenarioFile, scenarioText, setFileDialogs } from '../../../renderer/src/design/file-io.ts';
+import { fileDialogs, nativeFileDialogs, openScenarioFile, saveScenarioFile, scenarioText, setFileDialogs } from '../../../renderer/src/design/file-io.ts';
 import { renderDesign, template, TEMPLATE_FILES } from './harness.tsx';
 
 const browserDialogs = { ...fileDialogs };
@@ -119,5 +119,27 @@ describe('saving and opening', () => {
     await user.click(screen.getByRole('button', { name: 'Open' }));
     await waitFor(() => expect(store.getState().fileName).toBe('native.srlab.json'));
     expect(openScenarioFile).not.toBe(fileDialogs.open);
+  });
+});
+
+describe('native file dialogs', () => {
+  it('open and save through the shell methods, saving back to the path opened', async () => {
+    const nat = template('10-nat-spoke-rebinding.srlab.json');
+    const calls: { method: string; params: unknown }[] = [];
+    const call = async (method: string, params: unknown) => {
+      calls.push({ method, params });
+      if (method === 'file:open') return { ok: true as const, value: { path: '/labs/nat.srlab.json', text: JSON.stringify(nat) } };
+      return { ok: true as const, value: { path: '/labs/nat.srlab.json' } };
+    };
+    setFileDialogs(nativeFileDialogs(call));
+    const { user, store } = await renderDesign();
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    await waitFor(() => expect(store.getState().fileName).toBe('/labs/nat.srlab.json'));
+    store.getState().updateLab({ seed: 5 });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(store.getState().dirty).toBe(false));
+    const save = calls.find((c) => c.method === 'file:save')!.params as { text: string; path?: string };
+    expect(save.path).toBe('/labs/nat.srlab.json');
+    expect(JSON.parse(save.text)).toEqual({ ...nat, seed: 5 });
   });
 });

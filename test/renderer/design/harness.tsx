@@ -83,6 +83,6 @@ export async function renderDesign(opts: { store?: LabStore; waitForLab?: boolea
       </StoreProvider>
     </ApiProvider>,
   );
-  if (opts.waitForLab !== false) await waitFor(() => expect(store.getState().docLoads).toBeGreaterThan(0));
+  if (opts.waitForLab !== false) await waitFor(() => expect(store.getState().docLoads).toBeGreaterThan(0), { timeout: 5000 });
   return { ...utils, store, user, calls };
 }

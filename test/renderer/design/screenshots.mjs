@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 
 const root = join(import.meta.dirname, '../../..');
 const dist = join(root, 'dist/renderer');
-const out = process.argv[2] ?? '/tmp/srlab-shots';
+const out = process.argv[2] ?? '/tmp/srlab-design-shots';
 mkdirSync(out, { recursive: true });
 if (!existsSync(join(dist, 'index.html'))) throw new Error('build the renderer first: npm run build:renderer');
 
