@@ -69,7 +69,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('replay')
-    .description('re-run a stored run and check that it reproduces its fingerprint (exit 1 if not)')
+    .description('re-run a stored run; exit 1 if it does not reproduce its fingerprint')
     .argument('<runId>', 'a run id from srlab runs')
     .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
     .option('--json', 'print the outcome as one JSON object')

@@ -12,10 +12,16 @@ export function dbFileFor(flag: string | undefined): string {
   return flag ?? defaultDbPath(process.env, process.platform, homedir());
 }
 
+/**
+ * How long a command waits for another process's write (a sweep or the app storing a big run)
+ * before giving up: longer than the library's default, since a command has no UI to freeze.
+ */
+const BUSY_TIMEOUT_MS = 15_000;
+
 /** Opens the database for a command; a DbError becomes a BadInput with its one sentence. */
 export function openForCommand(file: string, opts: OpenOptions = {}): RunDatabase {
   try {
-    return openDatabase(file, opts);
+    return openDatabase(file, { busyTimeoutMs: BUSY_TIMEOUT_MS, ...opts });
   } catch (error) {
     if (error instanceof DbError) throw new BadInput([error.message]);
     throw error;
@@ -29,7 +35,7 @@ export function openForCommand(file: string, opts: OpenOptions = {}): RunDatabas
  */
 export function openForReading(file: string): RunDatabase | null {
   try {
-    return openDatabase(file, { mustExist: true });
+    return openDatabase(file, { mustExist: true, busyTimeoutMs: BUSY_TIMEOUT_MS });
   } catch (error) {
     if (!(error instanceof DbError)) throw error;
     if (error.code === 'missing') return null;

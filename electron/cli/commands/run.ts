@@ -41,7 +41,8 @@ export function runCommand(file: string, flags: RunFlags, io: CliIo): number {
     storage?.finish(result, wallMs);
     if (csvTarget !== null) commitOutput(csvTarget, sessionsCsv(result), io);
     const runId = storage?.runId ?? null;
-    const stored = storage === null ? '' : `\nrun ${storage.runId} stored in ${storage.file}\n`;
+    // Indented like the summary's body, so the section titles stay the only lines at column 0.
+    const stored = storage === null ? '' : `\n  run ${storage.runId} stored in ${storage.file}\n`;
     io.stdout(flags.json ? `${JSON.stringify(runJson(result.summary, wallMs, runId))}\n` : renderRunSummary(result.summary, { wallMs, sets }) + stored);
     return EXIT_OK;
   } catch (error) {

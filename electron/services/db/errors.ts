@@ -26,6 +26,8 @@ export type DbErrorCode =
   | 'busy'
   /** A migration failed; the database was rolled back to its previous version. */
   | 'migration-failed'
+  /** A run was asked to end or take results but is not `running` (or does not exist). */
+  | 'not-running'
   /** Any other reason the file cannot be opened or written (I/O error, disk full…). */
   | 'cannot-open';
 

@@ -36,11 +36,13 @@ export function migrate(db: Database, path: string, file: string, migrations: re
   const from = schemaVersion(db);
   if (from > latest) throw newerSchema(file, from, latest);
   if (from === latest) return { from, to: latest, backupFile: null };
-  if (from === 0 && hasTables(db)) throw foreignDatabase(file);
   const backupFile = from > 0 ? backup(db, path, from, file) : null;
   const run = db.transaction(() => {
+    // Read again under the write lock: another process may have migrated meanwhile.
     const now = schemaVersion(db);
     if (now > latest) throw newerSchema(file, now, latest);
+    if (now === latest) return;
+    if (now === 0 && hasTables(db)) throw foreignDatabase(file);
     for (const m of migrations) if (m.version > now) m.up(db);
     db.pragma(`user_version = ${latest}`);
   });

@@ -121,13 +121,13 @@ function storeResults(db: RunDatabase, runId: string, result: RunResult, trace: 
       eventLogTruncated: truncated,
     });
     // Throwing rolls the whole transaction back: no results without a `running` row to own them.
-    if (!updated) notRunning(db, runId);
+    if (!updated) notRunning(db, runId, 'its results were not stored');
   });
 }
 
-function notRunning(db: RunDatabase, runId: string): never {
+function notRunning(db: RunDatabase, runId: string, what = 'nothing was changed'): never {
   const status = getRunStatus(db, runId);
-  throw new DbError('cannot-open', db.file, status === undefined ? `there is no run ${runId} in ${db.file}` : `run ${runId} in ${db.file} is ${status}, not running; its results were not stored`);
+  throw new DbError('not-running', db.file, status === undefined ? `there is no run ${runId} in ${db.file}` : `run ${runId} in ${db.file} is ${status}, not running; ${what}`);
 }
 
 /** One IMMEDIATE transaction (the write lock from the start: no lock upgrade to fail midway). */

@@ -35,7 +35,7 @@ describe('srlab run --db', () => {
     expect(r.code).toBe(0);
     const [run] = storedRuns(file);
     expect(run).toMatchObject({ status: 'completed', source: 'cli' });
-    expect(lines(r.stdout).at(-1)).toBe(`run ${run!.id} stored in ${file}`);
+    expect(lines(r.stdout).at(-1)).toBe(`  run ${run!.id} stored in ${file}`);
     expect(r.stdout).toContain(`fingerprint ${run!.fingerprint} `);
   });
 
@@ -60,7 +60,7 @@ describe('srlab run --db', () => {
     const r = await srlab(['run', SPOKE_HUB]);
     expect(r.code).toBe(0);
     const [run] = storedRuns(defaultDb);
-    expect(lines(r.stdout).at(-1)).toBe(`run ${run!.id} stored in ${defaultDb}`);
+    expect(lines(r.stdout).at(-1)).toBe(`  run ${run!.id} stored in ${defaultDb}`);
   });
 
   it('stores nothing for --json without --db, and says so with runId null', async () => {

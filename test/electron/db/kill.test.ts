@@ -123,7 +123,7 @@ describe('srlab run killed with SIGKILL', () => {
     const engineMs = full.phases['engine-done']! - full.phases['started']!;
     const storeMs = full.phases['stored']! - full.phases['engine-done']!;
     const random = rng(SEED);
-    const tally = new Map<Landing, number>();
+    const tally = new Map<string, number>();
     const known = new Set<string>([reference!.id]);
     let checkMs = 0;
     const witnesses = new Set<string>([reference!.id]);
@@ -134,7 +134,6 @@ describe('srlab run killed with SIGKILL', () => {
         { phase: 'engine-done' as const, afterMs: random() * storeMs * 1.3 },
       ][i % 3]!;
       const out = await runSrlab(file, plan);
-      tally.set(out.landing, (tally.get(out.landing) ?? 0) + 1);
       const context = `iteration ${i}, kill ${plan.afterMs.toFixed(0)} ms after ${plan.phase ?? 'the spawn'}, ${out.landing} (SRLAB_KILL_SEED=${SEED})`;
       const checkStart = performance.now();
       const db = openDatabase(file, { check: 'none' }); // the full check is the next line
@@ -150,6 +149,8 @@ describe('srlab run killed with SIGKILL', () => {
           const expected = out.landing === 'after storing' || out.landing === 'not killed (finished first)' ? ['completed'] : ['completed', 'interrupted'];
           expect(expected, context).toContain(r.status);
         }
+        const outcome = `${out.landing} → ${fresh[0]?.status ?? 'no run row'}`;
+        tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
         if (out.landing === 'during the engine run') expect(fresh.map((r) => r.status), context).toEqual(['interrupted']);
         for (const r of runs) if (r.status === 'completed') expectWhole(db, r.id, fingerprint);
         for (const r of fresh) {

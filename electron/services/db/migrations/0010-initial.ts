@@ -137,6 +137,7 @@ CREATE TABLE run_events (
 CREATE INDEX run_events_by_time ON run_events (run_id, t_us);
 `;
 
+/** Schema 10: every table and index of the first release. */
 export const migration: Migration = {
   version: 10,
   name: 'initial',
