@@ -1,7 +1,11 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// No test may write the user's real runs database: commands without --db use this one.
+const env = { SRLAB_DB: join(tmpdir(), `srlab-tests-${process.pid}.db`) };
 
 export default defineConfig({
   test: {
@@ -27,8 +31,21 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'e2e',
+          root,
+          env,
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'electron',
           root,
+          env,
           include: ['test/electron/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

@@ -8,6 +8,9 @@ import { replayCommand, type ReplayFlags } from './commands/replay.ts';
 import { runCommand, type RunFlags } from './commands/run.ts';
 import { runsCommand, type RunsFlags } from './commands/runs.ts';
 import { schemaCommand } from './commands/schema.ts';
+import { compareCommand, type CompareFlags } from './commands/compare.ts';
+import { sweepCommand, type SweepFlags } from './commands/sweep.ts';
+import { labCommand, type LabFlags } from './commands/lab.ts';
 import { validateCommand } from './commands/validate.ts';
 import { BadInput, CliFailure, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, oneLine } from './errors.ts';
 import { nodeIo, type CliIo } from './io.ts';
@@ -54,6 +57,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--sessions <file.csv>', 'also write one CSV row per session to this file')
     .option('--db <file>', 'store the run in this database (default: $SRLAB_DB, else the app\'s)')
     .option('--no-store', 'do not store the run (without --db, --json stores nothing either)')
+    .option('--report <file.html>', 'also write the run\'s report: one self-contained HTML file')
     .addHelpText('after', RUN_EXAMPLES)
     .action((file: string, flags: RunFlags) => setExit(runCommand(file, flags, io)));
 
@@ -74,6 +78,41 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
     .option('--json', 'print the outcome as one JSON object')
     .action((runId: string, flags: ReplayFlags) => setExit(replayCommand(runId, flags, io)));
+
+  program
+    .command('compare')
+    .description('compare stored runs: key figures with deltas, differing settings, first divergence')
+    .argument('<runIds...>', 'two or more run ids from srlab runs (the first is the baseline)')
+    .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
+    .option('--json', 'print the comparison as one JSON object')
+    .option('--report <file.html>', 'also write the comparison report: one self-contained HTML file')
+    .action((ids: string[], flags: CompareFlags) => setExit(compareCommand(ids, flags, io)));
+
+  program
+    .command('sweep')
+    .description('run a scenario over varied values and seeds in parallel, storing every run')
+    .argument('<scenario>', 'scenario file (*.srlab.json)')
+    .option('--vary <path=v1,v2,...>', 'a setting and the values to try (repeatable; the runs are the cross product)', collect)
+    .option('--seeds <n>', 'runs per combination, with seeds seed, seed+1, … (default 1)')
+    .option('--seed <n>', "first seed (default: the scenario's)")
+    .option('--fail-each <what>', 'one run per element failing: router, hub or link (plus a baseline), ranked by harm')
+    .option('--fail-at-ms <ms>', 'when the element fails (default: a third of the run)')
+    .option('--fail-for-ms <ms>', 'how long it stays failed (default 10000)')
+    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
+    .option('--no-store', 'do not store the runs')
+    .option('--json', 'print one JSON object (runs, aggregate, ranking)')
+    .action(async (file: string, flags: SweepFlags) => setExit(await sweepCommand(file, flags, io)));
+
+  program
+    .command('lab')
+    .description('open the lab in your browser (the app without Electron): serves it on this machine')
+    .option('--port <n>', 'port to listen on (default 5180; 0 picks a free one)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1)')
+    .option('--allow-remote', 'allow a --host that is not this machine (prints a warning)')
+    .option('--no-open', 'do not open a browser')
+    .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
+    .action(async (flags: LabFlags) => setExit(await labCommand(flags, io)));
 
   program
     .command('validate')

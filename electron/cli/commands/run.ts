@@ -1,4 +1,5 @@
 /** `srlab run`: one scenario to the end, summary on stdout, optionally a sessions CSV. */
+import { renderRunReport } from '../../services/reports/index.ts';
 import { Simulation, type RunOptions, type RunResult, type Scenario } from '../../../engine/index.ts';
 import { BadInput, CliFailure, EXIT_OK } from '../errors.ts';
 import { renderRunSummary } from '../format/summary.ts';
@@ -20,6 +21,8 @@ export interface RunFlags {
   db?: string;
   /** False with `--no-store`. */
   store?: boolean;
+  /** `--report FILE.html`: also write the run's report. */
+  report?: string;
 }
 
 /** Runs `file` with `flags`; returns the exit code, throws BadInput/CliFailure for early ends. */
@@ -29,6 +32,7 @@ export function runCommand(file: string, flags: RunFlags, io: CliIo): number {
   const sets = flags.set ?? [];
   const scenario = loadScenarioFile(file, sets, io);
   const csvTarget = flags.sessions === undefined ? null : reserveOutput(flags.sessions, io);
+  const reportTarget = flags.report === undefined ? null : reserveOutput(flags.report, io);
   let storage: RunStorage | null = null;
   let started = io.now();
   try {
@@ -40,6 +44,10 @@ export function runCommand(file: string, flags: RunFlags, io: CliIo): number {
     const wallMs = io.now() - started;
     storage?.finish(result, wallMs);
     if (csvTarget !== null) commitOutput(csvTarget, sessionsCsv(result), io);
+    if (reportTarget !== null) {
+      const effective = { ...scenario, seed: result.summary.seed, durationMs: result.summary.durationMs };
+      commitOutput(reportTarget, renderRunReport({ runId: storage?.runId ?? 'not stored', scenario: effective, result, createdAt: new Date(), status: 'completed', sets }), io);
+    }
     const runId = storage?.runId ?? null;
     // Indented like the summary's body, so the section titles stay the only lines at column 0.
     const stored = storage === null ? '' : `\n  run ${storage.runId} stored in ${storage.file}\n`;
@@ -52,6 +60,7 @@ export function runCommand(file: string, flags: RunFlags, io: CliIo): number {
   } finally {
     storage?.close();
     if (csvTarget !== null) io.removeFile(csvTarget.tmp);
+    if (reportTarget !== null) io.removeFile(reportTarget.tmp);
   }
 }
 

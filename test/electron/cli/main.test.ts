@@ -5,16 +5,16 @@ import { lines, srlab } from './helpers.ts';
 
 describe('srlab', () => {
   it('exits 2 with one line naming the command when the command is unknown', async () => {
-    const r = await srlab(['compare', 'a', 'b']);
+    const r = await srlab(['frobnicate', 'a', 'b']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual([expect.stringContaining("unknown command 'compare'")]);
+    expect(lines(r.stderr)).toEqual([expect.stringContaining("unknown command 'frobnicate'")]);
     expect(r.stdout).toBe('');
   });
 
   it('exits 2 with one line when an option is unknown', async () => {
-    const r = await srlab(['run', 'x.srlab.json', '--db', 'runs.sqlite']);
+    const r = await srlab(['run', 'x.srlab.json', '--nope', 'runs.sqlite']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^srlab run: unknown option '--db'/)]);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^srlab run: unknown option '--nope'/)]);
   });
 
   it('exits 2 when a required argument is missing', async () => {

@@ -31,8 +31,8 @@ describe('srlab bin', () => {
   });
 
   it('exits 2 for an unknown command', () => {
-    const r = spawnSrlab(['replay', 'run-1']);
+    const r = spawnSrlab(['frobnicate', 'run-1']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("unknown command 'replay'");
+    expect(r.stderr).toContain("unknown command 'frobnicate'");
   });
 });
