@@ -1,0 +1,176 @@
+/**
+ * The lab as a person uses it, in real Chromium against the browser host: build a spoke-hub lab
+ * from an empty canvas, run it with inactivity-based detection, break the hub's sessions, watch
+ * the health checks bring them back, save and reopen the file, run it packet-based, compare the
+ * two runs and export the report. Controls are found by role and name.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { getRun, listRuns, openDatabase } from '../../electron/services/db/index.ts';
+import { HAS_CHROMIUM, REQUIRE_E2E, startE2E, type E2E } from './harness.ts';
+
+if (!HAS_CHROMIUM && !REQUIRE_E2E) console.warn('end-to-end tests SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium)');
+
+let e: E2E;
+let page: Page;
+
+const node = (kind: string) => page.getByRole('group', { name: new RegExp(`^${kind}\\b`) });
+
+/** Clicks empty canvas (top middle: the legend, controls and minimap sit in the corners). */
+async function clickEmptyCanvas(): Promise<void> {
+  const pane = page.locator('.react-flow__pane');
+  const box = (await pane.boundingBox())!;
+  await pane.click({ position: { x: box.width / 2, y: 8 } });
+}
+
+async function waitForRunEnd(previousRuns: number): Promise<void> {
+  // The run is over when a new run is stored as completed.
+  await expect.poll(() => completedRuns(), { timeout: 60_000, interval: 250 }).toBeGreaterThan(previousRuns);
+}
+
+function completedRuns(): number {
+  const db = openDatabase(e.dbPath, { readonly: true });
+  try {
+    return listRuns(db, { status: 'completed' }).length;
+  } finally {
+    db.close();
+  }
+}
+
+describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
+  beforeAll(async () => {
+    e = await startE2E();
+    page = e.page;
+    await page.getByRole('group', { name: /^Hub/ }).first().waitFor({ timeout: 30_000 }); // the built-in lab
+  }, 120_000);
+
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('refuses the page without the token', async () => {
+    const base = e.lab.host.url.split('/?')[0]!;
+    expect((await fetch(`${base}/`)).status).toBe(403);
+  });
+
+  it('opens on the built-in Spoke-and-Hub lab', async () => {
+    await expect.poll(() => page.getByRole('group').filter({ hasText: /./ }).count()).toBeGreaterThanOrEqual(4);
+    expect(await node('Spoke').count()).toBe(1);
+  });
+
+  it('builds a spoke-hub lab from an empty canvas by dragging', async () => {
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
+    const pane = page.locator('.react-flow__pane');
+    const box = (await pane.boundingBox())!;
+    const spots: [string, number][] = [['Client', 0.12], ['Spoke', 0.37], ['Hub', 0.62], ['Server', 0.87]];
+    for (const [kind, x] of spots) {
+      await page.getByRole('button', { name: kind, exact: true }).dragTo(pane, { targetPosition: { x: box.width * x, y: box.height * 0.45 } });
+      await node(kind).waitFor();
+    }
+    // Drops made after the view re-fits can land on each other, as they would for a person:
+    // Layout arranges them (clients, spokes, hubs, servers left to right).
+    await page.getByRole('button', { name: 'Layout', exact: true }).click();
+    await page.waitForTimeout(800);
+    for (const [a, b] of [['Client', 'Spoke'], ['Spoke', 'Hub'], ['Hub', 'Server']] as const) {
+      // Handles show on hover; force skips Playwright's visibility wait, the drag is real.
+      await node(a).hover();
+      await node(a).locator('.react-flow__handle').first().dragTo(node(b), { force: true });
+    }
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
+  });
+
+  it('adds traffic and sets inactivity-based detection for the hub', async () => {
+    // The real product configures session-recovery-detection once per authority; setting it on
+    // the hub alone would strand the sessions (the spoke never probes: the half-upgraded case).
+    await clickEmptyCanvas();
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    await page.getByLabel('Duration (s)').fill('30');
+    await page.getByLabel('Recovery mode').selectOption('inactivity-based');
+    await page.getByLabel('Inactivity timeout (s)').fill('2');
+    await page.getByLabel('Inactivity timeout (s)').blur();
+    await page.getByRole('tab', { name: 'Traffic' }).click();
+    await page.getByRole('button', { name: 'Add traffic' }).click();
+    await page.getByLabel('Protocol').selectOption({ label: 'UDP' });
+    await page.getByLabel('Pattern').selectOption('bidirectional');
+    await page.getByLabel('Sessions').fill('4');
+    await node('Hub').click();
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    // The hub follows the authority: its inspector says which mode it runs.
+    await page.getByText(/inactivity-based/).first().waitFor({ state: 'visible' });
+  });
+
+  it('runs it, injects a hub session loss, and the health checks bring the sessions back', async () => {
+    await page.getByLabel('Speed').selectOption('10');
+    const before = completedRuns();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(async () => (await page.getByRole('timer', { name: 'Virtual clock' }).textContent()) ?? '', { timeout: 20_000 }).toMatch(/00:0[5-9]|00:[1-2]\d/);
+    await node('Hub').click();
+    await page.getByRole('button', { name: /^Inject fault on hub/ }).click();
+    const form = page.getByRole('form', { name: /^Inject a fault on hub/ });
+    await form.getByLabel('Fault').selectOption('session-loss');
+    await form.getByRole('button', { name: 'Inject' }).click();
+    await waitForRunEnd(before);
+    await page.getByRole('tab', { name: 'Counters' }).click();
+    await page.getByText('added-session-health-check').first().waitFor({ state: 'visible' });
+    const db = openDatabase(e.dbPath, { readonly: true });
+    try {
+      const run = getRun(db, listRuns(db, { status: 'completed' })[0]!.id)!;
+      expect(run.summary!.sessions.affected).toBe(4);
+      expect(run.summary!.sessions.failed).toBe(0);
+      expect(run.summary!.sessions.recoveredBy['health-check']).toBe(4);
+      expect(run.summary!.exposure.total).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('saves the file and opens it again', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+    const saved = join(e.dir, 'saved.srlab.json');
+    await download.saveAs(saved);
+    const json = JSON.parse(readFileSync(saved, 'utf8')) as { authority: { sessionRecoveryDetection: { mode: string; inactivityTimeoutSec: number } }; nodes: unknown[] };
+    expect(json.authority.sessionRecoveryDetection).toEqual({ mode: 'inactivity-based', inactivityTimeoutSec: 2 });
+    expect(json.nodes).toHaveLength(4);
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
+    await page.getByLabel('Scenario file').setInputFiles(saved);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+    await clickEmptyCanvas();
+    expect(await page.getByLabel('Recovery mode').inputValue()).toBe('inactivity-based');
+  });
+
+  it('shows the problems of a malformed file and leaves the lab untouched', async () => {
+    const bad = join(e.dir, 'bad.srlab.json');
+    writeFileSync(bad, JSON.stringify({ format: 'session-recovery-lab/scenario', formatVersion: 1, name: 'bad', durationMs: 1000, nodes: [{ id: 'c', kind: 'client' }], links: [{ id: 'l', a: 'c', b: 'nowhere' }] }));
+    await page.getByLabel('Scenario file').setInputFiles(bad);
+    const alert = page.getByRole('alert').filter({ hasText: 'links[0]' });
+    await alert.waitFor({ state: 'visible' });
+    expect(await alert.textContent()).toContain('does not exist');
+    expect(await page.locator('.react-flow__node').count()).toBe(4);
+  });
+
+  it('runs again packet-based, compares the two runs and exports the report', async () => {
+    await clickEmptyCanvas();
+    await page.getByLabel('Recovery mode').selectOption('packet-based');
+    await page.getByLabel('Speed').selectOption('max');
+    const before = completedRuns();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRunEnd(before);
+    await page.getByRole('tab', { name: 'History' }).click();
+    const boxes = page.getByRole('checkbox', { name: /^Compare / });
+    await expect.poll(() => boxes.count()).toBeGreaterThanOrEqual(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByText('First divergence').first().waitFor({ state: 'visible' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report' }).first().click()]);
+    const file = join(e.dir, 'report.html');
+    await download.saveAs(file);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script\s+src|<link\s/);
+  });
+});
