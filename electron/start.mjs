@@ -34,17 +34,23 @@ async function ensureRendererBuilt() {
   await vite.build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
 }
 
-/** Runs a child with our terminal; relays stop signals; exits with its code. */
+/**
+ * Runs a child with our terminal and exits with its code. The child gets its own process group
+ * (POSIX), so a signal sent to our group (Ctrl+C in a terminal, a service manager stopping us)
+ * reaches it once, relayed by us, and not twice: a second SIGINT would cut its orderly stop
+ * (storing a live run) short.
+ */
 function run(command, argv, env = process.env) {
-  const child = spawn(command, argv, { stdio: 'inherit', cwd: root, env });
-  const relay = (signal) => () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-  };
-  process.on('SIGTERM', relay('SIGTERM'));
-  process.on('SIGHUP', relay('SIGHUP'));
-  // Ctrl+C in a terminal reaches the whole process group, the child included: relaying it would
-  // make a second SIGINT, which cuts short the child's orderly stop. Without a terminal, relay.
-  process.on('SIGINT', process.stdin.isTTY ? () => {} : relay('SIGINT'));
+  const child = spawn(command, argv, { stdio: 'inherit', cwd: root, env, detached: process.platform !== 'win32' });
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (alive()) child.kill(signal);
+    });
+  }
+  process.on('exit', () => {
+    if (alive()) child.kill('SIGTERM');
+  });
   child.on('error', (error) => {
     console.error(`Could not start ${command}: ${error.message}`);
     process.exit(1);
