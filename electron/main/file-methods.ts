@@ -11,35 +11,24 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { ApiError, ApiResult, Results } from '../../engine/index.ts';
+import { PARAMS, type ApiError, type ApiResult, type Results } from '../../engine/index.ts';
 
+/** Largest scenario file read (the contract caps `file:save` text at the same size). */
 const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
-const path = z.string().min(1).max(4096);
 
-/** Params schema of every shell method. */
+/** Params schema of every shell method: the contract's. */
 export const FILE_PARAMS = {
-  'file:open': z.object({ path: path.optional() }).strict(),
-  'file:save': z.object({ text: z.string().max(MAX_SCENARIO_BYTES), suggestedName: z.string().max(200).optional(), path: path.optional() }).strict(),
-  'file:export': z
-    .object({
-      ids: z.array(z.string().min(1).max(100)).min(1).max(8),
-      format: z.enum(['pdf', 'html', 'csv-sessions', 'csv-counters', 'csv-series']),
-      suggestedName: z.string().max(200).optional(),
-    })
-    .strict(),
-  'file:take-pending': z.object({}).strict(),
+  'file:open': PARAMS['file:open'],
+  'file:save': PARAMS['file:save'],
+  'file:export': PARAMS['file:export'],
+  'file:take-pending': PARAMS['file:take-pending'],
 } as const;
 
 /** A shell method's name. */
 export type FileMethod = keyof typeof FILE_PARAMS;
 
 /** Result of every shell method (null: the person cancelled the dialog). */
-export interface FileResults {
-  'file:open': { path: string; text: string } | null;
-  'file:save': { path: string } | null;
-  'file:export': { path: string } | null;
-  'file:take-pending': { path: string; text: string } | null;
-}
+export type FileResults = Pick<Results, FileMethod>;
 
 /** Whether a name is a shell method. */
 export function isFileMethod(m: string): m is FileMethod {

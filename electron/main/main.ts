@@ -61,8 +61,7 @@ function openRunsDatabase(): { db: RunDatabase | null; dbPath: string | null } {
     notices.push(binding.message);
     return { db: null, dbPath: null };
   }
-  // nativeBinding is better-sqlite3's option; openDatabase passes it on (OpenOptions.nativeBinding).
-  const opts: OpenOptions & { nativeBinding?: string } = binding.kind === 'file' ? { nativeBinding: binding.path } : {};
+  const opts: OpenOptions = binding.kind === 'file' ? { nativeBinding: binding.path } : {};
   try {
     return { db: openDatabase(dbPath, opts), dbPath };
   } catch (error) {

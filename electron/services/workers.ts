@@ -19,7 +19,10 @@ const SOURCES: Record<WorkerName, string> = {
 export function workerEntry(name: WorkerName): { file: string; options: WorkerOptions } {
   if (process.env.SRLAB_BUNDLED === '1') {
     // esbuild replaced the condition above; the bundle's workers sit next to it.
-    return { file: join(dirname(fileURLToPath(import.meta.url)), `${name}.mjs`), options: {} };
+    // In a packaged app the workers are unpacked next to the archive (a worker cannot start from
+    // inside app.asar), so a path into the archive points at its .asar.unpacked twin.
+    const dir = dirname(fileURLToPath(import.meta.url)).replace(/\.asar([\\/])/, '.asar.unpacked$1');
+    return { file: join(dir, `${name}.mjs`), options: {} };
   }
   const entry = new URL(SOURCES[name], import.meta.url).href;
   return { file: fileURLToPath(new URL('./worker-shim.mjs', import.meta.url)), options: { workerData: { __srlabEntry: entry } } };

@@ -30,6 +30,8 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 const runId = z.string().min(1).max(100);
+const filePath = z.string().min(1).max(4096);
+const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
 const speed = z.union([z.number().min(0.1).max(1000), z.literal('max')]);
 
 /** Params schema of every method. */
@@ -58,7 +60,16 @@ export const PARAMS = {
   'runs:delete': z.object({ id: runId }).strict(),
   'runs:compare': z.object({ ids: z.array(runId).min(2).max(8) }).strict(),
   'runs:export': z.object({ ids: z.array(runId).min(1).max(8), format: z.enum(['html', 'csv-sessions', 'csv-counters', 'csv-series']) }).strict(),
+  // Desktop shell only (native dialogs, PDF); the browser host answers `bad-method`. A path the
+  // renderer names is honoured only when the shell handed it out first.
+  'file:open': z.object({ path: filePath.optional() }).strict(),
+  'file:save': z.object({ text: z.string().max(MAX_SCENARIO_BYTES), suggestedName: z.string().max(200).optional(), path: filePath.optional() }).strict(),
+  'file:export': z.object({ ids: z.array(runId).min(1).max(8), format: z.enum(['pdf', 'html', 'csv-sessions', 'csv-counters', 'csv-series']), suggestedName: z.string().max(200).optional() }).strict(),
+  'file:take-pending': z.object({}).strict(),
 } as const;
+
+/** Methods only the desktop shell answers. */
+export const SHELL_METHODS = ['file:open', 'file:save', 'file:export', 'file:take-pending'] as const;
 
 /** A method name. */
 export type Method = keyof typeof PARAMS;
@@ -131,7 +142,18 @@ export interface Results {
   'runs:delete': { deleted: boolean };
   'runs:compare': Comparison;
   'runs:export': { filename: string; mime: string; content: string };
+  /** null: the person cancelled the dialog. */
+  'file:open': { path: string; text: string } | null;
+  'file:save': { path: string } | null;
+  'file:export': { path: string } | null;
+  /** The file the app was launched with (command line or the OS), once. */
+  'file:take-pending': { path: string; text: string } | null;
 }
+
+/** Commands of the desktop shell's native menus, sent to the renderer. */
+export const MENU_COMMANDS = ['new', 'open', 'save', 'save-as', 'export-report', 'undo', 'redo', 'run-pause', 'step', 'stop', 'assumptions', 'about'] as const;
+/** A menu command. */
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Events pushed to the renderer. */
 export interface Events {
@@ -141,6 +163,8 @@ export interface Events {
   'sim:ended': { runId: string | null; status: RunRow['status']; summary: RunSummary | null; message?: string };
   /** The list of stored runs changed. */
   'runs:changed': Record<string, never>;
+  /** A native menu item was chosen (desktop shell only); `path` for Open Recent and files from the OS. */
+  'menu:command': { command: MenuCommand; path?: string };
 }
 /** An event name. */
 export type EventName = keyof Events;

@@ -37,6 +37,12 @@ export type MethodImpl<M extends Method> = (params: never) => Promise<ApiResult<
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
 const err = (code: ApiError['code'], message: string, extra: Partial<ApiError> = {}): ApiResult<never> => ({ ok: false, error: { code, message, ...extra } });
 
+/** The browser host cannot show native dialogs: the renderer uploads and downloads instead. */
+function shellOnly() {
+  const no = (m: string) => () => err('bad-method', `${m} is only available in the desktop app`);
+  return { 'file:open': no('file:open'), 'file:save': no('file:save'), 'file:export': no('file:export'), 'file:take-pending': no('file:take-pending') };
+}
+
 /** Builds the dispatcher: `handle(method, params)`. */
 export function createApi(deps: ApiDeps) {
   const { runner } = deps;
@@ -80,6 +86,7 @@ export function createApi(deps: ApiDeps) {
     },
     'sim:state': () => runner.state(),
     'sim:sessions': (p: { router: string; limit: number }) => runner.sessions(p.router, p.limit),
+    ...shellOnly(),
     ...scenariosHandlers(deps.db),
     ...runsHandlers(deps.db),
   };

@@ -30,6 +30,11 @@ export interface OpenOptions {
   isProcessAlive?: (pid: number) => boolean;
   /** For tests of future migrations; defaults to every migration of this build. */
   migrations?: readonly Migration[];
+  /**
+   * better-sqlite3's compiled addon to load instead of node_modules' (the desktop app's
+   * Electron-ABI build: Node's tests and CLI keep the Node one; see the README).
+   */
+  nativeBinding?: string;
 }
 
 /**
@@ -44,13 +49,13 @@ export function openDatabase(file: string, opts: OpenOptions = {}): RunDatabase 
   const known = migrations[migrations.length - 1]?.version ?? 0;
   const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
   const readonly = opts.readonly === true;
-  const pre = preflight(path, file, known, opts.check ?? 'quick', busyTimeoutMs);
+  const pre = preflight(path, file, known, opts.check ?? 'quick', busyTimeoutMs, opts.nativeBinding);
   if (!pre.exists && (readonly || opts.mustExist)) throw new DbError('missing', file, `there is no database at ${file}`);
   if (!readonly) prepareForWriting(path, file, pre.exists);
 
   let sqlite: Sqlite.Database;
   try {
-    sqlite = new Sqlite(path, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs });
+    sqlite = new Sqlite(path, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
   } catch (error) {
     throw toDbError(error, file);
   }

@@ -26,7 +26,7 @@ export interface PreflightResult {
  * Checks `path` (named `file` in messages) against the newest schema version `known`.
  * Throws a DbError for a file that is not SQLite, is newer than this build, or is damaged.
  */
-export function preflight(path: string, file: string, known: number, check: IntegrityCheck, busyTimeoutMs: number): PreflightResult {
+export function preflight(path: string, file: string, known: number, check: IntegrityCheck, busyTimeoutMs: number, nativeBinding?: string): PreflightResult {
   let size: number;
   try {
     const st = statSync(path);
@@ -42,7 +42,7 @@ export function preflight(path: string, file: string, known: number, check: Inte
   if (readHeader(path, file) !== MAGIC) throw notADatabase(file);
   let db: Sqlite.Database | null = null;
   try {
-    db = new Sqlite(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+    db = new Sqlite(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
     const version = schemaVersion(db);
     // A newer file is refused before checking it: its format is not ours to judge.
     if (version > known) throw newerSchema(file, version, known);

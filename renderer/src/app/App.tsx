@@ -20,6 +20,7 @@ import { HistoryView } from '../runs/HistoryView.tsx';
 import { CompareView } from '../runs/CompareView.tsx';
 import { AssumptionsView } from '../help/AssumptionsView.tsx';
 import { Notices } from './Notices.tsx';
+import { useShellIntegration } from './useShellIntegration.ts';
 import './app.css';
 
 const VIEWS: { id: View; label: string }[] = [
@@ -48,6 +49,7 @@ function Shell() {
   const dirty = useLab((s) => s.dirty);
   useDesignShortcuts();
   useRunShortcuts();
+  useShellIntegration();
   useEffect(() => {
     document.title = `${dirty ? '• ' : ''}${name} — Session Recovery Lab`;
   }, [name, dirty]);
