@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark's figures, with targets and whether they are met. */
 import { dbFigures } from './db-bench.ts';
 import { engineFigures, type Figure } from './engine-bench.ts';
+import { canvasFigures } from './canvas-bench.ts';
 
 function print(title: string, figs: Figure[]): void {
   console.log(`\n${title}`);
@@ -15,3 +16,4 @@ const only = process.argv[2];
 console.log(`Session Recovery Lab benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'engine') print('Engine', engineFigures());
 if (!only || only === 'db') print('Database', dbFigures());
+if (!only || only === 'canvas') print('Canvas (headless Chromium, browser host)', await canvasFigures());

@@ -3,7 +3,8 @@
  * bundle (electron/cli/srlab.mjs builds it with each worker as its own entry, side by side);
  * tests and tsx run the TypeScript sources, started through worker-shim.mjs, which loads tsx.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fromRoot } from './paths.ts';
 import { dirname, join } from 'node:path';
 import type { WorkerOptions } from 'node:worker_threads';
 
@@ -11,8 +12,8 @@ import type { WorkerOptions } from 'node:worker_threads';
 export type WorkerName = 'live-worker' | 'sweep-worker';
 
 const SOURCES: Record<WorkerName, string> = {
-  'live-worker': './live/live-worker.ts',
-  'sweep-worker': './sweeps/sweep-worker.ts',
+  'live-worker': 'electron/services/live/live-worker.ts',
+  'sweep-worker': 'electron/services/sweeps/sweep-worker.ts',
 };
 
 /** The file and options to start worker `name` with. */
@@ -24,6 +25,7 @@ export function workerEntry(name: WorkerName): { file: string; options: WorkerOp
     const dir = dirname(fileURLToPath(import.meta.url)).replace(/\.asar([\\/])/, '.asar.unpacked$1');
     return { file: join(dir, `${name}.mjs`), options: {} };
   }
-  const entry = new URL(SOURCES[name], import.meta.url).href;
-  return { file: fileURLToPath(new URL('./worker-shim.mjs', import.meta.url)), options: { workerData: { __srlabEntry: entry } } };
+  // From the project root, not this file: inside another bundle (the benchmarks) this file's URL is the bundle's.
+  const entry = pathToFileURL(fromRoot(SOURCES[name])).href;
+  return { file: fromRoot('electron/services/worker-shim.mjs'), options: { workerData: { __srlabEntry: entry } } };
 }

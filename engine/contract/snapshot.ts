@@ -46,7 +46,9 @@ export interface LiveSnapshot {
   fingerprint: string;
   sessions: { active: number; inOutage: number; total: number; affected: number; failed: number };
   packets: { sent: number; delivered: number; lost: number };
+  /** Routers whose badge changed since the previous snapshot (every router in a full one). */
   routers: Record<string, RouterBadge>;
+  /** Links whose state changed since the previous snapshot (every link in a full one). */
   links: Record<string, LinkState>;
   packetsInFlight: PacketDot[];
   /** Counters that changed since the previous snapshot: router → path → value. */

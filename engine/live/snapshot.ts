@@ -18,6 +18,9 @@ export const MAX_LOG = 200;
 /** Keeps what the previous snapshot sent, to send only what changed. */
 export class SnapshotBuilder {
   private lastCounters = new Map<string, Float64Array>();
+  /** What the last snapshot said of each router and link (JSON), to send only changes. */
+  private lastBadges = new Map<string, string>();
+  private lastLinks = new Map<string, string>();
   private seriesSent = 0;
   private log: TraceEvent[] = [];
   private logDropped = 0;
@@ -42,7 +45,7 @@ export class SnapshotBuilder {
     const counters: Record<string, Record<string, number>> = {};
     for (const r of w.routerList) {
       const node = w.scenario.nodes[r.node]!;
-      routers[r.id] = {
+      const badge: RouterBadge = {
         up: r.up,
         mode: r.inactivity ? 'inactivity-based' : 'packet-based',
         timeoutSec: r.timeoutUs / 1_000_000,
@@ -51,6 +54,11 @@ export class SnapshotBuilder {
         inOutage: inOutage.get(r.node) ?? 0,
         exposure: r.counters[C.Exposure]!,
       };
+      const key = JSON.stringify(badge);
+      if (full || this.lastBadges.get(r.id) !== key) {
+        routers[r.id] = badge;
+        if (!full) this.lastBadges.set(r.id, key);
+      }
       const prev = full ? undefined : this.lastCounters.get(r.id);
       const changed: Record<string, number> = {};
       let any = false;
@@ -68,7 +76,15 @@ export class SnapshotBuilder {
       const s = w.series.linkMbps[id];
       return s && s.length > 0 ? s[s.length - 1]! : 0;
     };
-    for (const l of w.links) links[l.id] = { up: l.up, impaired: l.impairs.length > 0, mbps: lastMbps(l.id) };
+    for (const l of w.links) {
+      // Two significant figures: a steady link is not re-sent for every wobble of its rate.
+      const state: LinkState = { up: l.up, impaired: l.impairs.length > 0, mbps: Number(lastMbps(l.id).toPrecision(2)) };
+      const key = `${state.up}|${state.impaired}|${state.mbps}`;
+      if (full || this.lastLinks.get(l.id) !== key) {
+        links[l.id] = state;
+        if (!full) this.lastLinks.set(l.id, key);
+      }
+    }
     const m = w.metrics;
     let affected = 0;
     let failed = 0;

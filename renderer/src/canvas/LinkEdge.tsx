@@ -30,7 +30,7 @@ function LinkEdgeImpl({ id, source, target, data, selected }: EdgeProps<LabEdge>
     const l = s.live?.links[id];
     return l ? { up: l.up, impaired: l.impaired } : null;
   }));
-  const dots = useLab(useShallow((s) => (s.live ? s.live.packetsInFlight.filter((d) => d.link === id) : NO_DOTS)));
+  const dots = useLab((s) => s.dotsByLink[id] ?? NO_DOTS);
   if (!a || !b || !data) return null;
   const { link, offset, isWan: wan } = data;
   const seg = linkSegment(box(a), box(b), offset);

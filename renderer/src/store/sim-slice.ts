@@ -5,7 +5,7 @@
  * The canvas reads `live.routers`, `live.links` and `live.packetsInFlight`; nothing here goes
  * into React Flow's node array.
  */
-import type { Events, LiveSnapshot, TraceEvent } from '../../../engine/index.ts';
+import type { Events, LiveSnapshot, TraceEvent, PacketDot } from '../../../engine/index.ts';
 import type { Slice } from './index.ts';
 import { appendSeries, emptySeries, type SeriesBuffer } from '../live/series-buffer.ts';
 
@@ -36,6 +36,11 @@ export interface SimSlice {
   /** Entries the host or this ring dropped. */
   logDropped: number;
   lastEnded: Events['sim:ended'] | null;
+  /**
+   * The newest snapshot's packets in flight, grouped by link once per snapshot: each of the
+   * canvas's edges reads its own group instead of filtering every packet on every update.
+   */
+  dotsByLink: Record<string, PacketDot[]>;
   /** The Seed field ('' = the scenario's own seed). */
   runSeed: string;
   runSpeed: number | 'max';
@@ -52,10 +57,16 @@ export interface SimSlice {
   setBusy(isBusy: boolean): void;
 }
 
-type LiveParts = Pick<SimSlice, 'live' | 'liveCounters' | 'counterChangedAt' | 'liveSeries' | 'liveLog' | 'logDropped' | 'lastEnded'>;
+type LiveParts = Pick<SimSlice, 'live' | 'liveCounters' | 'counterChangedAt' | 'liveSeries' | 'liveLog' | 'logDropped' | 'lastEnded' | 'dotsByLink'>;
 
 function blank(): LiveParts {
-  return { live: null, liveCounters: {}, counterChangedAt: {}, liveSeries: emptySeries(), liveLog: [], logDropped: 0, lastEnded: null };
+  return { live: null, liveCounters: {}, counterChangedAt: {}, liveSeries: emptySeries(), liveLog: [], logDropped: 0, lastEnded: null, dotsByLink: {} };
+}
+
+function groupDots(dots: readonly PacketDot[]): Record<string, PacketDot[]> {
+  const out: Record<string, PacketDot[]> = {};
+  for (const d of dots) (out[d.link] ??= []).push(d);
+  return out;
 }
 
 let nextSeq = 1;
@@ -96,7 +107,8 @@ export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], n
     for (const e of snap.log) newLog.push({ ...e, seq: nextSeq++ });
     logDropped += snap.logDropped;
     liveSeries = appendSeries(liveSeries, snap.series);
-    live = snap;
+    // Snapshots carry only the routers and links that changed: keep the whole picture.
+    live = live && live.runId === snap.runId ? { ...snap, routers: { ...live.routers, ...snap.routers }, links: { ...live.links, ...snap.links } } : snap;
   }
   if (newLog.length > 0) {
     const all = log.concat(newLog);
@@ -104,7 +116,8 @@ export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], n
     log = over > 0 ? all.slice(over) : all;
     if (over > 0) logDropped += over;
   }
-  return { live, liveCounters, counterChangedAt, liveSeries, liveLog: log, logDropped, lastEnded };
+  const dotsByLink = live === prev.live ? prev.dotsByLink : groupDots(live?.packetsInFlight ?? []);
+  return { live, liveCounters, counterChangedAt, liveSeries, liveLog: log, logDropped, lastEnded, dotsByLink };
 }
 
 /** Creates the sim slice. */

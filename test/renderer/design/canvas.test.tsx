@@ -58,7 +58,7 @@ describe('canvas', () => {
     const { store, container } = await renderDesign();
     await screen.findByRole('group', { name: 'Hub Data-centre router' });
     // Set directly: the live slice's own actions belong to the live-run part.
-    act(() => store.setState({ live: snapshot() }));
+    act(() => store.getState().applySnapshots([snapshot()]));
     const hub = screen.getByRole('group', { name: 'Hub Data-centre router' });
     expect(within(hub).getByText('down')).toBeTruthy();
     expect(within(hub).getByText('12 sess')).toBeTruthy();
