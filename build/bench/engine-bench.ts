@@ -27,8 +27,8 @@ function memoryUsed(): { heap: number; buffers: number } {
 
 /** Engine event rate at ~pendingTarget pending events vs a bare heap hold loop at that size. */
 export function benchEventRate(): Figure[] {
-  // 25 000 bidirectional sessions: 50 000 client/server ticks + 50 000 session timers pending.
-  const sc = meshScenario({ spokes: 50, hubs: 2, sessions: 25_000, ppsPerSession: 4, durationMs: 20_000 });
+  // 50 000 bidirectional sessions: their 100 000 client and server ticks are pending at any time.
+  const sc = meshScenario({ spokes: 50, hubs: 2, sessions: 50_000, ppsPerSession: 2, durationMs: 20_000 });
   const sim = new Simulation(sc);
   sim.runUntil(3_000_000); // warm up: every session open, steady load
   const pending = sim.w.queue.size;
