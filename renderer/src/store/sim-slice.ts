@@ -63,6 +63,15 @@ function blank(): LiveParts {
   return { live: null, liveCounters: {}, counterChangedAt: {}, liveSeries: emptySeries(), liveLog: [], logDropped: 0, lastEnded: null, dotsByLink: {} };
 }
 
+/**
+ * Snapshots carry only the routers and links that changed (a full one, e.g. the answer to a
+ * pause, carries all): fold them into the whole picture of the run.
+ */
+function merged(prev: LiveSnapshot | null, snap: LiveSnapshot): LiveSnapshot {
+  if (!prev || prev.runId !== snap.runId) return snap;
+  return { ...snap, routers: { ...prev.routers, ...snap.routers }, links: { ...prev.links, ...snap.links } };
+}
+
 function groupDots(dots: readonly PacketDot[]): Record<string, PacketDot[]> {
   const out: Record<string, PacketDot[]> = {};
   for (const d of dots) (out[d.link] ??= []).push(d);
@@ -91,7 +100,7 @@ export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], n
       lastEnded = null;
     }
     if (sameSnapshot(live, snap)) {
-      live = snap;
+      live = merged(live, snap);
       continue;
     }
     liveCounters = { ...liveCounters };
@@ -107,8 +116,7 @@ export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], n
     for (const e of snap.log) newLog.push({ ...e, seq: nextSeq++ });
     logDropped += snap.logDropped;
     liveSeries = appendSeries(liveSeries, snap.series);
-    // Snapshots carry only the routers and links that changed: keep the whole picture.
-    live = live && live.runId === snap.runId ? { ...snap, routers: { ...live.routers, ...snap.routers }, links: { ...live.links, ...snap.links } } : snap;
+    live = merged(live, snap);
   }
   if (newLog.length > 0) {
     const all = log.concat(newLog);
