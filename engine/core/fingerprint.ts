@@ -1,3 +1,5 @@
+import { mix32 } from './rng.ts';
+
 /**
  * The run fingerprint: a 64-bit hash (two 32-bit lanes) folded over `(time, node, event kind)`
  * of every processed event. Same scenario + seed + fault log ⇒ same fingerprint.
@@ -20,8 +22,8 @@ export class Fingerprint {
 
   /** The fingerprint so far as 16 hex digits. */
   hex(): string {
-    const a = fmix(this.h1 ^ this.count ^ (this.h2 >>> 7));
-    const b = fmix(this.h2 ^ Math.imul(this.count, 0x9e3779b1) ^ a);
+    const a = mix32(this.h1 ^ this.count ^ (this.h2 >>> 7));
+    const b = mix32(this.h2 ^ Math.imul(this.count, 0x9e3779b1) ^ a);
     return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
   }
 }
@@ -33,14 +35,4 @@ function round(h: number, v: number): number {
   let x = h ^ k;
   x = (x << 13) | (x >>> 19);
   return (Math.imul(x, 5) + 0xe6546b64) | 0;
-}
-
-function fmix(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }

@@ -1,16 +1,9 @@
 /** The human-readable `srlab run` summary: a header, then small aligned tables. */
-import { CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS, type ControlKind, type RunSummary } from '../../../engine/index.ts';
+import { CONTROL_KIND_LABELS, CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS, type ControlKind, type RunSummary } from '../../../engine/index.ts';
 import { renderCounters } from './counters.ts';
 import { count, duration, ms, renderTable } from './table.ts';
 
-const CONTROL_LABELS: Record<ControlKind, string> = {
-  sessionMetadata: 'session metadata',
-  healthCheck: 'session health check',
-  ack: 'health-check acknowledgement',
-  enableMetadata: 'enable-metadata',
-  disableForwardMetadata: 'disable-forward-metadata',
-  bfd: 'BFD',
-};
+const CONTROL_LABELS: Record<ControlKind, string> = CONTROL_KIND_LABELS;
 
 /** What the summary needs beyond the engine's summary. */
 export interface SummaryContext {

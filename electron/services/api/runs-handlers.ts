@@ -70,26 +70,29 @@ export function runsHandlers(db: RunDatabase | null) {
     'runs:delete': (p: { id: string }) => (db ? { ok: true as const, value: { deleted: deleteRun(db, p.id) } } : noDb),
     'runs:compare': (p: { ids: string[] }) => {
       if (!db) return noDb;
-      const details: ContractDetail[] = [];
-      for (const id of p.ids) {
-        const d = loadRunDetail(db, id);
-        if (!d) return notFound(id);
-        details.push(d);
-      }
+      const details = loadDetails(db, p.ids);
+      if (typeof details === 'string') return notFound(details);
       const c = compareStored(details);
       return typeof c === 'string' ? { ok: false as const, error: { code: 'conflict' as const, message: c } } : { ok: true as const, value: c };
     },
     'runs:export': (p: { ids: string[]; format: 'html' | 'csv-sessions' | 'csv-counters' | 'csv-series' }) => {
       if (!db) return noDb;
-      const details: ContractDetail[] = [];
-      for (const id of p.ids) {
-        const d = loadRunDetail(db, id);
-        if (!d) return notFound(id);
-        details.push(d);
-      }
+      const details = loadDetails(db, p.ids);
+      if (typeof details === 'string') return notFound(details);
       return exportRuns(db, details, p.format);
     },
   };
+}
+
+/** The stored runs `ids` in full, or the first id that has no run. */
+function loadDetails(db: RunDatabase, ids: readonly string[]): ContractDetail[] | string {
+  const details: ContractDetail[] = [];
+  for (const id of ids) {
+    const d = loadRunDetail(db, id);
+    if (!d) return id;
+    details.push(d);
+  }
+  return details;
 }
 
 /** Compares stored runs (first = baseline) with the first divergence of each against it; a string says why not. */

@@ -4,6 +4,7 @@
  * renderer only calls `fileDialogs`), so no component knows which host it runs in.
  */
 import type { ScenarioInput } from '../../../engine/index.ts';
+import { downloadText } from '../runs/download.ts';
 
 /** A file the user picked. */
 export interface OpenedFile {
@@ -55,16 +56,7 @@ export function openScenarioFile(): Promise<OpenedFile | null> {
 /** Browser save: a download of `<name>.srlab.json` through a temporary link. */
 export async function saveScenarioFile(doc: ScenarioInput, fileName: string | null): Promise<string | null> {
   const name = fileName ?? defaultFileName(doc);
-  const url = URL.createObjectURL(new Blob([scenarioText(doc)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers start the download only after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(name, 'application/json', scenarioText(doc));
   return name;
 }
 
