@@ -25,7 +25,7 @@ export class LinkDir {
   jitUs = 0;
   lossP = 0;
   bwBps = 0;
-  /** Bytes sent in the current sampling window. */
+  /** Bytes sent since the last time-series sample. */
   windowBytes = 0;
 
   constructor(
