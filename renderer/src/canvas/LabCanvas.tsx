@@ -31,6 +31,7 @@ import { HostNode } from './HostNode.tsx';
 import { LinkEdge } from './LinkEdge.tsx';
 import { RouterNode } from './RouterNode.tsx';
 import { PacketLegend } from './PacketLegend.tsx';
+import { PacketLayer } from './PacketLayer.tsx';
 import { useFirstStartLab } from './useFirstStartLab.ts';
 import '../design.css';
 
@@ -171,6 +172,7 @@ function CanvasInner() {
       <Controls position="bottom-left" />
       <MiniMap position="bottom-right" pannable zoomable ariaLabel="Overview of the lab" nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={4} style={MINIMAP_SIZE} />
       <PacketLegend />
+      <PacketLayer />
       {isEmpty && (
         <Panel position="top-center" className="canvas-hint">
           Drag a Client, Spoke, Hub or Server from the palette onto the canvas — or pick a template.

@@ -6,15 +6,13 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import type { PacketDot } from '../../../engine/index.ts';
-import { PACKET_COLORS } from '../design/packet-colors.ts';
 import { useLab, useLabStore } from '../store/context.tsx';
 import { lerp, linkSegment, type Box } from './edge-geometry.ts';
 import type { LabEdge, LabNode } from './flow-model.ts';
 
-const NO_DOTS: PacketDot[] = [];
 
-function box(n: InternalNode<LabNode>): Box {
+/** A node's box on the canvas (before measuring, its default size). */
+export function box(n: InternalNode<LabNode>): Box {
   return { ...n.internals.positionAbsolute, width: n.measured.width ?? 150, height: n.measured.height ?? 52 };
 }
 
@@ -30,7 +28,6 @@ function LinkEdgeImpl({ id, source, target, data, selected }: EdgeProps<LabEdge>
     const l = s.live?.links[id];
     return l ? { up: l.up, impaired: l.impaired } : null;
   }));
-  const dots = useLab((s) => s.dotsByLink[id] ?? NO_DOTS);
   if (!a || !b || !data) return null;
   const { link, offset, isWan: wan } = data;
   const seg = linkSegment(box(a), box(b), offset);
@@ -49,16 +46,6 @@ function LinkEdgeImpl({ id, source, target, data, selected }: EdgeProps<LabEdge>
   return (
     <>
       <BaseEdge id={id} path={path} className={cls} interactionWidth={16} />
-      {dots.length > 0 && (
-        <g className="packet-dots" aria-hidden="true">
-          {dots.map((d, i) => {
-            // Each direction rides on its own side of the line, so crossing flows stay apart.
-            const p = d.dir === 0 ? lerp(seg.from, seg.to, d.progress) : lerp(seg.to, seg.from, d.progress);
-            const side = d.dir === 0 ? 4 : -4;
-            return <circle key={i} cx={p.x + seg.normal.x * side} cy={p.y + seg.normal.y * side} r={4.5} fill={PACKET_COLORS[d.kind]} className="packet-dot" />;
-          })}
-        </g>
-      )}
       <EdgeLabelRenderer>
         <div
           className={`link-label nodrag nopan${selected ? ' selected' : ''}${down ? ' down' : ''}${impaired ? ' impaired' : ''}`}

