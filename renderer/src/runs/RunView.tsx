@@ -2,6 +2,7 @@
  * One stored run's results: headline KPIs, its charts, counters as `show stats`, the worst
  * sessions, the fault log and the settings it ran with; exports and delete.
  */
+import { StoredEvents } from './StoredEvents.tsx';
 import { useEffect, useState } from 'react';
 import type { RunDetail, SessionOutcome } from '../../../engine/index.ts';
 import { useApi } from '../api/context.tsx';
@@ -120,6 +121,7 @@ export function RunView({ id }: { id: string }) {
         </div>
         <CountersTable counters={run.summary?.counters ?? {}} hideZeros={hideZeros} />
       </section>
+      <StoredEvents id={run.id} routers={run.scenario.nodes.filter((n) => n.kind === 'spoke' || n.kind === 'hub').map((n) => n.id)} />
       <div className="two-col">
         <WorstSessions sessions={sessions} />
         <div>
