@@ -11,7 +11,7 @@ import { bfdTick } from './model/bfd.ts';
 import { scheduleTraffic, startSession, clientTick, retransmit, appTimeout, serverTick, hostReceive } from './model/hosts.ts';
 import { applyFault, faultNode, linkTimer, nodeUp, scanTick } from './model/faults.ts';
 import { Loss } from './model/constants.ts';
-import { countersToRecord } from './metrics/counters.ts';
+import { C, countersToRecord } from './metrics/counters.ts';
 import { outageStats, zeroRecord, type RunResult, type RunSummary, type SessionOutcome } from './metrics/summary.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -192,7 +192,7 @@ export class Simulation {
     let exposure = 0;
     for (const r of w.routerList) {
       counters[r.id] = countersToRecord(r.counters);
-      const e = r.counters[27]!;
+      const e = r.counters[C.Exposure]!;
       byRouter[r.id] = e;
       exposure += e;
     }
@@ -256,7 +256,7 @@ export class Simulation {
         if (nat !== null && d.to === nat.inside && p.oDstAddr === nat.addr) {
           const inside = nat.inbound(p.oDstPort, w.now);
           if (inside < 0) {
-            w.routers[nat.inside]!.counters[25]! += 1;
+            w.routers[nat.inside]!.counters[C.NatDropped]! += 1;
             return w.drop(p, Loss.Nat);
           }
           p.oDstAddr = nat.inside + 1;

@@ -3,7 +3,7 @@
  * reverse, with the tuples each flow matches and the recovery state of its WAN side.
  */
 import type { Simulation } from '../sim.ts';
-import type { RouterSession, WanSide } from '../model/network.ts';
+import type { WanSide } from '../model/network.ts';
 
 /** One flow of one session on one router. */
 export interface FlowRow {
@@ -68,4 +68,3 @@ export function sessionTable(sim: Simulation, routerId: string, limit = 200): Fl
   return rows;
 }
 
-export type { RouterSession };

@@ -16,11 +16,10 @@ export const enum Ev {
   Sample = 12,
   ScanTick = 13,
   LinkTimer = 14,
-  End = 15,
 }
 
 /** Event kind names by number (Ev), for divergence reports and logs. */
-export const EVENT_KIND_NAMES: readonly string[] = ['', 'packet-arrival', 'app-start', 'app-tick', 'server-tick', 'retransmit', 'app-timeout', 'health-check-deadline', 'session-expiry', 'bfd-tick', 'fault', 'node-up', 'sample', 'scan-tick', 'link-timer', 'end'];
+export const EVENT_KIND_NAMES: readonly string[] = ['', 'packet-arrival', 'app-start', 'app-tick', 'server-tick', 'retransmit', 'app-timeout', 'health-check-deadline', 'session-expiry', 'bfd-tick', 'fault', 'node-up', 'sample', 'scan-tick', 'link-timer'];
 
 /** Packet kinds. */
 export const enum Pk {

@@ -154,11 +154,11 @@ export function hostReceive(w: World, p: Packet, li: number): void {
   if (p.kind !== Pk.Data || app === null) return w.pool.release(p);
   w.metrics.appDelivered(p, w.now);
   if (p.dir === FWD) serverReceive(w, app, p, li);
-  else clientReceive(w, app, p);
+  else clientReceive(w, app);
   w.pool.release(p);
 }
 
-function clientReceive(w: World, app: AppSession, p: Packet): void {
+function clientReceive(w: World, app: AppSession): void {
   if (!app.active) return;
   const t = app.traffic;
   switch (t.pattern) {
@@ -185,7 +185,6 @@ function clientReceive(w: World, app: AppSession, p: Packet): void {
     default:
       app.expectSince = -1;
   }
-  void p;
 }
 
 function serverReceive(w: World, app: AppSession, p: Packet, li: number): void {

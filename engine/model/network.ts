@@ -293,38 +293,45 @@ export class WanSide {
   set mdRxSinceTx(v: number) {
     this.f = (this.f & ~WF.MdRxMask) | (Math.min(3, v) << WF.MdRxShift);
   }
+  private flag(b: number): boolean {
+    return (this.f & b) !== 0;
+  }
+  private setFlag(b: number, v: boolean): void {
+    this.f = v ? this.f | b : this.f & ~b;
+  }
+
   /** 0: faces the client; 1: faces the server. */
   get side(): 0 | 1 {
-    return this.f & WF.Side1 ? 1 : 0;
+    return this.flag(WF.Side1) ? 1 : 0;
   }
   /** This router opened the hop (or re-opened it). */
   get opener(): boolean {
-    return (this.f & WF.Opener) !== 0;
+    return this.flag(WF.Opener);
   }
   set opener(v: boolean) {
-    this.f = v ? this.f | WF.Opener : this.f & ~WF.Opener;
+    this.setFlag(WF.Opener, v);
   }
   /** Packets sent on this side carry session metadata. */
   get sendMd(): boolean {
-    return (this.f & WF.SendMd) !== 0;
+    return this.flag(WF.SendMd);
   }
   set sendMd(v: boolean) {
-    this.f = v ? this.f | WF.SendMd : this.f & ~WF.SendMd;
+    this.setFlag(WF.SendMd, v);
   }
   /** The hop crosses a NAT. */
   get pinhole(): boolean {
-    return (this.f & WF.Pinhole) !== 0;
+    return this.flag(WF.Pinhole);
   }
   /** This router is the NAT outside on this hop. */
   get outside(): boolean {
-    return (this.f & WF.Outside) !== 0;
+    return this.flag(WF.Outside);
   }
   /** This router opened the hop and owns the wayport pair (returned on removal). */
   get ownsPorts(): boolean {
-    return (this.f & WF.OwnsPorts) !== 0;
+    return this.flag(WF.OwnsPorts);
   }
   set ownsPorts(v: boolean) {
-    this.f = v ? this.f | WF.OwnsPorts : this.f & ~WF.OwnsPorts;
+    this.setFlag(WF.OwnsPorts, v);
   }
 }
 
@@ -368,30 +375,37 @@ export class RouterSession {
     this.lastActivity = createdAt;
   }
 
+  private flag(b: number): boolean {
+    return (this.f & b) !== 0;
+  }
+  private setFlag(b: number, v: boolean): void {
+    this.f = v ? this.f | b : this.f & ~b;
+  }
+
   /** IP protocol number (6 TCP, 17 UDP). */
   get proto(): number {
-    return this.f & SF.Tcp ? 6 : 17;
+    return this.flag(SF.Tcp) ? 6 : 17;
   }
   /** Still in the router's tables. */
   get alive(): boolean {
-    return (this.f & SF.Alive) !== 0;
+    return this.flag(SF.Alive);
   }
   set alive(v: boolean) {
-    this.f = v ? this.f | SF.Alive : this.f & ~SF.Alive;
+    this.setFlag(SF.Alive, v);
   }
   /** A stuck pinhole session (§4.6). */
   get stuck(): boolean {
-    return (this.f & SF.Stuck) !== 0;
+    return this.flag(SF.Stuck);
   }
   set stuck(v: boolean) {
-    this.f = v ? this.f | SF.Stuck : this.f & ~SF.Stuck;
+    this.setFlag(SF.Stuck, v);
   }
   /** A reverse packet has passed (TCP's timeout is then the long one). */
   get seenReverse(): boolean {
-    return (this.f & SF.SeenReverse) !== 0;
+    return this.flag(SF.SeenReverse);
   }
   set seenReverse(v: boolean) {
-    this.f = v ? this.f | SF.SeenReverse : this.f & ~SF.SeenReverse;
+    this.setFlag(SF.SeenReverse, v);
   }
 
   /** LAN link of side 0 (towards the client), -1 when that side is WAN. */
@@ -456,7 +470,6 @@ export class RouterRt {
   tokensAt = 0;
   sessions = 0;
   nonce = 0;
-  /** Sessions on this router whose application session is in outage (sampled). */
 
   constructor(
     readonly node: number,

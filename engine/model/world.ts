@@ -3,7 +3,7 @@ import { Fingerprint } from '../core/fingerprint.ts';
 import { RandomStreams, type RandomStream } from '../core/rng.ts';
 import type { Scenario, Fault } from '../scenario/schema.ts';
 import { RunMetrics, MAX_LINK_SERIES, type TimeSeries } from '../metrics/run-metrics.ts';
-import { CONTROL_KINDS, Ev, Loss, Pk, SAMPLE_US } from './constants.ts';
+import { CONTROL_KINDS, Ev, Loss, Pk } from './constants.ts';
 import { LinkRt, Nat, PeerPath, RouterRt, type RouterSession } from './network.ts';
 import { PacketPool, type Packet } from './packet.ts';
 import { TrafficRuntime } from './traffic.ts';
@@ -41,14 +41,6 @@ export interface WorldOptions {
   liveFaults?: readonly { atMs: number; fault: Fault }[];
 }
 
-/** Node kinds as numbers. */
-export const enum Kind {
-  Client = 0,
-  Server = 1,
-  Spoke = 2,
-  Hub = 3,
-}
-
 /**
  * Everything one run holds: topology at run time, pending events, sessions and metrics.
  * The model's rules live in the sibling modules, as functions over a World.
@@ -66,7 +58,6 @@ export class World {
   readonly series: TimeSeries;
   readonly seriesLinks: LinkRt[];
   readonly nodeIds: string[];
-  readonly nodeKind: Uint8Array;
   /** Router runtime by node index (null for hosts). */
   readonly routers: (RouterRt | null)[];
   readonly routerList: RouterRt[];
@@ -94,8 +85,6 @@ export class World {
   events = 0;
   /** Fingerprint after each virtual second: lets a comparison find the first divergence by search. */
   readonly checkpoints: Checkpoint[] = [];
-  /** Sample events take care to fire only up to this time. */
-  finished = false;
 
   constructor(
     readonly scenario: Scenario,
@@ -115,10 +104,8 @@ export class World {
     this.laneHealthCheck = this.queue.addLane(Ev.HealthCheckDeadline);
     const nodes = scenario.nodes;
     this.nodeIds = nodes.map((n) => n.id);
-    this.nodeKind = new Uint8Array(nodes.length);
     const index = new Map(nodes.map((n, i) => [n.id, i]));
     this.routers = nodes.map((n, i) => {
-      this.nodeKind[i] = KIND[n.kind];
       if (n.kind !== 'spoke' && n.kind !== 'hub') return null;
       const v61 = isAtLeast610(n.softwareVersion ?? '6.1.0');
       const srd = { ...a.sessionRecoveryDetection, ...(n.sessionRecoveryDetection ?? {}) };
@@ -294,10 +281,4 @@ export class World {
     }
   }
 
-  /** Whether the first sample is due (samples run every {@link SAMPLE_US}). */
-  get sampleUs(): number {
-    return SAMPLE_US;
-  }
 }
-
-const KIND = { client: Kind.Client, server: Kind.Server, spoke: Kind.Spoke, hub: Kind.Hub } as const;

@@ -4,7 +4,7 @@
  * first divergence of each run from the first; optionally the comparison report.
  */
 import type { Comparison, Divergence, KpiCell, KpiRow } from '../../../engine/index.ts';
-import { loadRunDetail, compareStored } from '../../services/api/runs-handlers.ts';
+import { loadDetails, compareStored } from '../../services/api/runs-handlers.ts';
 import { exportRuns } from '../../services/api/export.ts';
 import { BadInput, CliFailure, EXIT_OK } from '../errors.ts';
 import type { CliIo } from '../io.ts';
@@ -48,11 +48,8 @@ export function compareCommand(ids: string[], flags: CompareFlags, io: CliIo): n
   const db = openForReading(file);
   if (db === null) throw new BadInput([`there is no run database at ${file}`]);
   try {
-    const details = ids.map((id) => {
-      const d = loadRunDetail(db, id);
-      if (!d) throw new BadInput([`there is no run ${id} in ${file}`]);
-      return d;
-    });
+    const details = loadDetails(db, ids);
+    if (typeof details === 'string') throw new BadInput([`there is no run ${details} in ${file}`]);
     const c = compareStored(details);
     if (typeof c === 'string') throw new BadInput([c]);
     if (flags.report) {

@@ -1,17 +1,22 @@
 /** Stored runs (runs:*) over the database: list, open, sessions, events, delete, compare, export. */
 import { compareRuns, firstDivergence, parseScenario, type ApiResult, type ComparableRun, type Comparison, type Divergence, type RunDetail as ContractDetail, type RunRow } from '../../../engine/index.ts';
-import { deleteRun, getCheckpoints, getEvents, getFaultLog, getRun, getSeries, getSessions, listRuns, type RunDatabase, type RunListItem, type RunStatus } from '../db/index.ts';
+import { deleteRun, getCheckpoints, getEvents, getFaultLog, getRun, getSeries, getSessions, listRuns, type RunDatabase, type RunListItem, type RunRecord, type RunStatus } from '../db/index.ts';
 import { exportRuns } from './export.ts';
 
 const noDb: ApiResult<never> = { ok: false, error: { code: 'database', message: 'no run database is open' } };
 const notFound = (id: string): ApiResult<never> => ({ ok: false, error: { code: 'not-found', message: `no stored run "${id}"` } });
 
-/** A list item as the contract's RunRow. */
-export function toRunRow(r: RunListItem | (Omit<RunListItem, 'sessionsTotal' | 'sessionsAffected' | 'sessionsFailed' | 'outageP95Ms'> & { summary?: ContractDetail['summary'] })): RunRow {
-  const s = 'summary' in r && r.summary ? r.summary.sessions : null;
-  const total = 'sessionsTotal' in r ? r.sessionsTotal : (s?.total ?? null);
-  const affected = 'sessionsAffected' in r ? r.sessionsAffected : (s?.affected ?? null);
-  const failed = 'sessionsFailed' in r ? r.sessionsFailed : (s?.failed ?? null);
+/** Headline numbers of a run (null until it has results). */
+interface Headline {
+  total: number | null;
+  affected: number | null;
+  failed: number | null;
+  outageP95Ms: number | null;
+}
+
+/** A run's row as the contract's RunRow. */
+function toRunRow(r: RunRecord, h: Headline): RunRow {
+  const { total, affected, failed } = h;
   return {
     id: r.id,
     scenarioName: r.scenarioName,
@@ -24,8 +29,13 @@ export function toRunRow(r: RunListItem | (Omit<RunListItem, 'sessionsTotal' | '
     source: r.source,
     label: r.label,
     sessions: total === null || affected === null || failed === null ? null : { total, affected, recovered: affected - failed, failed },
-    outageP95Ms: 'outageP95Ms' in r ? r.outageP95Ms : (s?.outageMs.p95 ?? null),
+    outageP95Ms: h.outageP95Ms,
   };
+}
+
+/** A listed run (its headline numbers come from the list query). */
+function listedRow(r: RunListItem): RunRow {
+  return toRunRow(r, { total: r.sessionsTotal, affected: r.sessionsAffected, failed: r.sessionsFailed, outageP95Ms: r.outageP95Ms });
 }
 
 /** One stored run in full, or undefined. */
@@ -35,7 +45,7 @@ export function loadRunDetail(db: RunDatabase, id: string): ContractDetail | und
   const parsed = parseScenario(r.scenario);
   if (!parsed.ok) throw new Error(`stored run ${id} has a scenario this version cannot read (${parsed.problems[0]?.message ?? 'invalid'})`);
   return {
-    ...toRunRow({ ...r, summary: r.summary }),
+    ...toRunRow(r, { total: r.summary?.sessions.total ?? null, affected: r.summary?.sessions.affected ?? null, failed: r.summary?.sessions.failed ?? null, outageP95Ms: r.summary?.sessions.outageMs.p95 ?? null }),
     scenario: parsed.scenario,
     summary: r.summary,
     series: getSeries(db, id) ?? null,
@@ -54,7 +64,7 @@ function comparable(d: ContractDetail): ComparableRun | string {
 export function runsHandlers(db: RunDatabase | null) {
   return {
     'runs:list': (p: { scenario?: string; status?: string; limit: number; offset: number }) =>
-      db ? { ok: true as const, value: listRuns(db, { ...(p.scenario ? { scenario: p.scenario } : {}), ...(p.status ? { status: p.status as RunStatus } : {}), limit: p.limit, offset: p.offset }).map(toRunRow) } : noDb,
+      db ? { ok: true as const, value: listRuns(db, { ...(p.scenario ? { scenario: p.scenario } : {}), ...(p.status ? { status: p.status as RunStatus } : {}), limit: p.limit, offset: p.offset }).map(listedRow) } : noDb,
     'runs:get': (p: { id: string }) => {
       if (!db) return noDb;
       const d = loadRunDetail(db, p.id);
@@ -85,7 +95,7 @@ export function runsHandlers(db: RunDatabase | null) {
 }
 
 /** The stored runs `ids` in full, or the first id that has no run. */
-function loadDetails(db: RunDatabase, ids: readonly string[]): ContractDetail[] | string {
+export function loadDetails(db: RunDatabase, ids: readonly string[]): ContractDetail[] | string {
   const details: ContractDetail[] = [];
   for (const id of ids) {
     const d = loadRunDetail(db, id);

@@ -1,5 +1,5 @@
 /** Messages between the live runner (main thread) and its worker. */
-import type { Fault, FlowRow, LiveSnapshot, RunResult, Scenario, TraceEvent } from '../../../engine/index.ts';
+import type { Fault, LiveSnapshot, RunResult, Scenario, TraceEvent } from '../../../engine/index.ts';
 
 /** Main → worker. */
 export type ToWorker =

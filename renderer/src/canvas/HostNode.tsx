@@ -1,9 +1,9 @@
 /** A client or server: icon, label and kind. Hosts have no recovery settings or live badges. */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { KIND_NAMES, nodeName } from '../design/doc-model.ts';
+import { KIND_NAMES } from '../design/doc-model.ts';
 import type { LabNode } from './flow-model.ts';
-import { KindIcon } from './node-icons.tsx';
+import { NodeHead } from './NodeHead.tsx';
 import { NodeHandles } from './NodeHandles.tsx';
 
 function HostNodeImpl({ data, selected, isConnectable }: NodeProps<LabNode>) {
@@ -11,15 +11,7 @@ function HostNodeImpl({ data, selected, isConnectable }: NodeProps<LabNode>) {
   return (
     <div className={`lab-node host-node kind-${n.kind}${selected ? ' selected' : ''}`}>
       <NodeHandles connectable={isConnectable} />
-      <div className="lab-node-head">
-        <span className="lab-node-icon">
-          <KindIcon kind={n.kind} />
-        </span>
-        <span className="lab-node-text">
-          <span className="lab-node-label">{nodeName(n)}</span>
-          <span className="lab-node-sub">{KIND_NAMES[n.kind]}</span>
-        </span>
-      </div>
+      <NodeHead node={n} sub={KIND_NAMES[n.kind]} />
     </div>
   );
 }

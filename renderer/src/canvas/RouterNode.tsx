@@ -7,10 +7,10 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_SOFTWARE_VERSION } from '../../../engine/index.ts';
-import { AUTHORITY_DEFAULTS, KIND_NAMES, nodeName } from '../design/doc-model.ts';
+import { AUTHORITY_DEFAULTS, KIND_NAMES } from '../design/doc-model.ts';
 import { useLab } from '../store/context.tsx';
 import type { LabNode } from './flow-model.ts';
-import { KindIcon } from './node-icons.tsx';
+import { NodeHead } from './NodeHead.tsx';
 import { NodeHandles } from './NodeHandles.tsx';
 
 function modeText(mode: string, timeoutSec: number): string {
@@ -35,17 +35,7 @@ function RouterNodeImpl({ id, data, selected, isConnectable }: NodeProps<LabNode
   return (
     <div className={`lab-node router-node kind-${n.kind}${selected ? ' selected' : ''}${live && !live.up ? ' is-down' : ''}`}>
       <NodeHandles connectable={isConnectable} />
-      <div className="lab-node-head">
-        <span className="lab-node-icon">
-          <KindIcon kind={n.kind} />
-        </span>
-        <span className="lab-node-text">
-          <span className="lab-node-label">{nodeName(n)}</span>
-          <span className="lab-node-sub">
-            {KIND_NAMES[n.kind]} · {version}
-          </span>
-        </span>
-      </div>
+      <NodeHead node={n} sub={`${KIND_NAMES[n.kind]} · ${version}`} />
       <div className="lab-node-badges">
         <span className={`mode-badge mode-${mode}`} title={overridden ? 'Overrides the authority setting' : 'Authority setting'}>
           {modeText(mode, timeout)}

@@ -2,7 +2,7 @@
  * What a finished run produced, one table each: fault log, counters, session outcomes, time
  * series and fingerprint checkpoints. Inserts run inside the caller's results transaction.
  */
-import type { Checkpoint, FaultLogEntry, SessionOutcome, TimeSeries } from '../../../../engine/index.ts';
+import type { Checkpoint, FaultLogEntry, TimeSeries } from '../../../../engine/index.ts';
 import type { RunDatabase } from '../database.ts';
 import { decodeSamples, encodeSamples, flattenSeries, unflattenSeries } from '../series-codec.ts';
 import { insertMany, prepared, writable } from '../statements.ts';
