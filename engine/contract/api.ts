@@ -15,8 +15,12 @@ import type { Assumption } from '../assumptions.ts';
 import type { LiveSnapshot } from './snapshot.ts';
 import type { FlowRow } from '../live/sessions-table.ts';
 
-/** Error codes every transport uses. */
-export const ERROR_CODES = ['bad-method', 'bad-params', 'not-found', 'bad-scenario', 'conflict', 'database', 'unauthorized', 'internal'] as const;
+/**
+ * Error codes every transport uses. `busy`: the host has too much queued for this connection
+ * (try again later); `too-big`: a valid scenario asks for more work or memory than the machine
+ * can give (the message names the JSON path and the figure).
+ */
+export const ERROR_CODES = ['bad-method', 'bad-params', 'not-found', 'bad-scenario', 'conflict', 'database', 'unauthorized', 'internal', 'busy', 'too-big'] as const;
 /** An error code. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** An error as a value. */
@@ -41,7 +45,7 @@ export const PARAMS = {
   'templates:get': z.object({ file: z.string().min(1).max(200) }).strict(),
   'scenario:validate': z.object({ scenario: z.unknown() }).strict(),
   'scenarios:list': z.object({}).strict(),
-  'scenarios:save': z.object({ id: z.string().max(100).optional(), scenario: z.unknown() }).strict(),
+  'scenarios:save': z.object({ id: z.string().min(1).max(100).optional(), scenario: z.unknown() }).strict(),
   'scenarios:get': z.object({ id: z.string().min(1).max(100) }).strict(),
   'scenarios:delete': z.object({ id: z.string().min(1).max(100) }).strict(),
   'sim:start': z.object({ scenario: z.unknown(), seed: z.number().int().min(0).max(4294967295).optional(), speed: speed.default(1), paused: z.boolean().default(false), label: z.string().max(200).optional() }).strict(),
@@ -97,6 +101,8 @@ export interface RunRow {
   /** Headline numbers, when finished. */
   sessions: { total: number; affected: number; recovered: number; failed: number } | null;
   outageP95Ms: number | null;
+  /** The stored summary cannot be read (a damaged row): shown, but without numbers. */
+  damaged?: boolean;
 }
 /** A stored run in full (what opening it shows). */
 export interface RunDetail extends RunRow {
