@@ -11,7 +11,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import type { ApiResult, EventName, Events, Results } from '../../engine/index.ts';
+import type { EventName, Events } from '../../engine/index.ts';
 import { createApi } from '../services/api/handlers.ts';
 import { defaultDbPath, openDatabase, type OpenOptions, type RunDatabase } from '../services/db/index.ts';
 import { LiveRunner } from '../services/live/runner.ts';
@@ -86,8 +86,7 @@ function fileMethods(api: ReturnType<typeof createApi>) {
     readText: (file) => readFile(file, 'utf8'),
     fileSize: async (file) => (await stat(file)).size,
     writeFile: (file, data) => writeFile(file, data),
-    // handle() is typed for any method; runs:export answers with its own result type.
-    exportRuns: (ids, format) => api.handle('runs:export', { ids, format }) as Promise<ApiResult<Results['runs:export']>>,
+    exportRuns: (ids, format) => api.call('runs:export', { ids, format }),
     htmlToPdf: (html) => printHtmlToPdf(html, (o) => new BrowserWindow(o)),
     recent: () => recent.files,
     remember(file) {

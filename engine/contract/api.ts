@@ -37,6 +37,20 @@ const runId = z.string().min(1).max(100);
 const filePath = z.string().min(1).max(4096);
 const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
 const speed = z.union([z.number().min(0.1).max(1000), z.literal('max')]);
+/** Every state a stored run can be in; `running` is the only one that changes again. */
+export const RUN_STATUSES = ['running', 'completed', 'stopped', 'failed', 'interrupted'] as const;
+/** A stored run's state. */
+export type RunStatus = (typeof RUN_STATUSES)[number];
+/** Run ids naming each run once (comparing or exporting a run against itself is a mistake). */
+const distinctRunIds = (min: number) =>
+  z
+    .array(runId)
+    .min(min)
+    .max(8)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'names the same run more than once' });
+const EXPORT_FORMATS = ['html', 'csv-sessions', 'csv-counters', 'csv-series'] as const;
+/** A format `runs:export` renders. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Params schema of every method. */
 export const PARAMS = {
@@ -57,18 +71,18 @@ export const PARAMS = {
   'sim:inject': z.object({ fault: z.unknown() }).strict(),
   'sim:state': z.object({}).strict(),
   'sim:sessions': z.object({ router: z.string().min(1).max(64), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
-  'runs:list': z.object({ scenario: z.string().max(200).optional(), status: z.string().max(20).optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+  'runs:list': z.object({ scenario: z.string().max(200).optional(), status: z.enum(RUN_STATUSES).optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
   'runs:get': z.object({ id: runId }).strict(),
   'runs:sessions': z.object({ id: runId, limit: z.number().int().min(1).max(100000).default(200) }).strict(),
   'runs:events': z.object({ id: runId, kind: z.string().max(100).optional(), node: z.string().max(64).optional(), fromMs: z.number().optional(), limit: z.number().int().min(1).max(10000).default(500) }).strict(),
   'runs:delete': z.object({ id: runId }).strict(),
-  'runs:compare': z.object({ ids: z.array(runId).min(2).max(8) }).strict(),
-  'runs:export': z.object({ ids: z.array(runId).min(1).max(8), format: z.enum(['html', 'csv-sessions', 'csv-counters', 'csv-series']) }).strict(),
+  'runs:compare': z.object({ ids: distinctRunIds(2) }).strict(),
+  'runs:export': z.object({ ids: distinctRunIds(1), format: z.enum(EXPORT_FORMATS) }).strict(),
   // Desktop shell only (native dialogs, PDF); the browser host answers `bad-method`. A path the
   // renderer names is honoured only when the shell handed it out first.
   'file:open': z.object({ path: filePath.optional() }).strict(),
   'file:save': z.object({ text: z.string().max(MAX_SCENARIO_BYTES), suggestedName: z.string().max(200).optional(), path: filePath.optional() }).strict(),
-  'file:export': z.object({ ids: z.array(runId).min(1).max(8), format: z.enum(['pdf', 'html', 'csv-sessions', 'csv-counters', 'csv-series']), suggestedName: z.string().max(200).optional() }).strict(),
+  'file:export': z.object({ ids: distinctRunIds(1), format: z.enum(['pdf', ...EXPORT_FORMATS]), suggestedName: z.string().max(200).optional() }).strict(),
   'file:take-pending': z.object({}).strict(),
 } as const;
 
@@ -79,6 +93,10 @@ export const SHELL_METHODS = ['file:open', 'file:save', 'file:export', 'file:tak
 export type Method = keyof typeof PARAMS;
 /** Every method name. */
 export const METHODS = Object.keys(PARAMS) as Method[];
+/** What a caller passes to `method` (defaults may be left out). */
+export type Params<M extends Method> = z.input<(typeof PARAMS)[M]>;
+/** What the receiving side works with once `method`'s params are validated (defaults filled in). */
+export type ParsedParams<M extends Method> = z.output<(typeof PARAMS)[M]>;
 
 /** A template shipped with the app. */
 export interface TemplateInfo {
@@ -92,7 +110,7 @@ export interface RunRow {
   scenarioName: string;
   seed: number;
   durationMs: number;
-  status: 'running' | 'completed' | 'stopped' | 'failed' | 'interrupted';
+  status: RunStatus;
   startedAt: string;
   wallMs: number | null;
   fingerprint: string | null;
@@ -176,10 +194,10 @@ export interface Events {
 export type EventName = keyof Events;
 
 /** Validates a call's params; returns the parsed params or an error value. */
-export function parseParams<M extends Method>(method: M, params: unknown): ApiResult<z.output<(typeof PARAMS)[M]>> {
+export function parseParams<M extends Method>(method: M, params: unknown): ApiResult<ParsedParams<M>> {
   const schema = PARAMS[method];
   const r = schema.safeParse(params ?? {});
-  if (r.success) return { ok: true, value: r.data as z.output<(typeof PARAMS)[M]> };
+  if (r.success) return { ok: true, value: r.data as ParsedParams<M> };
   const msg = r.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
   return { ok: false, error: { code: 'bad-params', message: `${method}: ${msg}` } };
 }

@@ -4,8 +4,7 @@
  * first divergence of each run from the first; optionally the comparison report.
  */
 import type { Comparison, Divergence, KpiCell, KpiRow } from '../../../engine/index.ts';
-import { loadDetails, compareStored } from '../../services/api/runs-handlers.ts';
-import { exportRuns } from '../../services/api/export.ts';
+import { compareStored, exportRuns, loadDetails } from '../../services/runs/index.ts';
 import { BadInput, CliFailure, EXIT_OK } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { renderTable } from '../format/table.ts';

@@ -4,7 +4,7 @@
  */
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
-import { METRIC_COLORS } from '../../../engine/compare/palette.ts';
+import { METRIC_COLORS } from '../../../engine/index.ts';
 import { CHART_WIDTH, FONT_STACK } from './style.ts';
 import { html, trusted, type Html } from './html.ts';
 import type { FaultMark } from './faults.ts';

@@ -2,9 +2,7 @@
  * The comparison report: two or more runs side by side (e.g. packet-based against
  * inactivity-based 1 s and 5 s under the same faults), as one self-contained HTML file.
  */
-import type { FaultLogEntry } from '../../../engine/index.ts';
-import { compareRuns, type ComparableRun, type Comparison } from '../../../engine/compare/compare.ts';
-import { RUN_DASHES, runColor } from '../../../engine/compare/palette.ts';
+import { type FaultLogEntry, compareRuns, type ComparableRun, type Comparison, RUN_DASHES, runColor } from '../../../engine/index.ts';
 import { figure, startupClip, timeSeriesChart, trailingMean } from './charts.ts';
 import { faultCaption, faultDetails, faultMarks, faultTarget, type FaultMark } from './faults.ts';
 import { at, date, int } from './format.ts';

@@ -1,7 +1,5 @@
 /** The comparison report's tables: runs side by side, KPIs with deltas, settings diff, divergence. */
-import type { Divergence } from '../../../engine/index.ts';
-import type { Comparison, KpiCell, KpiRow, SettingDiff } from '../../../engine/compare/compare.ts';
-import { RUN_DASHES, runColor } from '../../../engine/compare/palette.ts';
+import { type Divergence, type Comparison, type KpiCell, type KpiRow, type SettingDiff, RUN_DASHES, runColor } from '../../../engine/index.ts';
 import { html, type Html } from './html.ts';
 import { at, date, dur, int, num, relPct, signed } from './format.ts';
 

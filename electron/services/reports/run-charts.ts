@@ -1,7 +1,5 @@
 /** The run report's charts: the time series with faults marked, and the outage distribution. */
-import { CONTROL_KINDS, RECOVERY_KINDS, type RecoveryKind, type SessionOutcome, type TimeSeries } from '../../../engine/index.ts';
-import { CONTROL_KIND_LABELS } from '../../../engine/compare/kpi.ts';
-import { CONTROL_COLORS, METRIC_COLORS, RECOVERY_COLORS } from '../../../engine/compare/palette.ts';
+import { CONTROL_KINDS, RECOVERY_KINDS, type RecoveryKind, type SessionOutcome, type TimeSeries, CONTROL_KIND_LABELS, CONTROL_COLORS, METRIC_COLORS, RECOVERY_COLORS } from '../../../engine/index.ts';
 import { AXIS, SPLIT, figure, startupClip, svgChart, timeSeriesChart, trailingMean } from './charts.ts';
 import { faultCaption, type FaultMark } from './faults.ts';
 import { html, type Html } from './html.ts';

@@ -1,8 +1,5 @@
 /** The run report's tables: headline figures, settings, traffic, faults, worst sessions, overhead. */
-import { CONTROL_KINDS, LOSS_CAUSES, type FaultLogEntry, type RunSummary, type Scenario, type SessionOutcome, type TrafficDef } from '../../../engine/index.ts';
-import { describeMode, effectiveRecovery } from '../../../engine/compare/effective.ts';
-import { CONTROL_KIND_LABELS } from '../../../engine/compare/kpi.ts';
-import { CONTROL_COLORS, RECOVERY_COLORS } from '../../../engine/compare/palette.ts';
+import { CONTROL_KINDS, LOSS_CAUSES, type FaultLogEntry, type RunSummary, type Scenario, type SessionOutcome, type TrafficDef, describeMode, effectiveRecovery, CONTROL_KIND_LABELS, CONTROL_COLORS, RECOVERY_COLORS } from '../../../engine/index.ts';
 import { html, type Html } from './html.ts';
 import { at, dur, int, pct } from './format.ts';
 import { faultDetails, faultTarget } from './faults.ts';

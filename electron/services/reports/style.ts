@@ -4,7 +4,7 @@
  * and table rows are never split, and colour badges keep their colour (with text that says the
  * same thing, for grey printers).
  */
-import { VERDICT_COLORS } from '../../../engine/compare/palette.ts';
+import { VERDICT_COLORS } from '../../../engine/index.ts';
 
 /** Width ECharts renders charts at, px; the SVGs scale down to the page (A4 at 12 mm ≈ 700 px). */
 export const CHART_WIDTH = 880;

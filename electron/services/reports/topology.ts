@@ -3,9 +3,7 @@
  * labelled, routers with the recovery mode they actually run, links with latency and NAT.
  * Positions are optional in scenario files; missing ones are laid out in columns by kind.
  */
-import type { Scenario, ScenarioNode } from '../../../engine/index.ts';
-import { describeRecovery, effectiveRecovery } from '../../../engine/compare/effective.ts';
-import { NODE_COLORS } from '../../../engine/compare/palette.ts';
+import { type Scenario, type ScenarioNode, describeRecovery, effectiveRecovery, NODE_COLORS } from '../../../engine/index.ts';
 import { svgChart } from './charts.ts';
 import { CHART_WIDTH } from './style.ts';
 

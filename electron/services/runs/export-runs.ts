@@ -1,12 +1,11 @@
 /**
- * runs:export — one self-contained HTML report (one run, or a comparison of several) or a CSV
+ * The export of stored runs (runs:export, `srlab compare --report`): one self-contained HTML report (one run, or a comparison of several) or a CSV
  * of sessions, counters or series, built from stored runs. The caller saves or downloads it.
  */
-import type { ApiResult, RunDetail, RunResult, Results } from '../../../engine/index.ts';
-import type { RunDatabase } from '../db/index.ts';
-import { getSessions } from '../db/index.ts';
+import type { ApiResult, ComparableRun, ExportFormat, RunDetail, RunResult, Results } from '../../../engine/index.ts';
+import { getSessions, type RunDatabase } from '../db/index.ts';
 import { renderComparisonReport, renderCsvCounters, renderCsvSeries, renderCsvSessions, renderRunReport } from '../reports/index.ts';
-import { comparableRun, compareStored } from './runs-handlers.ts';
+import { comparableRun, compareStored } from './stored-runs.ts';
 
 function slug(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'run';
@@ -18,7 +17,7 @@ function resultOf(db: RunDatabase, d: RunDetail): RunResult | string {
 }
 
 /** Renders the export of one or more stored runs. */
-export function exportRuns(db: RunDatabase, runs: RunDetail[], format: 'html' | 'csv-sessions' | 'csv-counters' | 'csv-series'): ApiResult<Results['runs:export']> {
+export function exportRuns(db: RunDatabase, runs: readonly RunDetail[], format: ExportFormat): ApiResult<Results['runs:export']> {
   const results: { d: RunDetail; r: RunResult }[] = [];
   for (const d of runs) {
     const r = resultOf(db, d);
@@ -36,7 +35,8 @@ export function exportRuns(db: RunDatabase, runs: RunDetail[], format: 'html' | 
       }
       const comparison = compareStored(runs);
       if (typeof comparison === 'string') return { ok: false, error: { code: 'conflict', message: comparison } };
-      const reportRuns = runs.map((d) => ({ ...(comparableRun(d) as Exclude<ReturnType<typeof comparableRun>, string>), createdAt: d.startedAt, status: d.status }));
+      // compareStored succeeded, so every run is comparable.
+      const reportRuns = runs.map((d) => ({ ...(comparableRun(d) as ComparableRun), createdAt: d.startedAt, status: d.status }));
       return { ok: true, value: { filename: `${base}.html`, mime: 'text/html', content: renderComparisonReport({ runs: reportRuns, comparison }) } };
     }
     case 'csv-sessions':
