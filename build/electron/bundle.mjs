@@ -18,6 +18,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WORKERS = {
   'live-worker': 'electron/services/live/live-worker.ts',
   'sweep-worker': 'electron/services/sweeps/sweep-worker.ts',
+  'heavy-worker': 'electron/services/host/heavy-worker.ts',
 };
 
 // ESM output may still contain require() calls from bundled CommonJS packages.

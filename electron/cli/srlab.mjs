@@ -31,6 +31,7 @@ const ENTRIES = {
   main: join(here, 'main.ts'),
   'live-worker': join(root, 'electron', 'services', 'live', 'live-worker.ts'),
   'sweep-worker': join(root, 'electron', 'services', 'sweeps', 'sweep-worker.ts'),
+  'heavy-worker': join(root, 'electron', 'services', 'host', 'heavy-worker.ts'),
 };
 
 async function loadBundled() {

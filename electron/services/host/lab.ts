@@ -10,6 +10,9 @@ import { LiveRunner } from '../live/runner.ts';
 import { createApi } from '../api/handlers.ts';
 import { RENDERER_DIST, ensureRendererBuilt } from './renderer-build.ts';
 import { startHost, type RunningHost } from './server.ts';
+import type { QueueLimits } from './connection-queue.ts';
+import { HeavyWorker } from './heavy-pool.ts';
+import { isHeavy } from './heavy-protocol.ts';
 
 /** What starting the lab needs. */
 export interface LabOptions {
@@ -21,6 +24,8 @@ export interface LabOptions {
   log: (line: string) => void;
   /** Serve this folder instead of building and serving dist/renderer (tests). */
   rendererDir?: string;
+  /** Per-connection bounds (tests use small ones). */
+  limits?: Partial<QueueLimits>;
 }
 
 /** A running lab. */
@@ -43,7 +48,11 @@ export async function startLab(o: LabOptions): Promise<RunningLab> {
   let host: RunningHost | null = null;
   const runner = new LiveRunner(o.db, (event, payload) => host?.broadcast(event, payload));
   const api = createApi({ db: o.db, dbPath: o.dbPath, runner, host: 'browser', appVersion: appVersion() });
-  host = await startHost({ rendererDir: o.rendererDir ?? RENDERER_DIST, host: o.host, port: o.port, handle: api.handle, ...(o.token ? { token: o.token } : {}) });
+  // Exports and comparisons read whole runs and build big strings: a worker with its own
+  // read-only connection answers them, so other clients and the live run are not held up.
+  const heavy = o.db && o.dbPath ? new HeavyWorker(o.db.path) : null;
+  const handle = (method: unknown, params: unknown) => (heavy && isHeavy(method) ? heavy.call(method, params) : api.handle(method, params));
+  host = await startHost({ rendererDir: o.rendererDir ?? RENDERER_DIST, host: o.host, port: o.port, handle, ...(o.token ? { token: o.token } : {}), ...(o.limits ? { limits: o.limits } : {}) });
   const h = host;
   return {
     host: h,
@@ -51,6 +60,7 @@ export async function startLab(o: LabOptions): Promise<RunningLab> {
     async close() {
       await runner.close();
       await h.close();
+      await heavy?.close();
       o.db?.close();
     },
   };
