@@ -3,7 +3,10 @@
  * whichever transport the host provides (Electron's preload bridge, the browser host's
  * WebSocket, or an in-memory handler in tests). Errors come back as values.
  */
-import type { ApiResult, EventName, Events, Method, Results } from '../../../engine/index.ts';
+import type { ApiResult, EventName, Events, Method, Params, Results } from '../../../engine/index.ts';
+
+/** A method's params argument: optional when every param may be left out. */
+export type CallArgs<M extends Method> = Record<string, never> extends Params<M> ? [params?: Params<M>] : [params: Params<M>];
 
 /** What a transport must do. */
 export interface Transport {
@@ -16,9 +19,10 @@ export class ApiClient {
   constructor(private readonly t: Transport) {}
 
   /** Calls a method; never throws (transport failures become `internal` errors). */
-  async call<M extends Method>(method: M, params: unknown = {}): Promise<ApiResult<Results[M]>> {
+  async call<M extends Method>(method: M, ...args: CallArgs<M>): Promise<ApiResult<Results[M]>> {
     try {
-      return (await this.t.call(method, params)) as ApiResult<Results[M]>;
+      // The other side validates the params against the same schemas and answers Results[M].
+      return (await this.t.call(method, args[0] ?? {})) as ApiResult<Results[M]>;
     } catch (e) {
       return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
     }

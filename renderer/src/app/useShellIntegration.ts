@@ -23,7 +23,7 @@ export function useShellIntegration(): void {
   useEffect(() => {
     const bridge = typeof window !== 'undefined' ? window.srlab : undefined;
     if (!bridge) return;
-    setFileDialogs(nativeFileDialogs(bridge.call));
+    setFileDialogs(nativeFileDialogs(api));
     const run = runActions(api, store);
     const s = () => store.getState();
     const open = async (path?: string) => {

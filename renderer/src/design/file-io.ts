@@ -4,6 +4,7 @@
  * renderer only calls `fileDialogs`), so no component knows which host it runs in.
  */
 import type { ScenarioInput } from '../../../engine/index.ts';
+import type { ApiClient } from '../api/client.ts';
 import { downloadText } from '../runs/download.ts';
 
 /** A file the user picked. */
@@ -77,30 +78,25 @@ export function setFileDialogs(d: Partial<FileDialogs>): void {
   Object.assign(fileDialogs, d);
 }
 
-/** How a host's bridge answers a call (Electron's preload `window.srlab.call`). */
-type HostCall = (method: string, params: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>;
-
 /**
  * Native dialogs through the desktop shell's `file:open` / `file:save` methods (main reads and
  * writes; the renderer only sees text). The document's `fileName` then holds the path main
  * handed out, so a later Save writes there without asking. Install with
- * `setFileDialogs(nativeFileDialogs(window.srlab.call))` when the host is Electron.
+ * `setFileDialogs(nativeFileDialogs(api))` when the host is Electron.
  */
-export function nativeFileDialogs(call: HostCall): Partial<FileDialogs> {
+export function nativeFileDialogs(api: Pick<ApiClient, 'call'>): Partial<FileDialogs> {
   return {
     open: async () => {
-      const r = await call('file:open', {});
+      const r = await api.call('file:open', {});
       if (!r.ok) throw new Error(r.error.message);
-      const v = r.value as { path: string; text: string } | null;
       // The path (not just its base name) is kept so that Save can write back to it.
-      return v ? { name: v.path, text: v.text } : null;
+      return r.value ? { name: r.value.path, text: r.value.text } : null;
     },
     save: async (doc, fileName) => {
       const params = { text: scenarioText(doc), suggestedName: defaultFileName(doc), ...(fileName && /[\\/]/.test(fileName) ? { path: fileName } : {}) };
-      const r = await call('file:save', params);
+      const r = await api.call('file:save', params);
       if (!r.ok) throw new Error(r.error.message);
-      const v = r.value as { path: string } | null;
-      return v ? v.path : null;
+      return r.value ? r.value.path : null;
     },
     confirmDiscard: (what) => window.confirm(`Discard the unsaved changes to "${what}"?`),
   };

@@ -2,6 +2,8 @@ import './setup.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { parseScenarioText, type ScenarioInput } from '../../../engine/index.ts';
+import { ApiClient } from '../../../renderer/src/api/client.ts';
+import { MemoryTransport } from '../../../renderer/src/api/memory-transport.ts';
 import { fileDialogs, nativeFileDialogs, openScenarioFile, saveScenarioFile, scenarioText, setFileDialogs } from '../../../renderer/src/design/file-io.ts';
 import { renderDesign, template, TEMPLATE_FILES } from './harness.tsx';
 
@@ -126,12 +128,13 @@ describe('native file dialogs', () => {
   it('open and save through the shell methods, saving back to the path opened', async () => {
     const nat = template('10-nat-spoke-rebinding.srlab.json');
     const calls: { method: string; params: unknown }[] = [];
-    const call = async (method: string, params: unknown) => {
+    const shell = new MemoryTransport((method, params) => {
       calls.push({ method, params });
-      if (method === 'file:open') return { ok: true as const, value: { path: '/labs/nat.srlab.json', text: JSON.stringify(nat) } };
-      return { ok: true as const, value: { path: '/labs/nat.srlab.json' } };
-    };
-    setFileDialogs(nativeFileDialogs(call));
+      if (method === 'file:open') return { ok: true, value: { path: '/labs/nat.srlab.json', text: JSON.stringify(nat) } };
+      if (method === 'file:save') return { ok: true, value: { path: '/labs/nat.srlab.json' } };
+      return { ok: false, error: { code: 'bad-method', message: `unexpected ${method}` } };
+    });
+    setFileDialogs(nativeFileDialogs(new ApiClient(shell)));
     const { user, store } = await renderDesign();
     await user.click(screen.getByRole('button', { name: 'Open' }));
     await waitFor(() => expect(store.getState().fileName).toBe('/labs/nat.srlab.json'));
