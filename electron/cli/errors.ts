@@ -31,7 +31,22 @@ export class CliFailure extends Error {
   }
 }
 
-/** Keeps "one problem per line" true even when a message carries a newline. */
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+/** Longest line printed for one problem; the rest is counted, not echoed. */
+export const MAX_LINE_CHARS = 2000;
+
+/**
+ * Keeps "one problem per line" true even when a message carries a newline: each line break
+ * with the blanks around it becomes one space. Linear in the text (a regex like
+ * `\s*[\r\n]+\s*` backtracks quadratically over a long run of blanks), and cut at
+ * `max` characters so a huge value in a message cannot make a huge line.
+ */
+export function oneLine(text: string, max = MAX_LINE_CHARS): string {
+  let out = '';
+  for (const part of text.split(/[\r\n]+/)) {
+    const t = part.trim();
+    if (t === '') continue;
+    out = out === '' ? t : `${out} ${t}`;
+    if (out.length > max * 2) break;
+  }
+  return out.length <= max ? out : `${out.slice(0, max)}… (cut: the line is longer than ${max} characters)`;
 }

@@ -12,6 +12,14 @@ export type ScenarioProblem = { path: string; message: string };
 export const ROOT_PATH = '(file)';
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+/** Keys longer than this are shortened when shown: a 10 MB key must not make a 20 MB message. */
+const SHOWN_KEY_CHARS = 80;
+
+/** A key as JSON text, cut short (with its length) when it is too long to print whole. */
+export function showKey(key: string): string {
+  if (key.length <= SHOWN_KEY_CHARS) return JSON.stringify(key);
+  return `${JSON.stringify(key.slice(0, SHOWN_KEY_CHARS)).slice(0, -1)}…" (${key.length} characters)`;
+}
 
 /** Writes a JSON path the way the problems show it: `faults[3].link`, `(file)` for the root. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -20,7 +28,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
     if (typeof seg === 'number') out += `[${seg}]`;
     else {
       const key = String(seg);
-      out += PLAIN_KEY.test(key) ? (out === '' ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
+      out += key.length <= SHOWN_KEY_CHARS && PLAIN_KEY.test(key) ? (out === '' ? key : `.${key}`) : `[${showKey(key)}]`;
     }
   }
   return out === '' ? ROOT_PATH : out;
@@ -40,7 +48,7 @@ const ROUTER_ONLY_FIELDS = new Set(['softwareVersion', 'sessionRecoveryDetection
 
 /** Message for one unknown key, with a hint when it looks like a typo or a router-only field. */
 function unknownField(key: string, known: readonly string[], input: unknown): string {
-  const base = `unknown field ${JSON.stringify(key)}`;
+  const base = `unknown field ${showKey(key)}`;
   const kind = isRecord(input) ? input['kind'] : undefined;
   if (ROUTER_ONLY_FIELDS.has(key) && (kind === 'client' || kind === 'server')) {
     return `${base}: ${key} is for routers (spoke, hub) only, and this node is a ${kind}`;
@@ -108,7 +116,7 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[]): Scenari
     if (iss.code === 'unrecognized_keys') {
       const lines = iss.message.split('\n');
       iss.keys.forEach((key, i) => {
-        push({ path: formatPath([...iss.path, key]), message: lines[i] ?? `unknown field ${JSON.stringify(key)}` });
+        push({ path: formatPath([...iss.path, key]), message: lines[i] ?? `unknown field ${showKey(key)}` });
       });
     } else {
       push({ path: formatPath(iss.path), message: iss.message });
@@ -124,6 +132,7 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** The known key nearest to `key` by edit distance, if near enough to be a likely typo. */
 function closest(key: string, known: readonly string[]): string | undefined {
+  if (key.length > SHOWN_KEY_CHARS) return undefined;
   let best: string | undefined;
   let bestDist = Math.min(3, Math.floor(key.length / 3));
   for (const k of known) {

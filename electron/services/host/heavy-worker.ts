@@ -15,7 +15,7 @@ const { dbPath } = workerData as { dbPath: string };
 let db: RunDatabase | null = null;
 let handlers: ReturnType<typeof runsHandlers> | null = null;
 
-function answer(method: HeavyMethod, params: unknown): ApiResult<unknown> {
+async function answer(method: HeavyMethod, params: unknown): Promise<ApiResult<unknown>> {
   if (!HEAVY_METHODS.includes(method)) return { ok: false, error: { code: 'bad-method', message: `${String(method)} is not answered here` } };
   const parsed = parseParams(method, params);
   if (!parsed.ok) return parsed;
@@ -23,13 +23,13 @@ function answer(method: HeavyMethod, params: unknown): ApiResult<unknown> {
     db = openDatabase(dbPath, { readonly: true, mustExist: true, check: 'none' });
     handlers = runsHandlers(db);
   }
-  return (handlers[method] as (p: unknown) => ApiResult<unknown>)(parsed.value);
+  return await (handlers[method] as (p: unknown) => ApiResult<unknown> | Promise<ApiResult<unknown>>)(parsed.value);
 }
 
-port.on('message', (m: HeavyCall) => {
+port.on('message', async (m: HeavyCall) => {
   let result: ApiResult<unknown>;
   try {
-    result = answer(m.method, m.params);
+    result = await answer(m.method, m.params);
   } catch (e) {
     result = { ok: false, error: { code: 'internal', message: `${m.method} failed: ${e instanceof Error ? e.message : String(e)}` } };
   }
