@@ -10,6 +10,8 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 
 const SNAPSHOT_MS = 50;
 const TRACE_CAP = 200_000;
+/** Log entries a joining window gets (the renderer keeps 5 000). */
+const JOIN_LOG = 5000;
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
@@ -120,8 +122,14 @@ function handle(m: ToWorker): void {
     }
     case 'sessions':
       return post({ type: 'reply', id: m.id, ok: true, value: sim ? sessionTable(sim, m.router, m.limit) : [] });
-    case 'state':
-      return post({ type: 'reply', id: m.id, ok: true, value: sim && builder ? builder.build(runId, state, pacer.speed, pacer.achieved(), true) : null });
+    case 'state': {
+      if (!sim || !builder) return post({ type: 'reply', id: m.id, ok: true, value: null });
+      // A window joining mid-run gets the log so far too (as much as a window keeps), not only
+      // what happens from now on: every window sees the whole run.
+      const full = builder.build(runId, state, pacer.speed, pacer.achieved(), true);
+      const log = trace.slice(-JOIN_LOG);
+      return post({ type: 'reply', id: m.id, ok: true, value: { ...full, log, logDropped: traceSeen - log.length } });
+    }
   }
 }
 

@@ -20,7 +20,7 @@ export interface ComparisonReportInput {
   runs: readonly ComparisonReportRun[];
   /** `compareRuns(runs)` with any divergence attached; computed here when absent. */
   comparison?: Comparison;
-  /** When the report was made, shown in the header. */
+  /** When the report was made, shown in the header (default: now). */
   generatedAt?: string | Date;
 }
 
@@ -94,7 +94,8 @@ export function renderComparisonReport(input: ComparisonReportInput): string {
     ['runs', String(runs.length)],
     ['scenario', names.length === 1 ? names[0]! : `${names.length} scenarios`],
     ['baseline', c.runs[0]!.label],
-    ['made', date(input.generatedAt)],
+    // Made now unless the caller says otherwise (a report is always made at some time: never "—").
+    ['made', date(input.generatedAt ?? new Date())],
   ]);
   const stories = html`<section id="summary"><h2>In short</h2>${c.runs.map(
     (r, i) => html`<p>${runKey(i)}<b>${r.label}</b>: ${runNarrative(runs[i]!.summary, runs[i]!.faultLog.length)}</p>`,

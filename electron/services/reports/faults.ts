@@ -64,7 +64,15 @@ export function faultSpanMs(f: Fault, startMs: number, endMs: number): number {
   }
 }
 
-/** Marks for a run's fault log, tagged F1, F2… in log order. */
+/**
+ * A fault log in time order. The engine logs live faults after the scheduled ones, so a fault
+ * injected at 5 s comes after one scheduled at 20 s; tables and chart marks read by time.
+ */
+export function faultsInTimeOrder<T extends { atMs: number }>(log: readonly T[]): T[] {
+  return log.map((e, i) => ({ e, i })).sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i).map((x) => x.e);
+}
+
+/** Marks for a run's fault log, tagged F1, F2… in log order (pass it in time order). */
 export function faultMarks(log: readonly FaultLogEntry[], endMs: number): FaultMark[] {
   return log.map((e, i) => ({ tag: `F${i + 1}`, startMs: e.atMs, endMs: Math.min(endMs, e.atMs + faultSpanMs(e.fault, e.atMs, endMs)) }));
 }

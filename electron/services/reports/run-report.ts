@@ -5,7 +5,7 @@
 import type { RunResult, Scenario } from '../../../engine/index.ts';
 import { html } from './html.ts';
 import { date, dur, int } from './format.ts';
-import { faultMarks } from './faults.ts';
+import { faultMarks, faultsInTimeOrder } from './faults.ts';
 import { assumptionsSection, documentShell, footer, header, jsonDetails, section } from './page.ts';
 import { runNarrative } from './narrative.ts';
 import { countersHtml } from './counters.ts';
@@ -34,7 +34,9 @@ export interface RunReportInput {
 export function renderRunReport(input: RunReportInput): string {
   const { scenario, result, runId } = input;
   const s = result.summary;
-  const faults = faultMarks(result.faultLog, s.durationMs);
+  // One order for the table and the chart marks, so F1, F2… name the same faults in both.
+  const faultLog = faultsInTimeOrder(result.faultLog);
+  const faults = faultMarks(faultLog, s.durationMs);
   const live = result.faultLog.filter((f) => f.source === 'live').length;
   const top = header(
     'Run report',
@@ -61,7 +63,7 @@ export function renderRunReport(input: RunReportInput): string {
     html`<h3>Traffic</h3>`,
     trafficTable(scenario),
     html`<h3>Faults</h3>`,
-    faultTable(result.faultLog),
+    faultTable(faultLog),
     html`<h3>Over time</h3>`,
     seriesFigures(result.series, faults),
   ]);

@@ -5,8 +5,9 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useDocFiles } from '../design/doc-files.ts';
 import { readScenarioFile, usesBrowserOpen } from '../design/file-io.ts';
-import { useDocProblems } from '../inspector/useDocProblems.ts';
 import { useLab, useLabStore } from '../store/context.tsx';
+import { isRunLive } from '../store/sim-slice.ts';
+import { DocProblems } from './DocProblems.tsx';
 import '../design.css';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -19,6 +20,9 @@ export function DesignToolbar() {
   const canUndo = useLab((s) => s.canUndo);
   const canRedo = useLab((s) => s.canRedo);
   const hasNodes = useLab((s) => s.doc.nodes.length > 0);
+  // Locked while a run is live: the run keeps the lab it started with (Save still works).
+  const isLocked = useLab((s) => isRunLive(s.live));
+  const locked = 'Stop the run to edit the lab';
   const [laying, setLaying] = useState(false);
   const onOpen = () => {
     if (usesBrowserOpen()) input.current?.click();
@@ -39,10 +43,10 @@ export function DesignToolbar() {
   };
   return (
     <div className="design-toolbar" role="toolbar" aria-label="Design">
-      <button type="button" onClick={files.newLab} title="Start an empty lab">
+      <button type="button" onClick={files.newLab} disabled={isLocked} title={isLocked ? locked : 'Start an empty lab'}>
         New
       </button>
-      <button type="button" onClick={onOpen} title={`Open a scenario file (${MOD}O)`}>
+      <button type="button" onClick={onOpen} disabled={isLocked} title={isLocked ? locked : `Open a scenario file (${MOD}O)`}>
         Open
       </button>
       <input ref={input} type="file" accept=".json,.srlab.json" aria-label="Scenario file" hidden onChange={(e) => void onFile(e)} />
@@ -50,42 +54,16 @@ export function DesignToolbar() {
         Save
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
-      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} title={`Undo (${MOD}Z)`}>
+      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo || isLocked} title={isLocked ? locked : `Undo (${MOD}Z)`}>
         Undo
       </button>
-      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} title={`Redo (${MOD}Y)`}>
+      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo || isLocked} title={isLocked ? locked : `Redo (${MOD}Y)`}>
         Redo
       </button>
-      <button type="button" onClick={() => void onLayout()} disabled={!hasNodes || laying} title="Lay out left to right: clients, spokes, hubs, servers">
+      <button type="button" onClick={() => void onLayout()} disabled={!hasNodes || laying || isLocked} title={isLocked ? locked : 'Lay out left to right: clients, spokes, hubs, servers'}>
         Layout
       </button>
-      <DocStatus />
+      <DocProblems />
     </div>
-  );
-}
-
-/** "Ready" or "n problems" (pressing it shows them in the inspector). */
-function DocStatus() {
-  const problems = useDocProblems();
-  const store = useLabStore();
-  if (problems.length === 0) {
-    return (
-      <span className="doc-chip ok" title="The engine accepts this lab">
-        ✓ Valid
-      </span>
-    );
-  }
-  return (
-    <button
-      type="button"
-      className="doc-chip bad"
-      title={problems.map((p) => `${p.path}: ${p.message}`).join('\n')}
-      onClick={() => {
-        store.getState().clearSelection();
-        store.getState().setInspectorTab('properties');
-      }}
-    >
-      {problems.length} problem{problems.length === 1 ? '' : 's'}
-    </button>
   );
 }

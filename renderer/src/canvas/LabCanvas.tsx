@@ -33,6 +33,8 @@ import { RouterNode } from './RouterNode.tsx';
 import { PacketLegend } from './PacketLegend.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
 import { useFirstStartLab } from './useFirstStartLab.ts';
+import { DesignLockBanner } from './DesignLockBanner.tsx';
+import { isRunLive } from '../store/sim-slice.ts';
 import '../design.css';
 
 /** The MIME type palette items carry when dragged. */
@@ -70,6 +72,7 @@ function CanvasInner() {
   const edges = useFlowEdges();
   const isEmpty = useLab((s) => s.doc.nodes.length === 0);
   const fitSeq = useLab((s) => s.fitViewSeq);
+  const isLocked = useLab((s) => isRunLive(s.live));
   const { screenToFlowPosition, fitView } = useReactFlow<LabNode, LabEdge>();
   const dragKey = useRef<string | null>(null);
   const drags = useRef(0);
@@ -152,6 +155,9 @@ function CanvasInner() {
       onDragOver={onDragOver}
       onDrop={onDrop}
       connectionMode={ConnectionMode.Loose}
+      // Locked while a run is live (the run keeps the lab it started with); selecting stays, to pick fault targets.
+      nodesDraggable={!isLocked}
+      nodesConnectable={!isLocked}
       deleteKeyCode={null}
       // Space is run/pause in this app; panning is by dragging the pane.
       panActivationKeyCode={null}
@@ -173,7 +179,10 @@ function CanvasInner() {
       <MiniMap position="bottom-right" pannable zoomable ariaLabel="Overview of the lab" nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={4} style={MINIMAP_SIZE} />
       <PacketLegend />
       <PacketLayer />
-      {isEmpty && (
+      <Panel position="top-center">
+        <DesignLockBanner />
+      </Panel>
+      {isEmpty && !isLocked && (
         <Panel position="top-center" className="canvas-hint">
           Drag a Client, Spoke, Hub or Server from the palette onto the canvas — or pick a template.
         </Panel>

@@ -6,6 +6,7 @@ import type { DragEvent } from 'react';
 import type { NodeKind } from '../../../engine/index.ts';
 import { KIND_NAMES } from '../design/doc-model.ts';
 import { useLab } from '../store/context.tsx';
+import { isRunLive } from '../store/sim-slice.ts';
 import { KIND_MIME } from './LabCanvas.tsx';
 import { KindIcon } from './node-icons.tsx';
 import { Templates } from './Templates.tsx';
@@ -21,6 +22,7 @@ function onDragStart(kind: NodeKind, e: DragEvent) {
 /** The palette column. */
 export function Palette() {
   const addNode = useLab((s) => s.addNode);
+  const isLocked = useLab((s) => isRunLive(s.live));
   return (
     <div className="palette-body">
       <h2 className="pane-title">Add to the lab</h2>
@@ -30,10 +32,11 @@ export function Palette() {
             key={kind}
             type="button"
             className={`palette-item kind-${kind}`}
-            draggable
+            draggable={!isLocked}
+            disabled={isLocked}
             onDragStart={(e) => onDragStart(kind, e)}
             onClick={() => addNode(kind)}
-            title={`Drag onto the canvas, or press to add a ${kind}`}
+            title={isLocked ? 'Stop the run to edit the lab' : `Drag onto the canvas, or press to add a ${kind}`}
           >
             <span className="lab-node-icon">
               <KindIcon kind={kind} />

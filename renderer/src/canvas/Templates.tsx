@@ -3,11 +3,14 @@ import { useEffect, useState } from 'react';
 import type { TemplateInfo } from '../../../engine/index.ts';
 import { useApi } from '../api/context.tsx';
 import { useDocFiles } from '../design/doc-files.ts';
+import { useLab } from '../store/context.tsx';
+import { isRunLive } from '../store/sim-slice.ts';
 
 /** The templates section of the palette. */
 export function Templates() {
   const api = useApi();
   const files = useDocFiles();
+  const isLocked = useLab((s) => isRunLive(s.live));
   const [list, setList] = useState<TemplateInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -31,7 +34,7 @@ export function Templates() {
       <ul className="template-list">
         {list?.map((t) => (
           <li key={t.file}>
-            <button type="button" className="template-item" title={t.description} onClick={() => void files.loadTemplate(t.file)}>
+            <button type="button" className="template-item" disabled={isLocked} title={isLocked ? 'Stop the run to open another lab' : t.description} onClick={() => void files.loadTemplate(t.file)}>
               {t.name}
             </button>
           </li>

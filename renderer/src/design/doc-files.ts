@@ -11,6 +11,7 @@ import { useApi } from '../api/context.tsx';
 import { useLabStore } from '../store/context.tsx';
 import type { LabStore } from '../store/index.ts';
 import { fileDialogs, type OpenedFile } from './file-io.ts';
+import { refuseWhileLive } from './design-lock.ts';
 
 /** The template the lab starts with. */
 export const FIRST_TEMPLATE = '01-spoke-and-hub-session-loss-packet-based.srlab.json';
@@ -34,7 +35,7 @@ export function openText(store: LabStore, file: OpenedFile): boolean {
     s.notify('error', `That file is not a valid scenario: ${file.name} has ${n} problem${n === 1 ? '' : 's'}.`, problemLines(r.problems));
     return false;
   }
-  if (!mayDiscard(store)) return false;
+  if (refuseWhileLive(s) || !mayDiscard(store)) return false;
   // The raw JSON is kept (not the parsed, defaulted scenario) so saving writes back what was read.
   const raw = JSON.parse(file.text.replace(/^\uFEFF/, '')) as ScenarioInput;
   s.loadDoc(raw, file.name);
@@ -65,7 +66,8 @@ export async function saveDoc(store: LabStore): Promise<void> {
 
 /** Loads a template by file name (asking first when there are unsaved changes). */
 export async function loadTemplate(store: LabStore, api: ApiClient, file: string, opts: { ask?: boolean } = {}): Promise<boolean> {
-  if (opts.ask !== false && !mayDiscard(store)) return false;
+  // The first start (ask: false) may load under a run another window started; the user may not.
+  if (opts.ask !== false && (refuseWhileLive(store.getState()) || !mayDiscard(store))) return false;
   const r = await api.call('templates:get', { file });
   const s = store.getState();
   if (!r.ok) {
@@ -83,7 +85,7 @@ export async function loadTemplate(store: LabStore, api: ApiClient, file: string
 
 /** Starts an empty lab (asking first when there are unsaved changes). */
 export function newLab(store: LabStore): void {
-  if (mayDiscard(store)) store.getState().newLab();
+  if (!refuseWhileLive(store.getState()) && mayDiscard(store)) store.getState().newLab();
 }
 
 /** The file actions bound to this app's store and API. */

@@ -6,6 +6,7 @@ import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { InspectorTab } from '../store/selection-slice.ts';
 import { useLab, useLabStore } from '../store/context.tsx';
+import { isRunLive } from '../store/sim-slice.ts';
 import { FaultEditor } from './FaultEditor.tsx';
 import { LabInspector } from './LabInspector.tsx';
 import { LinkInspector } from './LinkInspector.tsx';
@@ -24,6 +25,7 @@ const TABS: { id: InspectorTab; label: string }[] = [
 export function Inspector() {
   const tab = useLab((s) => s.inspectorTab);
   const setTab = useLab((s) => s.setInspectorTab);
+  const isLocked = useLab((s) => isRunLive(s.live));
   const counts = useLab(useShallow((s) => ({ traffic: (s.doc.traffic ?? []).length, faults: (s.doc.faults ?? []).length })));
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
   const onKeyDown = (e: KeyboardEvent) => {
@@ -61,9 +63,13 @@ export function Inspector() {
         ))}
       </div>
       <div id="inspector-panel" role="tabpanel" aria-labelledby={`inspector-tab-${tab}`} className="inspector-panel">
-        {tab === 'properties' && <Properties />}
-        {tab === 'traffic' && <TrafficEditor />}
-        {tab === 'faults' && <FaultEditor />}
+        {/* A disabled fieldset disables every control in it: read-only while a run is live. */}
+        <fieldset className="inspector-lock" disabled={isLocked} title={isLocked ? 'Stop the run to edit the lab' : undefined}>
+          {isLocked && <p className="insp-locked">Read-only while the run is live: stop the run to edit.</p>}
+          {tab === 'properties' && <Properties />}
+          {tab === 'traffic' && <TrafficEditor />}
+          {tab === 'faults' && <FaultEditor />}
+        </fieldset>
       </div>
     </div>
   );

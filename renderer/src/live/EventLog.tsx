@@ -1,10 +1,11 @@
 /**
- * The live event log: newest first, filterable by kind and router, capped at the newest
- * {@link SHOWN} matching entries (the store keeps 5 000; rendering them all at 20 Hz would cost
+ * The live event log: in time order (oldest at the top, as History lists a stored run's), the
+ * list following the newest entry while it is scrolled to the bottom; filterable by kind and
+ * router, capped at the newest {@link SHOWN} matching entries (the store keeps 5 000; rendering them all at 20 Hz would cost
  * more than anyone can read). Clicking an entry shows its packet attributes and the rule that
  * fired, with links to the assumptions behind that rule.
  */
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLab } from '../store/context.tsx';
 import type { LogEntry } from '../store/sim-slice.ts';
 import { assumptionsFor } from '../help/assumption-links.ts';
@@ -43,9 +44,16 @@ export function EventLog() {
       total++;
       if (out.length < SHOWN) out.push(e);
     }
-    return { shown: out, total };
+    return { shown: out.reverse(), total };
   }, [log, kind, router]);
   const chosen = selected === null ? undefined : log.find((e) => e.seq === selected);
+  // Follow the tail while the reader is at the bottom; leave the list alone once they scroll up.
+  const list = useRef<HTMLOListElement>(null);
+  const isFollowing = useRef(true);
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (el && isFollowing.current) el.scrollTop = el.scrollHeight;
+  }, [matching]);
 
   return (
     <div className="event-log">
@@ -81,7 +89,15 @@ export function EventLog() {
         {log.length === 0 ? (
           <p className="empty">No events yet. Run the lab: control-plane and session events (enable-metadata, health checks, BFD, faults) appear here as they happen.</p>
         ) : (
-          <ol className="event-list" aria-label="Event log">
+          <ol
+            ref={list}
+            className="event-list"
+            aria-label="Event log"
+            onScroll={(e) => {
+              const el = e.currentTarget;
+              isFollowing.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+            }}
+          >
             {matching.shown.map((e) => (
               <li key={e.seq}>
                 <button type="button" className="event-row" aria-pressed={e.seq === selected} onClick={() => setSelected(e.seq === selected ? null : e.seq)}>

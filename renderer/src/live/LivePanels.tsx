@@ -10,6 +10,7 @@ import { SessionsTable } from './SessionsTable.tsx';
 import { CountersTable } from './CountersTable.tsx';
 import { LiveCharts } from './LiveCharts.tsx';
 import { InjectFault } from './InjectFault.tsx';
+import { RunOwnership } from './RunOwnership.tsx';
 import { count } from './format.ts';
 import '../live.css';
 
@@ -30,6 +31,7 @@ export function LivePanels() {
   };
   return (
     <div className="live-panels">
+      <RunOwnership />
       <div className="live-tabbar">
         <div role="tablist" aria-label="Live run" className="tabs" onKeyDown={onKey}>
           {TABS.map((t) => (

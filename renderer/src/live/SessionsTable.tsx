@@ -21,19 +21,25 @@ export function SessionsTable() {
   const routers = useLab(useShallow((s) => Object.keys(s.live?.routers ?? {})));
   const phase = useLab((s) => phaseOf(s.live));
   const runId = useLab((s) => s.live?.runId ?? null);
+  const endedRunId = useLab((s) => (s.live?.state === 'ended' ? (s.lastEnded?.runId ?? null) : null));
+  const openRun = useLab((s) => s.openRun);
+  const setView = useLab((s) => s.setView);
   const [picked, setPicked] = useState('');
   const router = routers.includes(picked) ? picked : (routers[0] ?? '');
-  const [rows, setRows] = useState<FlowRow[] | null>(null);
+  const [loaded, setLoaded] = useState<{ router: string; rows: FlowRow[] } | null>(null);
+  // Rows shown belong to the router picked (another router's, kept from before, would mislead).
+  const rows = loaded?.router === router ? loaded.rows : null;
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!router || phase === 'idle') return;
+    // An ended run's tables went with it (the host answers "no run is live"): nothing to ask.
+    if (!router || phase === 'idle' || phase === 'ended') return;
     let isCurrent = true;
     const load = async () => {
       const r = await api.call('sim:sessions', { router, limit: LIMIT });
       if (!isCurrent) return;
       if (r.ok) {
-        setRows(r.value);
+        setLoaded({ router, rows: r.value });
         setError(null);
       } else setError(r.error.message);
     };
@@ -61,10 +67,26 @@ export function SessionsTable() {
           </select>
         </label>
         <span className="muted">
-          {rows ? `${count(sessions)} sessions, ${count(rows.length)} flows${sessions >= LIMIT ? ` (first ${LIMIT} sessions)` : ''}` : 'loading…'}
+          {phase === 'ended'
+            ? `The run has ended: its routers' tables went with it.${rows ? ` Below, ${router}'s table as last refreshed.` : ''}`
+            : rows
+              ? `${count(sessions)} sessions, ${count(rows.length)} flows${sessions >= LIMIT ? ` (first ${LIMIT} sessions)` : ''}`
+              : 'loading…'}
           {phase === 'running' ? ' · refreshed every second' : ''}
         </span>
-        {error && <span className="error-text">{error}</span>}
+        {phase === 'ended' && endedRunId && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              openRun(endedRunId);
+              setView('history');
+            }}
+          >
+            Every session of the run, in its results
+          </button>
+        )}
+        {error && phase !== 'ended' && <span className="error-text">{error}</span>}
       </div>
       <div className="table-scroll">
         <table className="data-table sessions-table">

@@ -9,6 +9,7 @@ import type { Events, LiveSnapshot } from '../../../engine/index.ts';
 import { useApi } from '../api/context.tsx';
 import { useLabStore } from '../store/context.tsx';
 import { count } from './format.ts';
+import { failedWords } from '../runs/outcome-words.ts';
 
 const FALLBACK_MS = 250;
 
@@ -16,7 +17,8 @@ const FALLBACK_MS = 250;
 export function endedText(e: Events['sim:ended']): { kind: 'info' | 'error'; text: string } {
   if (e.status === 'failed') return { kind: 'error', text: `The run failed${e.message ? `: ${e.message}` : ''}` };
   const s = e.summary?.sessions;
-  const numbers = s ? `: ${count(s.total)} sessions, ${count(s.affected)} affected, ${count(s.recovered)} recovered, ${count(s.failed)} failed` : '';
+  const failed = s ? failedWords(s) : '';
+  const numbers = s ? `: ${count(s.total)} sessions, ${count(s.affected)} affected, ${count(s.recovered)} recovered${failed ? `, ${failed}` : ''}` : '';
   return { kind: 'info', text: `Run ${e.status}${numbers}` };
 }
 
@@ -36,22 +38,38 @@ export function useLiveConnection(): void {
       queue = [];
       store.getState().applySnapshots(batch);
     };
+    // Until the host has said what is live, snapshots wait: a run already going is joined from
+    // its whole picture (sim:state), and the snapshots that raced it are folded in after.
+    let early: LiveSnapshot[] | null = [];
     const offSnapshot = api.on('sim:snapshot', (snap) => {
+      if (early) {
+        early.push(snap);
+        return;
+      }
       queue.push(snap);
       if (frame === null) frame = requestAnimationFrame(flush);
       if (timer === null) timer = setTimeout(flush, FALLBACK_MS);
     });
     const offEnded = api.on('sim:ended', (e) => {
+      join(null);
       flush();
       const s = store.getState();
       s.endLive(e);
       const { kind, text } = endedText(e);
       s.notify(kind, text);
     });
-    // A run may already be live (the window reloaded, or another client started it).
+    // A run may already be live (the window reloaded, or another window started it).
     let isMounted = true;
+    const join = (full: LiveSnapshot | null) => {
+      if (!early) return;
+      const later = early;
+      early = null;
+      const s = store.getState();
+      if (full && s.live?.runId !== full.runId) s.joinLive(full, later);
+      else s.applySnapshots(later);
+    };
     void api.call('sim:state').then((r) => {
-      if (isMounted && r.ok && r.value && store.getState().live === null) store.getState().applySnapshots([r.value]);
+      if (isMounted) join(r.ok ? r.value : null);
     });
     return () => {
       isMounted = false;

@@ -61,10 +61,12 @@ export function runActions(api: ApiClient, store: LabStore): RunActions {
     }
     s().setBusy(true);
     s().resetLive();
+    s().setStartPending(true);
     // The raw document goes to the host, which validates it again (params are checked where received).
     const r = await api.call('sim:start', { scenario: doc, speed: runSpeed, paused: false, ...(seed !== undefined ? { seed } : {}) });
     s().setBusy(false);
     if (!r.ok) {
+      s().setStartPending(false);
       if (r.error.code === 'bad-scenario') s().notify('error', `The lab cannot run: ${r.error.message}`, problemLines(r.error));
       else fail('The run did not start', r.error);
     }

@@ -1,11 +1,11 @@
 /** The sections of a stored run's view (RunView): KPIs, charts, worst sessions, faults, settings. */
 import { useMemo } from 'react';
-import { CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS, type Fault, type RunDetail, type RunSummary, type Scenario, type SessionOutcome, type TimeSeries } from '../../../engine/index.ts';
+import { CONTROL_KIND_LABELS, CONTROL_KINDS, LOSS_CAUSES, RECOVERY_COLORS, describeRecovery, effectiveRecovery, type Fault, type RunDetail, type RunSummary, type Scenario, type SessionOutcome, type TimeSeries } from '../../../engine/index.ts';
 import { EChart } from '../charts/EChart.tsx';
 import { useChartTheme } from '../charts/useChartTheme.ts';
 import { controlOption, packetsOption, sessionsOption } from '../charts/series-options.ts';
-import { CONTROL_KIND_LABELS, RECOVERY_COLORS, describeRecovery, effectiveRecovery } from '../charts/engine-extras.ts';
 import { bytes, clock, count, duration } from '../live/format.ts';
+import { failedWords, mechanismWords, outcomeSplit } from './outcome-words.ts';
 
 function Kpi({ label, value, tone }: { label: string; value: string; tone?: 'bad' | 'good' | undefined }) {
   return (
@@ -20,7 +20,8 @@ function Kpi({ label, value, tone }: { label: string; value: string; tone?: 'bad
 export function RunKpis({ summary: s }: { summary: RunSummary }) {
   const ctl = CONTROL_KINDS.reduce((a, k) => ({ count: a.count + s.control[k].count, bytes: a.bytes + s.control[k].bytes }), { count: 0, bytes: 0 });
   const lostBy = LOSS_CAUSES.filter((c) => s.packets.lostBy[c] > 0);
-  const recovered = RECOVERY_KINDS.filter((k) => s.sessions.recoveredBy[k] > 0);
+  const split = outcomeSplit(s.sessions);
+  const failed = failedWords(s.sessions);
   return (
     <section className="section" aria-label="Headline results">
       <div className="kpi-row">
@@ -38,16 +39,28 @@ export function RunKpis({ summary: s }: { summary: RunSummary }) {
       </div>
       <div className="kpi-notes">
         <span>
-          Recovered by:{' '}
-          {recovered.length === 0
-            ? 'nothing was affected'
-            : recovered.map((k) => (
+          {s.sessions.affected === 0 ? (
+            'No session was affected.'
+          ) : split.recoveredBy.length === 0 ? (
+            'None recovered.'
+          ) : (
+            <>
+              {count(split.recovered)} recovered, by:{' '}
+              {split.recoveredBy.map(([k, n]) => (
                 <span key={k} className="legend-item">
                   <span className="swatch" style={{ background: RECOVERY_COLORS[k] }} aria-hidden="true" />
-                  {k} {count(s.sessions.recoveredBy[k])}
+                  {mechanismWords(k)} {count(n)}
                 </span>
               ))}
+            </>
+          )}
         </span>
+        {failed && (
+          <span className="legend-item">
+            {split.reconnected > 0 && <span className="swatch" style={{ background: RECOVERY_COLORS['new-session'] }} aria-hidden="true" />}
+            {failed}.
+          </span>
+        )}
         {lostBy.length > 0 && <span>Lost by cause: {lostBy.map((c) => `${c} ${count(s.packets.lostBy[c])}`).join(', ')}</span>}
         <span>Control overhead: {CONTROL_KINDS.filter((k) => s.control[k].count > 0).map((k) => `${CONTROL_KIND_LABELS[k]} ${count(s.control[k].count)}`).join(', ') || 'none'}</span>
       </div>
@@ -127,8 +140,14 @@ export function WorstSessions({ sessions }: { sessions: SessionOutcome[] }) {
   );
 }
 
-/** Faults applied in the run, scheduled and live. */
-export function FaultLog({ faults }: { faults: RunDetail['faultLog'] }) {
+/** A fault log in time order (live faults are logged after the scheduled ones); ties keep log order. */
+export function inTimeOrder<T extends { atMs: number }>(log: readonly T[]): T[] {
+  return log.map((e, i) => ({ e, i })).sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i).map((x) => x.e);
+}
+
+/** Faults applied in the run, scheduled and live, in time order. */
+export function FaultLog({ faults: log }: { faults: RunDetail['faultLog'] }) {
+  const faults = useMemo(() => inTimeOrder(log), [log]);
   return (
     <section className="section" aria-label="Fault log">
       <h2>Faults</h2>

@@ -11,6 +11,8 @@ import { makeFault } from '../design/fault-model.ts';
 import { getIn, setIn, share, type DocPath } from '../design/patch.ts';
 import { commitEdit } from './history-slice.ts';
 import type { Slice } from './index.ts';
+import { isRunLive } from './sim-slice.ts';
+import { refuseWhileLive } from '../design/design-lock.ts';
 
 /** How an edit joins the undo history. */
 export interface EditOptions {
@@ -83,6 +85,7 @@ function merge(target: Fields, fields: Fields): void {
 export const createGraphSlice: Slice<GraphSlice> = (set, get) => {
   const commit = (candidate: ScenarioInput, opts?: EditOptions): boolean => {
     const s = get();
+    if (refuseWhileLive(s)) return false;
     const next = share(s.doc, candidate);
     if (next === s.doc) return false;
     set({ doc: next, ...commitEdit(s, s.doc, next, opts?.key) });
@@ -113,6 +116,9 @@ export const createGraphSlice: Slice<GraphSlice> = (set, get) => {
     fitViewSeq: 0,
     loadDoc: (doc, fileName) => {
       get().clearHistory();
+      // The previous lab's run (badges, dots, log, counters, charts) must not show on this one.
+      // A live run is kept: it is still going, and the panels describe it.
+      if (!isRunLive(get().live)) get().resetLive();
       set({ doc, fileName, dirty: false, docLoads: get().docLoads + 1, fitViewSeq: get().fitViewSeq + 1, selectedNodes: [], selectedLinks: [], selectedTraffic: null, selectedFault: null });
     },
     newLab: () => get().loadDoc(emptyDoc(), null),

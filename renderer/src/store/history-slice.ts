@@ -8,6 +8,7 @@
 import type { ScenarioInput } from '../../../engine/index.ts';
 import { applyPatches, diff, type Patch } from '../design/patch.ts';
 import type { LabState, Slice } from './index.ts';
+import { refuseWhileLive } from '../design/design-lock.ts';
 
 /** One undo step. */
 export interface HistoryEntry {
@@ -91,7 +92,7 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
   undo: () => {
     const s = get();
     const entry = s.undoStack.at(-1);
-    if (!entry) return;
+    if (!entry || refuseWhileLive(s)) return;
     const undoStack = s.undoStack.slice(0, -1);
     const redoStack = [...s.redoStack, entry];
     const doc = applyPatches(s.doc, entry.inverse);
@@ -100,7 +101,7 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
   redo: () => {
     const s = get();
     const entry = s.redoStack.at(-1);
-    if (!entry) return;
+    if (!entry || refuseWhileLive(s)) return;
     const redoStack = s.redoStack.slice(0, -1);
     const undoStack = [...s.undoStack, entry];
     const doc = applyPatches(s.doc, entry.forward);

@@ -19,6 +19,11 @@ export interface LogEntry extends TraceEvent {
 /** Log entries kept (oldest dropped first). */
 export const LOG_CAP = 5000;
 
+/** Whether a run is live (running or paused): the design is locked while it is. */
+export function isRunLive(live: LiveSnapshot | null): boolean {
+  return live !== null && (live.state === 'running' || live.state === 'paused');
+}
+
 /** Speeds the run controls offer. */
 export const SPEEDS: readonly (number | 'max')[] = [0.1, 1, 10, 100, 1000, 'max'];
 
@@ -46,6 +51,20 @@ export interface SimSlice {
   runSpeed: number | 'max';
   /** A start/stop request is on its way (keeps the buttons from firing twice). */
   isBusy: boolean;
+  /**
+   * Who started the run shown: this window ('here'), another window or tab on the same host
+   * ('elsewhere'; the run controls then act on that run), or nobody yet (null).
+   */
+  runOwner: 'here' | 'elsewhere' | null;
+  /** This window asked for a run that has not sent its first snapshot yet. */
+  isStartPending: boolean;
+  /** Marks that this window is starting a run (its snapshots will be this window's). */
+  setStartPending(isPending: boolean): void;
+  /**
+   * Joins a run already live: `full` is the host's whole picture of it (every counter and series
+   * point, the log so far), `later` the snapshots that arrived while it was asked for.
+   */
+  joinLive(full: LiveSnapshot, later: readonly LiveSnapshot[], now?: number): void;
   applySnapshots(batch: readonly LiveSnapshot[], now?: number): void;
   /** Forgets the previous run's picture (a new run is starting). */
   resetLive(): void;
@@ -61,6 +80,17 @@ type LiveParts = Pick<SimSlice, 'live' | 'liveCounters' | 'counterChangedAt' | '
 
 function blank(): LiveParts {
   return { live: null, liveCounters: {}, counterChangedAt: {}, liveSeries: emptySeries(), liveLog: [], logDropped: 0, lastEnded: null, dotsByLink: {} };
+}
+
+/**
+ * The snapshots that follow a full picture: older ones add nothing, and a newer one's log
+ * entries up to the picture's time are already in its log (series points are skipped by time).
+ */
+export function afterFull(full: LiveSnapshot, later: readonly LiveSnapshot[]): LiveSnapshot[] {
+  const untilUs = full.tMs * 1000;
+  return later
+    .filter((s) => s.runId === full.runId && s.events > full.events)
+    .map((s) => ({ ...s, log: s.log.filter((e) => e.tUs > untilUs) }));
 }
 
 /**
@@ -134,11 +164,22 @@ export const createSimSlice: Slice<SimSlice> = (set) => ({
   runSeed: '',
   runSpeed: 1,
   isBusy: false,
+  runOwner: null,
+  isStartPending: false,
   applySnapshots: (batch, now = performance.now()) => {
     if (batch.length === 0) return;
-    set((s) => foldSnapshots(s, batch, now));
+    set((s) => {
+      const first = batch[0]!;
+      const isNewRun = s.live === null || s.live.runId !== first.runId;
+      // A run this window did not ask for is another window's (or tab's): say so.
+      const owner = isNewRun ? { runOwner: s.isStartPending ? ('here' as const) : ('elsewhere' as const), isStartPending: false } : {};
+      return { ...foldSnapshots(s, batch, now), ...owner };
+    });
   },
-  resetLive: () => set(blank()),
+  joinLive: (full, later, now = performance.now()) =>
+    set((s) => ({ ...foldSnapshots(blank(), [full, ...afterFull(full, later)], now), runOwner: s.isStartPending ? 'here' : 'elsewhere', isStartPending: false })),
+  setStartPending: (isStartPending) => set({ isStartPending }),
+  resetLive: () => set({ ...blank(), runOwner: null }),
   setLiveState: (state) => set((s) => (s.live && s.live.state !== 'ended' ? { live: { ...s.live, state } } : {})),
   endLive: (e) => set((s) => ({ lastEnded: e, live: s.live ? { ...s.live, state: 'ended' } : null })),
   setRunSeed: (runSeed) => set({ runSeed }),

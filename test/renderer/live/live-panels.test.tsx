@@ -30,15 +30,15 @@ describe('live snapshots', () => {
     await waitFor(() => expect(screen.getByRole('timer', { name: 'Virtual clock' }).textContent).toContain('00:25.000 / 01:00.000'));
   });
 
-  it('lists the events newest first, with the session loss and the health checks', async () => {
+  it('lists the events in time order (as History does), with the session loss and the health checks', async () => {
     const { host } = setup();
     await playRun(host);
     const log = await screen.findByRole('list', { name: 'Event log' });
     const times = within(log)
       .getAllByRole('button')
       .map((b) => b.querySelector('.event-time')!.textContent!);
-    expect(times[0]!.startsWith('00:2')).toBe(true);
-    expect([...times].sort().reverse()).toEqual(times);
+    expect(times.at(-1)!.startsWith('00:2')).toBe(true);
+    expect([...times].sort()).toEqual(times);
     expect(within(log).getAllByRole('button', { name: /health-check-added/ }).length).toBe(14);
   });
 
@@ -125,6 +125,6 @@ describe('live snapshots', () => {
     await user.click(screen.getByRole('button', { name: 'Inject' }));
     await waitFor(() => expect(host.called('sim:inject')).toHaveLength(1));
     expect(host.called('sim:inject')[0]!.params).toMatchObject({ fault: { type: 'node-restart', node: 'hub1', downtimeMs: 5000 } });
-    expect((await screen.findByRole('status')).textContent).toContain('Injected node-restart on hub1');
+    expect(await screen.findByText(/Injected node-restart on hub1/)).toBeTruthy();
   });
 });
