@@ -3,17 +3,17 @@
  * order, accepts live faults, and produces the result.
  */
 import type { Fault, Scenario } from './scenario/schema.ts';
-import { Ev, Rec, RECOVERY_KINDS, LOSS_CAUSES, CONTROL_KINDS, SAMPLE_US } from './model/constants.ts';
+import { Ev, SAMPLE_US } from './model/constants.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
 import { routerReceive, healthCheckDeadline } from './model/router-logic.ts';
-import { expireDue } from './model/expiry.ts';
+import { expireDue } from './model/session-table.ts';
 import { bfdTick } from './model/bfd.ts';
 import { scheduleTraffic, startSession, clientTick, retransmit, appTimeout, serverTick, hostReceive } from './model/hosts.ts';
 import { applyFault, faultNode, linkTimer, nodeUp, scanTick } from './model/faults.ts';
 import { Loss } from './model/constants.ts';
-import { C, countersToRecord } from './metrics/counters.ts';
-import { outageStats, zeroRecord, type RunResult, type RunSummary, type SessionOutcome } from './metrics/summary.ts';
-import { ENGINE_VERSION } from './version.ts';
+import { C } from './metrics/counters.ts';
+import type { RunResult } from './metrics/summary.ts';
+import { buildResult } from './metrics/result.ts';
 
 /** Fingerprint checkpoints are taken every virtual second (at the sample on the second). */
 export const CHECKPOINT_US = 1_000_000;
@@ -71,48 +71,35 @@ export class Simulation {
     const w = this.w;
     // Virtual time is whole µs; hosts pacing by the wall clock may ask for fractions.
     const limit = Math.min(Math.floor(tUs), w.endUs);
-    const q = w.queue;
-    const ev = q.last;
-    const fp = w.fp;
-    const live = this.pendingLive;
     let n = 0;
-    for (;;) {
-      const next = q.peekTime();
-      if (live.length > 0 && live[0]!.atUs < next && live[0]!.atUs <= limit) {
-        this.applyLive();
-        w.events++;
-        n++;
-        continue;
-      }
-      if (next > limit) break;
-      q.pop();
-      w.now = ev.time;
-      fp.add(ev.time, ev.node, ev.kind);
-      w.events++;
-      this.dispatch(ev.kind, ev.node, ev.a, ev.b);
-      n++;
-    }
+    while (this.processNext(limit)) n++;
     if (limit > w.now) w.now = limit;
     return n;
   }
 
   /** Runs exactly one event (if any remains before the end). Returns false when done. */
   step(): boolean {
+    return this.processNext(this.w.endUs);
+  }
+
+  /** Processes the next event (or live fault) at or before `limit`; false when there is none. */
+  private processNext(limit: number): boolean {
     const w = this.w;
     const q = w.queue;
     const live = this.pendingLive;
-    const last = this.lastEvent;
-    if (live.length > 0 && live[0]!.atUs < q.peekTime() && live[0]!.atUs <= w.endUs) {
+    const next = q.peekTime();
+    if (live.length > 0 && live[0]!.atUs < next && live[0]!.atUs <= limit) {
       this.applyLive();
       w.events++;
       return true;
     }
-    if (this.done) return false;
+    if (next > limit) return false;
     q.pop();
     const ev = q.last;
     w.now = ev.time;
     w.fp.add(ev.time, ev.node, ev.kind);
     w.events++;
+    const last = this.lastEvent;
     last.time = ev.time;
     last.node = ev.node;
     last.kind = ev.kind;
@@ -161,85 +148,7 @@ export class Simulation {
 
   /** The result; finishes the run's measurement (call once the run is done or stopped). */
   result(): RunResult {
-    if (this.finalized) return this.finalized;
-    const w = this.w;
-    const m = w.metrics;
-    for (const app of w.apps) {
-      if (app.inOutage) {
-        app.failed = true;
-        m.endOutage(app, w.now, true);
-      }
-    }
-    for (const app of w.apps) {
-      if (app.failed && app.gaveUp) {
-        let s = app.successor;
-        while (s !== null && s.delivered === 0 && s.successor !== null) s = s.successor;
-        app.recoveredBy = s !== null && s.delivered > 0 ? Rec.NewSession : Rec.None;
-      }
-    }
-    const recoveredBy = zeroRecord(RECOVERY_KINDS);
-    let affected = 0;
-    let failed = 0;
-    for (const app of w.apps) {
-      if (app.outages > 0 || app.failed) {
-        affected++;
-        recoveredBy[RECOVERY_KINDS[app.recoveredBy < 0 ? Rec.None : app.recoveredBy]!]++;
-      }
-      if (app.failed) failed++;
-    }
-    const counters: Record<string, Record<string, number>> = {};
-    const byRouter: Record<string, number> = {};
-    let exposure = 0;
-    for (const r of w.routerList) {
-      counters[r.id] = countersToRecord(r.counters);
-      const e = r.counters[C.Exposure]!;
-      byRouter[r.id] = e;
-      exposure += e;
-    }
-    const lostBy = zeroRecord(LOSS_CAUSES);
-    LOSS_CAUSES.forEach((c, i) => (lostBy[c] = m.lostBy[i]!));
-    const control = Object.fromEntries(CONTROL_KINDS.map((k, i) => [k, { count: m.ctlCount[i]!, bytes: m.ctlBytes[i]! }])) as RunSummary['control'];
-    const summary: RunSummary = {
-      scenario: w.scenario.name,
-      seed: w.seed,
-      durationMs: w.endUs / 1000,
-      engineVersion: ENGINE_VERSION,
-      fingerprint: w.fp.hex(),
-      sessions: {
-        total: w.apps.length,
-        affected,
-        recovered: affected - failed,
-        failed,
-        outageMs: outageStats(m.outagesUs),
-        recoveredBy,
-      },
-      packets: { sent: m.sent, delivered: m.delivered, lost: m.lost, lostBy },
-      control,
-      exposure: { total: exposure, byRouter },
-      counters,
-      events: w.events,
-    };
-    const sessions: SessionOutcome[] = w.apps.map((a) => ({
-      id: a.id,
-      traffic: a.traffic.def.id,
-      client: w.nodeIds[a.traffic.client]!,
-      server: w.nodeIds[a.traffic.server]!,
-      protocol: a.traffic.def.protocol,
-      clientPort: a.cPort,
-      startMs: a.createdAt / 1000,
-      endMs: a.endedAt < 0 ? null : a.endedAt / 1000,
-      sent: a.sent,
-      delivered: a.delivered,
-      lost: a.lost,
-      outages: a.outages,
-      outageTotalMs: a.outageTotalUs / 1000,
-      outageMaxMs: a.outageMaxUs / 1000,
-      recoveredBy: a.outages > 0 || a.failed ? RECOVERY_KINDS[a.recoveredBy < 0 ? Rec.None : a.recoveredBy]! : null,
-      failed: a.failed,
-      gaveUp: a.gaveUp,
-      successor: a.successor?.id ?? null,
-    }));
-    this.finalized = { summary, sessions, series: w.series, faultLog: w.faultLog.map((e) => ({ ...e })), checkpoints: w.checkpoints };
+    this.finalized ??= buildResult(this.w);
     return this.finalized;
   }
 
@@ -251,13 +160,13 @@ export class Simulation {
         const d = l.dirs[a & 1]!;
         const p = d.dequeue();
         if (d.count > 0) w.queue.push(d.headTime(), d.headSeq(), Ev.LinkArrival, d.to, a, 0);
-        if (!l.up) return w.drop(p, Loss.LinkDown);
+        if (!l.up) return w.drop(p, Loss.LinkDown, l.index);
         const nat = l.nat;
         if (nat !== null && d.to === nat.inside && p.oDstAddr === nat.addr) {
           const inside = nat.inbound(p.oDstPort, w.now);
           if (inside < 0) {
-            w.routers[nat.inside]!.counters[C.NatDropped]! += 1;
-            return w.drop(p, Loss.Nat);
+            w.bump(w.routers[nat.inside]!, C.NatDropped);
+            return w.drop(p, Loss.Nat, l.index);
           }
           p.oDstAddr = nat.inside + 1;
           p.oDstPort = inside;

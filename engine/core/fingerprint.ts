@@ -20,6 +20,25 @@ export class Fingerprint {
     this.count++;
   }
 
+  /**
+   * Folds one observable action inside the current event (a packet sent, lost or delivered, a
+   * counter moved): two runs whose events match but whose actions differ get different
+   * fingerprints. `x` and `y` are 32-bit integers.
+   */
+  act(x: number, y: number): void {
+    this.h1 = round(this.h1, x ^ Math.imul(y, 0x5bd1e995));
+    this.h2 = round(this.h2, y ^ Math.imul(x, 0x27d4eb2f));
+    if (this.log !== null) this.log.push(x, y);
+  }
+
+  /** When set, every action folded is also appended here as a pair (for divergence reports). */
+  log: number[] | null = null;
+
+  /** Whether two fingerprints have folded exactly the same so far. */
+  same(o: Fingerprint): boolean {
+    return this.h1 === o.h1 && this.h2 === o.h2 && this.count === o.count;
+  }
+
   /** The fingerprint so far as 16 hex digits. */
   hex(): string {
     const a = mix32(this.h1 ^ this.count ^ (this.h2 >>> 7));

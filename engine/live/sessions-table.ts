@@ -18,7 +18,7 @@ export interface FlowRow {
   inner: string;
   /** Outer tuple (waypoint:wayport) on the WAN side this flow uses, if any. */
   outer: string | null;
-  /** Metadata state of that WAN side: `sending (opener)`, `sending (learner)`, `off`. */
+  /** Metadata state of that WAN side: `sending (opened here)`, `sending (learned hop)`, `off`. */
   metadata: string | null;
   /** Outstanding health check nonce, if any. */
   healthCheck: number | null;
@@ -56,7 +56,7 @@ export function sessionTable(sim: Simulation, routerId: string, limit = 200): Fl
         protocol: proto,
         inner: dir === 'fwd' ? `${client} > ${server}` : `${server} > ${client}`,
         outer: wan ? `${name(r.addr)}:${wan.localPort} <> ${name(wan.peerAddr)}:${wan.peerPort}` : null,
-        metadata: wan ? (wan.sendMd ? `sending (${wan.opener ? 'opener' : 'learner'})` : 'off') : null,
+        metadata: wan ? (wan.sendMd ? `sending (${s.learnedSide === wan.side ? 'learned hop' : 'opened here'})` : 'off') : null,
         healthCheck: wan && wan.hcNonce !== 0 ? wan.hcNonce : null,
         peerSilentMs: wan ? (w.now - wan.lastRx) / 1000 : null,
         stuck: s.stuck,

@@ -42,6 +42,11 @@ export const COUNTER_PATHS = [
   'emulator/disable-forward-metadata-buffer-allocation',
   'emulator/control-flow-miss',
   'emulator/wayports-exhausted',
+  'emulator/enable-metadata-answering-packet',
+  'emulator/enable-metadata-answering-health-check',
+  'emulator/enable-metadata-answering-scanner',
+  'emulator/exposure-scanner',
+  'emulator/exposure-lost-session',
 ] as const;
 
 /** A counter path. */
@@ -84,6 +89,11 @@ export const enum C {
   DisableFwdBufferAllocation = 32,
   ControlFlowMiss = 33,
   WayportsExhausted = 34,
+  EnableMetadataForPacket = 35,
+  EnableMetadataForHealthCheck = 36,
+  EnableMetadataForScanner = 37,
+  ExposureScanner = 38,
+  ExposureLostSession = 39,
 }
 
 /** Number of counters each router keeps. */

@@ -1,4 +1,4 @@
-import { Ctl, Rec, SAMPLE_US } from '../model/constants.ts';
+import { Ctl, LOSS_CAUSES, Rec, SAMPLE_US } from '../model/constants.ts';
 import { AppOutage, type AppSession } from '../model/app-session.ts';
 import type { Packet } from '../model/packet.ts';
 import type { LinkRt } from '../model/network.ts';
@@ -27,7 +27,9 @@ export class RunMetrics {
   sent = 0;
   delivered = 0;
   lost = 0;
-  readonly lostBy = new Float64Array(6);
+  readonly lostBy = new Float64Array(LOSS_CAUSES.length);
+  /** Losses by where they happened (link index, or -1 - node index for a router or host) and cause. */
+  readonly lostWhere = new Map<number, Float64Array>();
   readonly ctlCount = new Float64Array(6);
   readonly ctlBytes = new Float64Array(6);
   readonly outagesUs: number[] = [];
@@ -64,11 +66,14 @@ export class RunMetrics {
     if (app.inOutage && o.lostSince0 < 0 && o.lostSince1 < 0) this.endOutage(app, now, false);
   }
 
-  /** An application packet was lost: may start the session's outage. */
-  appLost(p: Packet, cause: number): void {
+  /** An application packet was lost at `where` (link index, or -1 - node): may start the session's outage. */
+  appLost(p: Packet, cause: number, where: number): void {
     this.lost++;
     this.winLost++;
     this.lostBy[cause]! += 1;
+    let at = this.lostWhere.get(where);
+    if (at === undefined) this.lostWhere.set(where, (at = new Float64Array(LOSS_CAUSES.length)));
+    at[cause]! += 1;
     const app = p.app!;
     app.lost++;
     const o = (app.o ??= new AppOutage());
@@ -104,8 +109,10 @@ export class RunMetrics {
     if (d > o.maxUs) o.maxUs = d;
     app.inOutage = false;
     this.inOutage--;
-    if (!failed) o.recoveredBy = o.cause === Rec.Unset ? Rec.None : o.cause;
+    const by = failed ? Rec.Unset : o.cause === Rec.Unset ? Rec.None : o.cause;
+    if (!failed) o.recoveredBy = by;
     else if (o.recoveredBy < 0) o.recoveredBy = Rec.None;
+    o.list.push(o.start, o.start + d, by);
     o.lostSince0 = -1;
     o.lostSince1 = -1;
     o.cause = Rec.Unset;

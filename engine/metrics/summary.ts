@@ -26,9 +26,19 @@ export interface RunSummary {
     outageMs: OutageStats;
     recoveredBy: Record<RecoveryKind, number>;
   };
-  packets: { sent: number; delivered: number; lost: number; lostBy: Record<LossCause, number> };
+  packets: {
+    sent: number;
+    delivered: number;
+    lost: number;
+    /** Application packets still on a link at the end: sent = delivered + lost + inFlight. */
+    inFlight: number;
+    lostBy: Record<LossCause, number>;
+    /** Losses by place (a link id, or the id of the router or host where it happened) and cause. */
+    lostAt: Record<string, Partial<Record<LossCause, number>>>;
+  };
   control: Record<ControlKind, { count: number; bytes: number }>;
-  exposure: { total: number; byRouter: Record<string, number> };
+  /** Enable-metadata sent in answer to no live session: scanner probes, or sessions nobody holds any more. */
+  exposure: { total: number; byRouter: Record<string, number>; scanner: number; lostSession: number };
   counters: Record<string, Record<string, number>>;
   events: number;
 }
@@ -55,6 +65,15 @@ export interface SessionOutcome {
   gaveUp: boolean;
   /** Id of the session the client opened after giving up on this one. */
   successor: number | null;
+  /** Every outage, in order: when it started and ended, and what ended it (null: the session failed). */
+  outageList: OutageSpan[];
+}
+
+/** One outage of a session. */
+export interface OutageSpan {
+  startMs: number;
+  endMs: number;
+  recoveredBy: RecoveryKind | null;
 }
 
 /** Everything a finished run produces. */

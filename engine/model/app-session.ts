@@ -149,4 +149,6 @@ export class AppOutage {
   cause = -1;
   /** Mechanism of the last outage that ended (Rec), -1 if never affected. */
   recoveredBy = -1;
+  /** Every outage that ended, as triples (start µs, end µs, Rec or -1 when it ended in failure). */
+  readonly list: number[] = [];
 }

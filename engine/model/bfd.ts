@@ -3,7 +3,7 @@ import { C } from '../metrics/counters.ts';
 import { BFD_PORT, BYTES, Ctl, Ev, Pk, Rec } from './constants.ts';
 import type { PeerPath, RouterRt, WanSide } from './network.ts';
 import type { Packet } from './packet.ts';
-import { reopen } from './router-logic.ts';
+import { reopen } from './session-table.ts';
 import type { World } from './world.ts';
 
 /** A router's BFD timer: send on every peer path, then judge each path. */
@@ -29,13 +29,13 @@ export function bfdTick(w: World, r: RouterRt, bootGen: number): void {
       if (silent) {
         pp.up = false;
         pp.holdUntil = -1;
-        r.counters[C.BfdPathDown]! += 1;
+        w.bump(r, C.BfdPathDown);
         w.emit(r.node, 'bfd-down', { link: w.links[pp.link]!.id, peer: w.nodeIds[pp.peer]!, rule: '§4.5' });
       }
     } else if (silent) pp.holdUntil = -1;
     else if (pp.holdUntil >= 0 && w.now >= pp.holdUntil) {
       pp.up = true;
-      r.counters[C.BfdPathUp]! += 1;
+      w.bump(r, C.BfdPathUp);
       w.emit(r.node, 'bfd-up', { link: w.links[pp.link]!.id, peer: w.nodeIds[pp.peer]!, rule: '§4.5 hold-down' });
     }
   }
@@ -51,7 +51,7 @@ export function bfdReceive(w: World, r: RouterRt, p: Packet, pp: PeerPath): void
   }
   if (!pp.up && pp.holdUntil < 0) pp.holdUntil = w.now + r.bfdHoldUs;
   if (pp.peerEpoch >= 0 && p.epoch !== pp.peerEpoch) {
-    r.counters[C.BfdPeerRestart]! += 1;
+    w.bump(r, C.BfdPeerRestart);
     // Rare (a peer restarted), so one scan of the table beats an index kept per session.
     const sides: WanSide[] = [];
     for (const ws of r.wan.values()) if (ws.path.peer === pp.peer) sides.push(ws);

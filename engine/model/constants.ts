@@ -45,7 +45,7 @@ export const FWD = 0;
 export const REV = 1;
 
 /** Loss causes, in the order of the run summary's `lostBy`. */
-export const LOSS_CAUSES = ['node-down', 'link-down', 'link-loss', 'queue', 'no-flow', 'nat'] as const;
+export const LOSS_CAUSES = ['node-down', 'link-down', 'link-loss', 'queue', 'no-flow', 'nat', 'misdelivered'] as const;
 /** A loss cause's name. */
 export type LossCause = (typeof LOSS_CAUSES)[number];
 /** Loss cause indices. */
@@ -56,6 +56,20 @@ export const enum Loss {
   Queue = 3,
   NoFlow = 4,
   Nat = 5,
+  /** Reached a host in another session (a stale outer tuple carried it there). */
+  Misdelivered = 6,
+}
+
+/** Kinds of observable action folded into the fingerprint besides the events themselves. */
+export const enum Act {
+  /** A packet put on a link: (direction index, Send | kind << 2 | hc << 1 | md). */
+  Send = 0x100000,
+  /** A packet lost: (where, Drop | cause << 4 | kind). */
+  Drop = 0x200000,
+  /** An application packet reached a host: (session id, Deliver | misdelivered). */
+  Deliver = 0x300000,
+  /** A router counter moved: (router node, Counter | counter id). */
+  Counter = 0x400000,
 }
 
 /** How a session came back, in the order of the run summary's `recoveredBy`. */

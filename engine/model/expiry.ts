@@ -5,10 +5,8 @@
  * ordered by deadline and one timer per class, at its head's deadline, expires sessions at
  * exactly the right time without a timer per session.
  */
-import { C } from '../metrics/counters.ts';
 import { Ev } from './constants.ts';
 import type { RouterSession } from './network.ts';
-import { removeSession } from './router-logic.ts';
 import type { World } from './world.ts';
 
 /** Timeout classes. */
@@ -51,10 +49,11 @@ function append(w: World, l: ExpiryList, s: RouterSession): void {
   if (l.tail !== null) l.tail.next = s;
   else l.head = s;
   l.tail = s;
-  if (l.timerAt < 0) arm(w, l);
+  if (l.timerAt < 0) armExpiry(w, l);
 }
 
-function arm(w: World, l: ExpiryList): void {
+/** Sets the list's timer to its head's deadline (none when empty). */
+export function armExpiry(w: World, l: ExpiryList): void {
   if (l.head === null) {
     l.timerAt = -1;
     return;
@@ -82,18 +81,4 @@ export function touchSession(w: World, s: RouterSession): void {
 /** A session leaves its router's tables. */
 export function untrackSession(w: World, s: RouterSession): void {
   unlink(w.expiry[s.expiryCls]!, s);
-}
-
-/** A class's timer fired: expire every session whose deadline has come, then re-arm. */
-export function expireDue(w: World, cls: Cls): void {
-  const l = w.expiry[cls]!;
-  if (w.now !== l.timerAt) return; // superseded
-  while (l.head !== null && l.head.lastActivity + l.timeoutUs <= w.now) {
-    const s = l.head;
-    const r = w.routers[s.router]!;
-    r.counters[C.SessionsExpired]! += 1;
-    w.emit(r.node, 'session-expired', { idleMs: (w.now - s.lastActivity) / 1000 }, s.metricsRef?.id);
-    removeSession(w, r, s); // unlinks it
-  }
-  arm(w, l);
 }

@@ -1,9 +1,10 @@
 /** Faults (ssr-model.md §4.1, scenario-format.md): applied at their virtual time. */
 import type { Fault } from '../scenario/schema.ts';
 import { C } from '../metrics/counters.ts';
-import { BYTES, Ev, Pk, WAYPORT_MIN, WAYPORT_MAX } from './constants.ts';
-import type { RouterRt, RouterSession } from './network.ts';
-import { noFlow, removeSession } from './router-logic.ts';
+import { Act, BYTES, Ev, Loss, Pk, WAYPORT_MIN, WAYPORT_MAX } from './constants.ts';
+import type { Nat, RouterRt, RouterSession } from './network.ts';
+import { noFlow } from './router-logic.ts';
+import { removeSession } from './session-table.ts';
 import type { World } from './world.ts';
 
 /** Link timer actions (encoded in the event's `b` as gen * 4 + action). */
@@ -139,19 +140,36 @@ export function scanTick(w: World, node: number, i: number): void {
   if (r.up) {
     const p = w.pool.get();
     p.kind = Pk.Scan;
-    p.oSrcAddr = 60000 + (i % 5000);
+    p.oSrcAddr = w.scannerBase + i;
     p.oSrcPort = 1024 + w.scanRng.int(64511);
     p.oDstAddr = r.addr;
     p.oDstPort = WAYPORT_MIN + w.scanRng.int(WAYPORT_MAX - WAYPORT_MIN + 1);
     p.wire = BYTES.controlPacket;
-    // A scanner's source is never a peer's waypoint, so no flow matches.
-    noFlow(w, r, p, null);
-    w.pool.release(p);
+    const nat = natInFront(w, r);
+    if (nat !== null && nat.inbound(p.oDstPort, w.now) < 0) {
+      // Only the NAT's public address is reachable: a probe to a port with no binding ends there.
+      w.bump(r, C.NatDropped);
+      w.drop(p, Loss.Nat, -1 - r.node);
+    } else {
+      // A scanner's source is never a peer's waypoint, so no flow matches.
+      noFlow(w, r, p, null);
+      w.pool.release(p);
+    }
   }
   // Probe k goes out at start + k/rate exactly (rounded to the µs), so the rate does not drift.
   const startUs = Math.round(entry.atMs * 1000);
   const k = Math.round(((w.now - startUs) * f.ratePps) / 1_000_000) + 1;
   w.at(Math.max(w.now + 1, startUs + Math.round((k * 1_000_000) / f.ratePps)), Ev.ScanTick, node, i, 0);
+}
+
+/** The NAT a scanner meets first: set when every peer path of `r` is behind NAT (it has no public address). */
+function natInFront(w: World, r: RouterRt): Nat | null {
+  let nat: Nat | null = null;
+  for (const pp of r.paths) {
+    if (!pp.natInside) return null;
+    nat ??= w.links[pp.link]!.nat;
+  }
+  return nat;
 }
 
 /** Wipes a fraction of a router's sessions (all when 1), chosen by the faults' random stream. */
@@ -170,5 +188,6 @@ function wipe(w: World, r: RouterRt, fraction: number): number {
   }
   for (let k = 0; k < n; k++) removeSession(w, r, mine[k]!);
   r.counters[C.SessionsLost]! += n;
+  w.fp.act(r.node, Act.Counter | C.SessionsLost);
   return n;
 }

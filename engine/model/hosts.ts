@@ -2,7 +2,7 @@
  * Clients and servers (ssr-model.md §5): the four traffic patterns, bursts, and TCP's
  * retransmission, application timeout and reconnection.
  */
-import { App, Ev, FWD, Pk, REV } from './constants.ts';
+import { Act, App, Ev, FWD, Loss, Pk, REV } from './constants.ts';
 import { AppSession } from './app-session.ts';
 import { Pattern, type TrafficRuntime } from './traffic.ts';
 import type { Packet } from './packet.ts';
@@ -152,6 +152,13 @@ function stopSession(w: World, app: AppSession): void {
 export function hostReceive(w: World, p: Packet, li: number): void {
   const app = p.app;
   if (p.kind !== Pk.Data || app === null) return w.pool.release(p);
+  if (p.mis) {
+    // Delivery is end to end: in another session (or at another host) the packet is lost.
+    const l = w.links[li]!;
+    w.fp.act(app.id, Act.Deliver | 1);
+    return w.drop(p, Loss.Misdelivered, -1 - (w.routers[l.a] ? l.b : l.a));
+  }
+  w.fp.act(app.id, Act.Deliver);
   w.metrics.appDelivered(p, w.now);
   if (p.dir === FWD) serverReceive(w, app, p, li);
   else clientReceive(w, app);

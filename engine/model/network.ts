@@ -232,7 +232,6 @@ export class PeerPath {
 }
 
 const enum WF {
-  Opener = 1,
   SendMd = 2,
   Pinhole = 4,
   Outside = 8,
@@ -246,11 +245,16 @@ const enum WF {
 /**
  * A session side that faces a peer router (one SVR hop). Booleans, a small counter and the
  * two wayports share integers: with 100 000 sessions every field costs 0.8 MB per side.
+ *
+ * A side sends on one outer tuple (its own wayport, the peer's address and wayport) and is
+ * found by that tuple. When both ends of a hop re-open it at once, each may pick its own
+ * tuple; the side then also answers to the peer's (an alias), so packets in either direction
+ * match and nobody tears anything down (ssr-model.md §3, re-attach).
  */
 export class WanSide {
   private f: number;
   /** Own wayport in the low 16 bits, the peer's (as seen here) in the high 16. */
-  private readonly ports: number;
+  private ports: number;
   /** Last disable-forward-metadata sent (µs), -1 for never. */
   lastDisableFwd = -1;
   lastRx: number;
@@ -261,19 +265,22 @@ export class WanSide {
    * may go (after a timeout, §4.4.5), 0 when unrestricted.
    */
   hcAt = 0;
+  /** Extra outer tuples this side answers to: triples (peer address, key low half, owned pair or -1). */
+  aliases: number[] | null = null;
 
   constructor(
     readonly sess: RouterSession,
     side: 0 | 1,
     readonly path: PeerPath,
     localPort: number,
-    readonly peerAddr: number,
+    /** The peer's address as seen here (the NAT's for a router behind NAT). */
+    public peerAddr: number,
     peerPort: number,
-    opener: boolean,
+    sendMd: boolean,
     now: number,
     pinhole: boolean,
   ) {
-    this.f = WF.SendMd | (opener ? WF.Opener : 0) | (pinhole ? WF.Pinhole : 0) | (path.natOutside ? WF.Outside : 0) | (side === 1 ? WF.Side1 : 0);
+    this.f = (sendMd ? WF.SendMd : 0) | (pinhole ? WF.Pinhole : 0) | (path.natOutside ? WF.Outside : 0) | (side === 1 ? WF.Side1 : 0);
     this.ports = (localPort & 0xffff) | (peerPort << 16);
     this.lastRx = now;
   }
@@ -285,6 +292,11 @@ export class WanSide {
   /** The peer's wayport as seen here (after NAT). */
   get peerPort(): number {
     return this.ports >>> 16;
+  }
+  /** Points the side at a new peer address and port (the NAT in front of the peer rebound). */
+  setPeer(addr: number, port: number): void {
+    this.peerAddr = addr;
+    this.ports = (this.ports & 0xffff) | (port << 16);
   }
   /** Metadata-carrying packets received since this side last sent one (0..3). */
   get mdRxSinceTx(): number {
@@ -300,16 +312,9 @@ export class WanSide {
     this.f = v ? this.f | b : this.f & ~b;
   }
 
-  /** 0: faces the client; 1: faces the server. */
+  /** 0: faces the client (sends reverse packets); 1: faces the server (sends forward packets). */
   get side(): 0 | 1 {
     return this.flag(WF.Side1) ? 1 : 0;
-  }
-  /** This router opened the hop (or re-opened it). */
-  get opener(): boolean {
-    return this.flag(WF.Opener);
-  }
-  set opener(v: boolean) {
-    this.setFlag(WF.Opener, v);
   }
   /** Packets sent on this side carry session metadata. */
   get sendMd(): boolean {
@@ -326,7 +331,7 @@ export class WanSide {
   get outside(): boolean {
     return this.flag(WF.Outside);
   }
-  /** This router opened the hop and owns the wayport pair (returned on removal). */
+  /** This router owns the wayport pair of its sending tuple (returned to its pool on removal). */
   get ownsPorts(): boolean {
     return this.flag(WF.OwnsPorts);
   }
@@ -340,6 +345,8 @@ const enum SF {
   Stuck = 2,
   SeenReverse = 4,
   Tcp = 8,
+  Learned0 = 16,
+  Learned1 = 32,
 }
 
 /** A session's state on one router. Found only by tuple lookup. */
@@ -400,6 +407,17 @@ export class RouterSession {
   set stuck(v: boolean) {
     this.setFlag(SF.Stuck, v);
   }
+  /**
+   * The side whose peer's metadata created this session (0 or 1), or -1 when this router
+   * opened it for a LAN packet. Only a session learned from a peer is replaced by newer
+   * metadata from that same peer (§3).
+   */
+  get learnedSide(): -1 | 0 | 1 {
+    return this.flag(SF.Learned0) ? 0 : this.flag(SF.Learned1) ? 1 : -1;
+  }
+  set learnedSide(v: -1 | 0 | 1) {
+    this.f = (this.f & ~(SF.Learned0 | SF.Learned1)) | (v === 0 ? SF.Learned0 : v === 1 ? SF.Learned1 : 0);
+  }
   /** A reverse packet has passed (TCP's timeout is then the long one). */
   get seenReverse(): boolean {
     return this.flag(SF.SeenReverse);
@@ -434,21 +452,73 @@ export class RouterSession {
   }
 }
 
-/** Wayport pairs a router hands out towards one peer (own even, peer odd). */
+/** Number of wayport pairs towards one peer (own port 16384 + 2k, the peer's + 1). */
+export const WAYPORT_PAIRS = 24575;
+
+/**
+ * Wayport pairs a router hands out towards one peer (own even, peer odd). Pairs never used
+ * come first, then freed ones oldest first, so a pair a peer may still hold for an old
+ * session is reused as late as possible. A pair named by metadata the router learns a session
+ * from (a hop it once opened itself) is claimed so it is never handed out twice.
+ */
 export class WayportPool {
   private next = 0;
-  private readonly free: number[] = [];
+  private free: number[] = [];
+  private freeHead = 0;
+  /** Pairs in use, one bit each; built on the first {@link claim} (most pools never need it). */
+  private used: Uint32Array | null = null;
 
-  /** A free pair index, or -1 when exhausted. Own port = 16384 + 2k, peer port = +1. */
+  /** A free pair index, or -1 when exhausted. */
   take(): number {
-    if (this.free.length > 0) return this.free.pop()!;
-    if (this.next >= 24575) return -1;
-    return this.next++;
+    if (this.next < WAYPORT_PAIRS) return this.mark(this.next++);
+    while (this.freeHead < this.free.length) {
+      const k = this.free[this.freeHead++]!;
+      if (this.freeHead > 1024 && this.freeHead * 2 > this.free.length) {
+        this.free = this.free.slice(this.freeHead);
+        this.freeHead = 0;
+      }
+      if (this.used === null || !this.isUsed(k)) return this.mark(k);
+    }
+    return -1;
+  }
+
+  /** Takes pair `k` if it is free; false when it is already in use. */
+  claim(k: number): boolean {
+    if (k < 0 || k >= WAYPORT_PAIRS) return false;
+    const used = this.usedBits();
+    if (this.isUsed(k)) return false;
+    if (k >= this.next) {
+      for (let j = this.next; j < k; j++) this.free.push(j);
+      this.next = k + 1;
+    }
+    used[k >>> 5]! |= 1 << (k & 31);
+    return true;
   }
 
   /** Returns a pair index. */
   give(k: number): void {
+    if (this.used !== null) this.used[k >>> 5]! &= ~(1 << (k & 31));
     this.free.push(k);
+  }
+
+  private mark(k: number): number {
+    if (this.used !== null) this.used[k >>> 5]! |= 1 << (k & 31);
+    return k;
+  }
+
+  private isUsed(k: number): boolean {
+    return (this.used![k >>> 5]! & (1 << (k & 31))) !== 0;
+  }
+
+  private usedBits(): Uint32Array {
+    if (this.used !== null) return this.used;
+    const used = new Uint32Array(Math.ceil(WAYPORT_PAIRS / 32));
+    for (let j = 0; j < this.next; j++) used[j >>> 5]! |= 1 << (j & 31);
+    for (let i = this.freeHead; i < this.free.length; i++) {
+      const j = this.free[i]!;
+      used[j >>> 5]! &= ~(1 << (j & 31));
+    }
+    return (this.used = used);
   }
 }
 

@@ -26,6 +26,8 @@ export class Packet {
   probe = false;
   /** BFD: the sender's boot epoch. */
   epoch = 0;
+  /** Carried into another session by a stale outer tuple (its inner tuple was rewritten). */
+  mis = false;
   /** Application bytes. */
   bytes = 0;
   /** Bytes on the wire (application bytes plus what the model adds). */
@@ -52,6 +54,7 @@ export class Packet {
     this.hc = 0;
     this.probe = false;
     this.epoch = 0;
+    this.mis = false;
     this.bytes = 0;
     this.wire = 0;
     this.app = null;

@@ -3,16 +3,17 @@
  * the metadata handshake, enable-metadata, inactivity-based health checks, failover.
  */
 import { C } from '../metrics/counters.ts';
-import { BYTES, Ctl, DISABLE_FWD_MIN_GAP_US, Ev, FWD, Loss, Pk, Rec, REV, WAYPORT_MIN } from './constants.ts';
-import { RouterSession, WanSide, type PeerPath, type RouterRt } from './network.ts';
+import { BYTES, Ctl, DISABLE_FWD_MIN_GAP_US, Ev, FWD, Loss, Pk, Rec, REV } from './constants.ts';
+import { type RouterSession, type WanSide, type PeerPath, type RouterRt } from './network.ts';
 import { innerLo, outerLo, type Packet } from './packet.ts';
 import type { World } from './world.ts';
 import { bfdReceive } from './bfd.ts';
-import { trackSession, touchSession, untrackSession } from './expiry.ts';
+import { touchSession } from './expiry.ts';
+import { addAlias, connectSide, dropTuple, finishSession, learnedSide, openSide, removeSession, reopen, retarget, sideName, unregisterSide } from './session-table.ts';
 
 /** A packet reaches router `r` over link `li`. */
 export function routerReceive(w: World, r: RouterRt, p: Packet, li: number): void {
-  if (!r.up) return w.drop(p, Loss.NodeDown);
+  if (!r.up) return w.drop(p, Loss.NodeDown, -1 - r.node);
   const l = w.links[li]!;
   if (!l.isWan) return fromLan(w, r, p, li);
   const pp = l.a === r.node ? l.pathA! : l.pathB!;
@@ -24,93 +25,29 @@ export function routerReceive(w: World, r: RouterRt, p: Packet, li: number): voi
 function fromLan(w: World, r: RouterRt, p: Packet, li: number): void {
   let s = r.lan.get(p.cAddr, innerLo(p.cPort, p.svc));
   if (s !== undefined) {
-    if (s.stuck) r.counters[C.StuckPinholeReverse]! += 1;
+    if (s.stuck) w.bump(r, C.StuckPinholeReverse);
   } else if (p.dir === FWD) {
     const opened = openSession(w, r, p, li);
     if (opened === null) {
-      r.counters[C.NoRouteDropped]! += 1;
-      return w.drop(p, Loss.NoFlow);
+      w.bump(r, C.NoRouteDropped);
+      return w.drop(p, Loss.NoFlow, -1 - r.node);
     }
     s = opened;
   } else {
-    r.counters[C.NoSessionLanDropped]! += 1;
-    return w.drop(p, Loss.NoFlow);
+    w.bump(r, C.NoSessionLanDropped);
+    return w.drop(p, Loss.NoFlow, -1 - r.node);
   }
   forward(w, r, s, p);
 }
 
 /** Opens a session for a LAN packet addressed to a service (§3). */
 function openSession(w: World, r: RouterRt, p: Packet, lanLink: number): RouterSession | null {
-  const s = new RouterSession(-1, r.node, p.cAddr, innerLo(p.cPort, p.svc), p.proto, p.sAddr, w.now, p.app);
+  const s = w.newRouterSession(r, p);
   s.lan0 = lanLink;
   if (!connectSide(w, r, s, 1)) return null;
   finishSession(w, r, s);
   w.emit(r.node, 'session-opened', { side: 'client-lan' }, p.app?.id);
   return s;
-}
-
-/** Gives session side `side` a LAN link or a new hop that this router opens. */
-function connectSide(w: World, r: RouterRt, s: RouterSession, side: 0 | 1): boolean {
-  const host = (side === 1 ? s.sAddr : s.innerHi) - 1;
-  const lan = r.hosts.get(host);
-  if (lan !== undefined) {
-    if (side === 1) s.lan1 = lan;
-    else s.lan0 = lan;
-    return true;
-  }
-  const hop = w.routing.nextHop(r, host, true);
-  if (hop === null) return false;
-  const ws = openSide(w, r, s, side, hop);
-  if (ws === null) return false;
-  if (side === 1) s.wan1 = ws;
-  else s.wan0 = ws;
-  return true;
-}
-
-/** A new hop opened by `r` over `pp`: picks the wayport pair, registers the outer tuple. */
-function openSide(w: World, r: RouterRt, s: RouterSession, side: 0 | 1, pp: PeerPath): WanSide | null {
-  const k = r.pool(pp.peer).take();
-  if (k < 0) {
-    r.counters[C.WayportsExhausted]! += 1;
-    return null;
-  }
-  const local = WAYPORT_MIN + 2 * k;
-  const ws = new WanSide(s, side, pp, local, pp.peer + 1, local + 1, true, w.now, w.links[pp.link]!.nat !== null);
-  ws.ownsPorts = true;
-  registerSide(r, ws);
-  return ws;
-}
-
-function registerSide(r: RouterRt, ws: WanSide): void {
-  r.wan.set(ws.peerAddr, outerLo(ws.peerPort, ws.localPort), ws);
-}
-
-function unregisterSide(r: RouterRt, ws: WanSide): void {
-  const lo = outerLo(ws.peerPort, ws.localPort);
-  if (r.wan.get(ws.peerAddr, lo) === ws) r.wan.delete(ws.peerAddr, lo);
-  if (ws.ownsPorts) r.pool(ws.path.peer).give((ws.localPort - WAYPORT_MIN) / 2);
-}
-
-function finishSession(w: World, r: RouterRt, s: RouterSession): void {
-  w.addRouterSession(s);
-  r.lan.set(s.innerHi, s.innerLo, s);
-  r.sessions++;
-  r.counters[C.SessionsCreated]! += 1;
-  if (s.metricsRef !== null) s.metricsRef.routerRefs++;
-  trackSession(w, s);
-}
-
-/** Removes a session and all its flows from `r`. */
-export function removeSession(w: World, r: RouterRt, s: RouterSession): void {
-  if (!s.alive) return;
-  s.alive = false;
-  untrackSession(w, s);
-  if (r.lan.get(s.innerHi, s.innerLo) === s) r.lan.delete(s.innerHi, s.innerLo);
-  if (s.wan0 !== null) unregisterSide(r, s.wan0);
-  if (s.wan1 !== null) unregisterSide(r, s.wan1);
-  r.sessions--;
-  if (s.metricsRef !== null) s.metricsRef.routerRefs--;
-  w.dropRouterSession(s);
 }
 
 /** Sends a packet of session `s` out of the side its direction leads to. */
@@ -127,9 +64,9 @@ function forward(w: World, r: RouterRt, s: RouterSession, p: Packet): void {
     side = s.wan0;
   }
   if (side === null) {
-    // A session learned from metadata in one direction has both sides; this is defensive.
-    r.counters[C.NoRouteDropped]! += 1;
-    return w.drop(p, Loss.NoFlow);
+    // Every session has both sides (LAN or WAN); this is defensive.
+    w.bump(r, C.NoRouteDropped);
+    return w.drop(p, Loss.NoFlow, -1 - r.node);
   }
   sendOnSide(w, r, side, p);
 }
@@ -149,7 +86,7 @@ function sendOnSide(w: World, r: RouterRt, side: WanSide, p: Packet): void {
   if (ws.sendMd) {
     p.md = true;
     p.wire = p.bytes + BYTES.sessionMetadata;
-    r.counters[C.MetadataAdded]! += 1;
+    w.bump(r, C.MetadataAdded);
     w.metrics.control(Ctl.SessionMetadata, BYTES.sessionMetadata);
   } else {
     p.md = false;
@@ -174,7 +111,7 @@ function addHealthCheck(w: World, r: RouterRt, ws: WanSide, p: Packet): void {
   p.wire += BYTES.healthCheckAlone;
   ws.hcNonce = nonce;
   ws.hcAt = w.now;
-  r.counters[C.AddedHealthCheck]! += 1;
+  w.bump(r, C.AddedHealthCheck);
   w.metrics.control(Ctl.HealthCheck, BYTES.healthCheckAlone);
   w.atLane(w.laneHealthCheck, w.now + r.ackTimeoutUs, Ev.HealthCheckDeadline, r.node, ws.sess.id, nonce);
   w.emit(r.node, 'health-check-added', { side: sideName(ws), silentMs: (w.now - ws.lastRx) / 1000, nonce, rule: '§4.4.1' }, ws.sess.metricsRef?.id);
@@ -191,45 +128,62 @@ function failover(w: World, r: RouterRt, ws: WanSide): WanSide {
   unregisterSide(r, ws);
   if (ws.side === 1) s.wan1 = moved;
   else s.wan0 = moved;
-  r.counters[C.Failover]! += 1;
+  // The new hop is this router's own: newer metadata on it re-attaches rather than replaces.
+  if (s.learnedSide === ws.side) s.learnedSide = -1;
+  w.bump(r, C.Failover);
   w.metrics.noteCause(s.metricsRef, Rec.Failover);
   w.emit(r.node, 'failover', { from: w.links[ws.path.link]!.id, to: w.links[alt.link]!.id, rule: '§4.5' }, s.metricsRef?.id);
   return moved;
 }
 
+function sameInner(s: RouterSession, p: Packet): boolean {
+  return s.innerHi === p.cAddr && s.innerLo === innerLo(p.cPort, p.svc);
+}
+
 function wanData(w: World, r: RouterRt, p: Packet, pp: PeerPath): void {
-  let ws = r.wan.get(p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort));
-  if (ws !== undefined && p.md && (ws.sess.innerHi !== p.cAddr || ws.sess.innerLo !== innerLo(p.cPort, p.svc))) {
+  const lo = outerLo(p.oSrcPort, p.oDstPort);
+  let ws = r.wan.get(p.oSrcAddr, lo);
+  if (ws !== undefined && p.md && !sameInner(ws.sess, p)) {
     // The metadata names another session: the peer lost state and reused these wayports.
-    r.counters[C.SessionReplaced]! += 1;
+    w.bump(r, C.SessionReplaced);
     w.emit(r.node, 'session-replaced', { reason: 'wayports reused by the peer for another session', rule: '§3' }, ws.sess.metricsRef?.id);
-    removeSession(w, r, ws.sess);
+    dropTuple(w, r, ws, p.oSrcAddr, lo);
     ws = undefined;
   }
   if (ws !== undefined) {
     ws.lastRx = w.now;
-    if (p.md) {
-      r.counters[C.MetadataRemoved]! += 1;
-      handshakeOnMetadata(w, r, ws);
-    } else if (!ws.opener) ws.sendMd = false;
+    if (p.md) w.bump(r, C.MetadataRemoved);
+    handshake(w, r, ws, p.md);
     if (p.hc !== 0 && r.v61) sendAck(w, r, ws, p.hc, p);
     p.md = false;
     p.hc = 0;
+    // Routers translate by outer tuple: a stale tuple now held by another session carries the
+    // packet into that session. It is lost for its own (misdelivered at the host).
+    if (!sameInner(ws.sess, p)) misdirect(w, r, ws.sess, p);
     return forward(w, r, ws.sess, p);
   }
   if (p.md) {
-    r.counters[C.MetadataRemoved]! += 1;
-    const s = createFromMetadata(w, r, p, pp);
+    w.bump(r, C.MetadataRemoved);
+    const s = learnFromMetadata(w, r, p, pp);
     if (s === null) {
-      r.counters[C.NoRouteDropped]! += 1;
-      return w.drop(p, Loss.NoFlow);
+      w.bump(r, C.NoRouteDropped);
+      return w.drop(p, Loss.NoFlow, -1 - r.node);
     }
     p.md = false;
     p.hc = 0;
     return forward(w, r, s, p);
   }
   noFlow(w, r, p, pp);
-  w.drop(p, Loss.NoFlow);
+  w.drop(p, Loss.NoFlow, -1 - r.node);
+}
+
+function misdirect(w: World, r: RouterRt, s: RouterSession, p: Packet): void {
+  if (!p.mis) w.emit(r.node, 'misdirected', { intoPort: s.cPort, rule: '§3 delivery is end to end' }, p.app?.id);
+  p.mis = true;
+  p.cAddr = s.innerHi;
+  p.cPort = s.cPort;
+  p.svc = s.innerLo & 0xffff;
+  p.sAddr = s.sAddr;
 }
 
 /** §4.2: a packet without metadata for an outer tuple that matches no flow. */
@@ -237,49 +191,80 @@ export function noFlow(w: World, r: RouterRt, p: Packet, pp: PeerPath | null): v
   if (p.hc !== 0 && r.v61) sendEnableMetadata(w, r, p, pp, true);
   else if (!r.inactivity) sendEnableMetadata(w, r, p, pp, false);
   else {
-    r.counters[C.NoFlowDroppedSilently]! += 1;
+    w.bump(r, C.NoFlowDroppedSilently);
     w.emit(r.node, 'no-flow-dropped-silently', { srcPort: p.oSrcPort, dstPort: p.oDstPort, scanner: p.kind === Pk.Scan, rule: '§4.2 inactivity-based' }, p.app?.id);
   }
 }
 
 /**
- * §3 handshake, on a packet that carries session metadata for a known side. The opener takes
- * the first metadata from the peer as the echo (the learner keeps adding it until it sees a
- * packet without, so more may still be in flight). The learner echoes metadata until a packet
- * without it arrives, which also covers a peer that re-opened the hop. Either side that keeps
- * receiving metadata with nothing to send back (one-way traffic) asks the peer to stop with
- * disable-forward-metadata; the opener does not count the echo itself.
+ * §3 handshake, stated by direction so that it completes whoever re-opened the hop: forward
+ * packets carry metadata until a reverse packet arrives with metadata; reverse packets carry
+ * it until a forward packet arrives without. A side that keeps receiving metadata with
+ * nothing to send back (one-way traffic) asks the peer to stop with disable-forward-metadata.
  */
-function handshakeOnMetadata(w: World, r: RouterRt, ws: WanSide): void {
-  if (ws.opener) {
+function handshake(w: World, r: RouterRt, ws: WanSide, md: boolean): void {
+  if (ws.side === 1) {
+    // This side sends forward packets and receives reverse ones. The first reverse metadata
+    // completes the handshake (it is not "one-way traffic", however many packets follow it).
+    if (!md) return;
     if (ws.sendMd) {
       ws.sendMd = false;
       return;
     }
-  } else ws.sendMd = true;
+  } else if (md) ws.sendMd = true;
+  else {
+    ws.sendMd = false;
+    return;
+  }
   ws.mdRxSinceTx++;
   if (ws.mdRxSinceTx >= 2 && (ws.lastDisableFwd < 0 || w.now - ws.lastDisableFwd >= DISABLE_FWD_MIN_GAP_US)) sendDisableForward(w, r, ws);
 }
 
-/** §3: metadata on an unknown outer tuple creates the session (in either direction). */
-function createFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): RouterSession | null {
-  const lo = innerLo(p.cPort, p.svc);
+/**
+ * §3: metadata on an unknown outer tuple. A session with the same inner tuple learned from
+ * that same peer on that side is replaced; one that merely faces that peer (opened here or
+ * learned from the other side) is kept and re-attached; one whose side faces elsewhere moves
+ * that side to this peer. Otherwise the session is created, and its other side connected: a
+ * LAN link, or a hop this router opens, once.
+ */
+function learnFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): RouterSession | null {
   const arriving: 0 | 1 = p.dir === FWD ? 0 : 1;
-  const old = r.lan.get(p.cAddr, lo);
+  const old = r.lan.get(p.cAddr, innerLo(p.cPort, p.svc));
   if (old !== undefined) {
-    const oldSide = arriving === 0 ? old.wan0 : old.wan1;
-    if (oldSide !== null && oldSide.path.peer === pp.peer) {
-      r.counters[C.SessionReplaced]! += 1;
-      w.emit(r.node, 'session-replaced', { pinhole: oldSide.pinhole, rule: '§3' }, p.app?.id);
-      removeSession(w, r, old);
+    const side = arriving === 0 ? old.wan0 : old.wan1;
+    if (side !== null && side.path.peer === pp.peer) {
+      if (old.learnedSide === arriving) {
+        w.bump(r, C.SessionReplaced);
+        w.emit(r.node, 'session-replaced', { pinhole: side.pinhole, reason: 'newer metadata from the peer it was learned from', rule: '§3' }, p.app?.id);
+        removeSession(w, r, old);
+      } else {
+        if (side.outside) retarget(r, side, p.oSrcAddr, p.oSrcPort);
+        else addAlias(r, side, p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort), p.oDstPort);
+        side.lastRx = w.now;
+        handshake(w, r, side, true);
+        w.emit(r.node, 'hop-reattached', { side: sideName(side), rule: '§3 re-attach' }, p.app?.id);
+        return old;
+      }
+    } else {
+      // The session now reaches this side through another peer (the neighbour failed over).
+      const moved = learnedSide(w, r, old, arriving, p, pp);
+      if (side !== null) unregisterSide(r, side);
+      if (arriving === 0) {
+        old.wan0 = moved;
+        old.lan0 = -1;
+      } else {
+        old.wan1 = moved;
+        old.lan1 = -1;
+      }
+      w.emit(r.node, 'hop-moved', { side: sideName(moved), peer: w.nodeIds[pp.peer]!, rule: '§3 re-attach' }, p.app?.id);
+      return old;
     }
   }
-  const s = new RouterSession(-1, r.node, p.cAddr, lo, p.proto, p.sAddr, w.now, p.app);
-  const ws = new WanSide(s, arriving, pp, p.oDstPort, p.oSrcAddr, p.oSrcPort, false, w.now, w.links[pp.link]!.nat !== null);
-  ws.mdRxSinceTx = 1;
+  const s = w.newRouterSession(r, p);
+  s.learnedSide = arriving;
+  const ws = learnedSide(w, r, s, arriving, p, pp);
   if (arriving === 0) s.wan0 = ws;
   else s.wan1 = ws;
-  registerSide(r, ws);
   if (!connectSide(w, r, s, arriving === 0 ? 1 : 0)) {
     unregisterSide(r, ws);
     return null;
@@ -292,15 +277,22 @@ function createFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): Rou
 
 function sendEnableMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath | null, probe: boolean): void {
   if (!r.takeToken(w.now)) {
-    r.counters[probe ? C.HealthCheckBufferAllocation : C.EnableMetadataBufferAllocation]! += 1;
+    w.bump(r, probe ? C.HealthCheckBufferAllocation : C.EnableMetadataBufferAllocation);
     return;
   }
-  r.counters[C.EnableMetadataSent]! += 1;
-  const exposure = p.kind === Pk.Scan || p.app === null || p.app.routerRefs === 0;
-  if (exposure) r.counters[C.Exposure]! += 1;
+  const scanner = p.kind === Pk.Scan;
+  w.bump(r, C.EnableMetadataSent);
+  w.bump(r, probe ? C.EnableMetadataForHealthCheck : scanner ? C.EnableMetadataForScanner : C.EnableMetadataForPacket);
+  // Exposure: an answer to a packet of no live session (a scanner, or a session every router
+  // and its own application have let go). Answering a live session's packet is recovery.
+  const lostSession = !scanner && (p.app === null || (!p.app.active && p.app.routerRefs === 0));
+  if (scanner || lostSession) {
+    w.bump(r, C.Exposure);
+    w.bump(r, scanner ? C.ExposureScanner : C.ExposureLostSession);
+  }
   w.metrics.control(Ctl.EnableMetadata, BYTES.controlPacket);
   if (w.trace !== null) {
-    w.emit(r.node, 'enable-metadata-sent', { answering: probe ? 'health-check' : p.kind === Pk.Scan ? 'scanner' : 'packet', exposure, dstPort: p.oSrcPort, rule: probe ? '§4.2 health check, flow missing' : '§4.2 packet-based' }, p.app?.id);
+    w.emit(r.node, 'enable-metadata-sent', { answering: probe ? 'health-check' : scanner ? 'scanner' : 'packet', exposure: scanner || lostSession, dstPort: p.oSrcPort, rule: probe ? '§4.2 health check, flow missing' : '§4.2 packet-based' }, p.app?.id);
   }
   if (pp === null) return; // a scanner's probe: the answer leaves the lab
   const e = w.pool.get();
@@ -318,16 +310,16 @@ function sendEnableMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath | nul
 
 function sendAck(w: World, r: RouterRt, ws: WanSide, nonce: number, p: Packet): void {
   if (!r.takeToken(w.now)) {
-    r.counters[C.HealthCheckBufferAllocation]! += 1;
+    w.bump(r, C.HealthCheckBufferAllocation);
     return;
   }
-  r.counters[C.GeneratedAck]! += 1;
+  w.bump(r, C.GeneratedAck);
   const a = w.pool.get();
   a.kind = Pk.HealthCheckAck;
   a.hc = nonce;
   a.app = p.app;
   fillControl(r, ws, a);
-  if (w.links[ws.path.link]!.up) r.counters[C.SentAck]! += 1;
+  if (w.links[ws.path.link]!.up) w.bump(r, C.SentAck);
   w.metrics.control(Ctl.Ack, BYTES.controlPacket);
   w.emit(r.node, 'health-check-acknowledged', { nonce, rule: '§4.4.2' }, p.app?.id);
   w.transmit(ws.path.link, r.node, a);
@@ -335,11 +327,11 @@ function sendAck(w: World, r: RouterRt, ws: WanSide, nonce: number, p: Packet): 
 
 function sendDisableForward(w: World, r: RouterRt, ws: WanSide): void {
   if (!r.takeToken(w.now)) {
-    r.counters[C.DisableFwdBufferAllocation]! += 1;
+    w.bump(r, C.DisableFwdBufferAllocation);
     return;
   }
   ws.lastDisableFwd = w.now;
-  r.counters[C.SentDisableFwd]! += 1;
+  w.bump(r, C.SentDisableFwd);
   const d = w.pool.get();
   d.kind = Pk.DisableForwardMetadata;
   d.app = ws.sess.metricsRef;
@@ -360,42 +352,29 @@ function fillControl(r: RouterRt, ws: WanSide, p: Packet): void {
 function wanControl(w: World, r: RouterRt, p: Packet): void {
   const ws = r.wan.get(p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort));
   if (p.kind === Pk.EnableMetadata) {
-    if (ws === undefined) r.counters[C.EnableMetadataFlowMiss]! += 1;
+    if (ws === undefined) w.bump(r, C.EnableMetadataFlowMiss);
     else {
-      r.counters[C.ReceivedEnableMetadata]! += 1;
-      r.counters[C.InvalidateForEnableMetadata]! += 1;
+      w.bump(r, C.ReceivedEnableMetadata);
+      w.bump(r, C.InvalidateForEnableMetadata);
       reopen(w, r, ws, p.probe ? Rec.HealthCheck : Rec.PacketBased, 'enable-metadata');
     }
   } else if (p.kind === Pk.HealthCheckAck) {
     if (ws !== undefined && ws.hcNonce !== 0 && ws.hcNonce === p.hc) {
-      r.counters[C.ReceivedAck]! += 1;
+      w.bump(r, C.ReceivedAck);
       ws.hcNonce = 0;
       ws.hcAt = 0;
       ws.lastRx = w.now;
       ws.sess.stuck = false;
-    } else r.counters[C.ReceivedStaleAck]! += 1;
+    } else w.bump(r, C.ReceivedStaleAck);
   } else if (p.kind === Pk.DisableForwardMetadata) {
-    if (ws === undefined) r.counters[C.ControlFlowMiss]! += 1;
+    if (ws === undefined) w.bump(r, C.ControlFlowMiss);
     else {
-      r.counters[C.ReceivedDisableFwd]! += 1;
+      w.bump(r, C.ReceivedDisableFwd);
       ws.lastRx = w.now;
       ws.sendMd = false;
     }
   }
   w.pool.release(p);
-}
-
-/** Re-opens a hop: the next packets on it carry session metadata until the peer echoes it. */
-export function reopen(w: World, r: RouterRt, ws: WanSide, cause: Rec, why: string): void {
-  ws.opener = true;
-  ws.sendMd = true;
-  if (ws.hcNonce !== 0) {
-    ws.hcNonce = 0;
-    ws.hcAt = 0;
-  }
-  ws.sess.stuck = false;
-  w.metrics.noteCause(ws.sess.metricsRef, cause);
-  w.emit(r.node, 'hop-reopened', { why, side: sideName(ws), rule: why === 'enable-metadata' ? '§4.3' : '§4.5' }, ws.sess.metricsRef?.id);
 }
 
 /** §4.4.5: an acknowledgement deadline passed. */
@@ -404,14 +383,10 @@ export function healthCheckDeadline(w: World, r: RouterRt, sid: number, nonce: n
   if (s === null || s === undefined || !s.alive || s.router !== r.node) return;
   const ws = s.wan0 !== null && s.wan0.hcNonce === nonce ? s.wan0 : s.wan1 !== null && s.wan1.hcNonce === nonce ? s.wan1 : null;
   if (ws === null) return;
-  r.counters[C.HealthCheckTimeout]! += 1;
-  if (ws.pinhole) r.counters[ws.side === 0 ? C.HealthCheckTimeoutFwdPinhole : C.HealthCheckTimeoutRevPinhole]! += 1;
+  w.bump(r, C.HealthCheckTimeout);
+  if (ws.pinhole) w.bump(r, ws.side === 0 ? C.HealthCheckTimeoutFwdPinhole : C.HealthCheckTimeoutRevPinhole);
   ws.hcNonce = 0;
   ws.hcAt += r.timeoutUs; // the next check no sooner than inactivity-timeout after this one
   if (ws.pinhole && ws.outside) s.stuck = true;
   w.emit(r.node, 'health-check-timeout', { nonce, pinhole: ws.pinhole, side: sideName(ws), rule: '§4.4.5' }, s.metricsRef?.id);
-}
-
-function sideName(ws: WanSide): string {
-  return ws.side === 0 ? 'client-side (forward flow in)' : 'server-side (reverse flow in)';
 }

@@ -84,7 +84,7 @@ export class Routing {
     let fallback: PeerPath | null = null;
     let fallbackCost = Number.POSITIVE_INFINITY;
     for (const pp of r.paths) {
-      if (newHop && pp.natOutside) continue;
+      if (newHop && pp.natOutside && pp.peerBfdPort < 0) continue;
       const rest = d[pp.peer]!;
       if (rest === Number.POSITIVE_INFINITY) continue;
       const cost = pp.latUs + rest;

@@ -3,9 +3,10 @@ import { Fingerprint } from '../core/fingerprint.ts';
 import { RandomStreams, type RandomStream } from '../core/rng.ts';
 import type { Scenario, Fault } from '../scenario/schema.ts';
 import { RunMetrics, MAX_LINK_SERIES, type TimeSeries } from '../metrics/run-metrics.ts';
-import { CONTROL_KINDS, Ev, Loss, Pk } from './constants.ts';
-import { LinkRt, Nat, PeerPath, RouterRt, type RouterSession } from './network.ts';
-import { PacketPool, type Packet } from './packet.ts';
+import { Act, CONTROL_KINDS, Ev, Loss, Pk } from './constants.ts';
+import type { C } from '../metrics/counters.ts';
+import { LinkRt, Nat, PeerPath, RouterRt, RouterSession } from './network.ts';
+import { innerLo, PacketPool, type Packet } from './packet.ts';
 import { TrafficRuntime } from './traffic.ts';
 import type { AppSession } from './app-session.ts';
 import { Routing } from './routing.ts';
@@ -151,7 +152,8 @@ export class World {
       this.nodeLinks[bi]!.push(i);
       if (isWan) {
         const inside = l.nat ? index.get(l.nat.inside)! : -1;
-        if (l.nat) rt.nat = new Nat(inside, 40000 + i, Math.round(l.nat.bindingTimeoutMs * 1000));
+        // NAT public addresses come after every node address, so they never collide with one.
+        if (l.nat) rt.nat = new Nat(inside, nodes.length + 1 + i, Math.round(l.nat.bindingTimeoutMs * 1000));
         const r = rank.get(l.id)!;
         const peerAddrFor = (peer: number) => (rt.nat && peer === inside ? rt.nat.addr : peer + 1);
         rt.pathA = new PeerPath(ai, i, bi, rt.baseLatUs, r, inside === ai, inside === bi, peerAddrFor(bi));
@@ -207,6 +209,22 @@ export class World {
     this.queue.pushLane(lane, time, this.seq++, kind, node, a, b);
   }
 
+  /** First address of scanners (after every node and NAT address). */
+  get scannerBase(): number {
+    return this.nodeIds.length + this.links.length + 1;
+  }
+
+  /** Counts one on router counter `c` (and folds it into the fingerprint). */
+  bump(r: RouterRt, c: C): void {
+    r.counters[c]! += 1;
+    this.fp.act(r.node, Act.Counter | c);
+  }
+
+  /** A new, unregistered session of router `r` for the packet's inner tuple. */
+  newRouterSession(r: RouterRt, p: Packet): RouterSession {
+    return new RouterSession(-1, r.node, p.cAddr, innerLo(p.cPort, p.svc), p.proto, p.sAddr, this.now, p.app);
+  }
+
   /** Registers a router session and returns its id. */
   addRouterSession(s: RouterSession): number {
     const id = this.freeRsIds.length > 0 ? this.freeRsIds.pop()! : this.rsessions.length;
@@ -229,14 +247,15 @@ export class World {
    */
   transmit(li: number, from: number, p: Packet): void {
     const l = this.links[li]!;
-    if (!l.up) return this.drop(p, Loss.LinkDown);
+    if (!l.up) return this.drop(p, Loss.LinkDown, li);
     const nat = l.nat;
     if (nat !== null && from === nat.inside) {
       p.oSrcPort = nat.outbound(p.oSrcPort, this.now);
       p.oSrcAddr = nat.addr;
     }
     const d = l.dirFrom(from);
-    if (d.lossP > 0 && l.rng.next() < d.lossP) return this.drop(p, Loss.LinkLoss);
+    this.fp.act(d.index, Act.Send | (p.kind << 2) | (p.hc !== 0 ? 2 : 0) | (p.md ? 1 : 0));
+    if (d.lossP > 0 && l.rng.next() < d.lossP) return this.drop(p, Loss.LinkLoss, li);
     let depart = this.now;
     if (d.bwBps > 0) {
       const txEnds = d.txEnds;
@@ -245,7 +264,7 @@ export class World {
         txEnds.splice(0, d.txHead);
         d.txHead = 0;
       }
-      if (txEnds.length - d.txHead >= l.queueLimit) return this.drop(p, Loss.Queue);
+      if (txEnds.length - d.txHead >= l.queueLimit) return this.drop(p, Loss.Queue, li);
       const txUs = Math.ceil((p.wire * 8 * 1e6) / d.bwBps);
       depart = Math.max(this.now, d.busyUntil) + txUs;
       d.busyUntil = depart;
@@ -260,9 +279,13 @@ export class World {
     if (d.enqueue(arrive, seq, p)) this.queue.push(arrive, seq, Ev.LinkArrival, d.to, d.index, 0);
   }
 
-  /** A packet is lost: data packets are measured, every packet goes back to the pool. */
-  drop(p: Packet, cause: Loss): void {
-    if (p.kind === Pk.Data && p.app !== null) this.metrics.appLost(p, cause);
+  /**
+   * A packet is lost at `where` (a link index, or -1 - node for a router or host): data packets
+   * are measured, every packet goes back to the pool.
+   */
+  drop(p: Packet, cause: Loss, where: number): void {
+    this.fp.act(where, Act.Drop | (cause << 4) | p.kind);
+    if (p.kind === Pk.Data && p.app !== null) this.metrics.appLost(p, cause, where);
     this.pool.release(p);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counter, dualHub, events, run, spokeHub } from '../helpers/build.ts';
+import { counter, dualHub, events, routerRt, run, spokeHub } from '../helpers/build.ts';
 
 const bidir = (sessions: number, ratePps = 20) => ({ protocol: 'udp', pattern: 'bidirectional', sessions, ratePps });
 /** Inactivity-based with a long timeout, so neither enable-metadata path acts before BFD. */
@@ -120,11 +120,19 @@ describe('§4.5 peer liveness (BFD)', () => {
         },
       });
 
-    it('lets only the inside router open a hop: the outside hub creates no session over NAT', () => {
-      const { result } = run(reverseTraffic(true));
-      expect(counter(result, 'hub1', 'emulator/sessions-created')).toBe(0);
-      expect(counter(result, 'spoke1', 'emulator/sessions-created')).toBe(0);
-      expect(result.summary.packets.delivered).toBe(0);
+    it('lets the outside hub open a hop only through the pinhole the inside spoke\'s BFD keeps open', () => {
+      const { sim, result } = run(reverseTraffic(true));
+      expect(counter(result, 'hub1', 'emulator/sessions-created')).toBe(1);
+      expect(counter(result, 'spoke1', 'emulator/sessions-created')).toBe(1);
+      // Until the spoke's first BFD packet opens the pinhole (within the first second) the hub has no way there.
+      expect(result.summary.packets.lostAt['hub1']?.['no-flow']).toBe(result.summary.packets.lost);
+      expect(result.summary.packets.lost).toBeLessThan(20);
+      expect(result.summary.packets.delivered).toBeGreaterThan(100);
+      // The hub sends to the NAT's public port of the spoke's BFD binding; the spoke answers from its BFD port.
+      const [hubSide] = [...routerRt(sim, 'hub1').wan.values()];
+      expect(hubSide!.peerAddr).not.toBe(sim.w.nodeIds.indexOf('spoke1') + 1);
+      const [spokeSide] = [...routerRt(sim, 'spoke1').wan.values()];
+      expect(spokeSide!.localPort).toBe(1280);
     });
 
     it('lets the hub open the same hop when there is no NAT', () => {

@@ -82,7 +82,8 @@ describe('§2 topology and routing', () => {
     expect(counter(result, 'hub1', 'success/metadata/added')).toBeGreaterThan(0);
     const sides = [...routerRt(sim, 'hub1').wan.values()];
     expect(sides).toHaveLength(2);
-    expect(sides.map((s) => s.opener).sort()).toEqual([false, true]);
+    expect(sides.map((s) => s.ownsPorts).sort()).toEqual([false, true]);
+    expect(sides[0]!.sess.learnedSide).toBe(0);
     expect(result.summary.packets.lost).toBe(0);
   });
 

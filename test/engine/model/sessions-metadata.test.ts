@@ -6,7 +6,7 @@ const bidir = (sessions: number, ratePps = 10) => ({ protocol: 'udp', pattern: '
 const streamUp = (sessions: number, ratePps = 100) => ({ protocol: 'udp', pattern: 'stream-up', sessions, ratePps });
 
 describe('§3 wayports', () => {
-  it('gives the opener an even wayport and the peer the next odd one, within 16384–65534', () => {
+  it('gives the router that opens a hop an even wayport and the peer the next odd one, within 16384–65534', () => {
     const sim = new Simulation(spokeHub({ durationMs: 2000, traffic: [bidir(20)] }));
     sim.run();
     const spokeSides = [...routerRt(sim, 'spoke1').wan.values()];
@@ -14,14 +14,16 @@ describe('§3 wayports', () => {
     expect(spokeSides).toHaveLength(20);
     expect(hubSides).toHaveLength(20);
     for (const s of spokeSides) {
-      expect(s.opener).toBe(true);
+      expect(s.ownsPorts).toBe(true);
+      expect(s.sess.learnedSide).toBe(-1);
       expect(s.localPort % 2).toBe(0);
       expect(s.peerPort).toBe(s.localPort + 1);
       expect(s.localPort).toBeGreaterThanOrEqual(16384);
       expect(s.peerPort).toBeLessThanOrEqual(65534);
     }
     for (const s of hubSides) {
-      expect(s.opener).toBe(false);
+      expect(s.ownsPorts).toBe(false);
+      expect(s.sess.learnedSide).toBe(0);
       expect(s.localPort % 2).toBe(1);
       expect(s.peerPort % 2).toBe(0);
     }
@@ -48,7 +50,7 @@ describe('§3 wayport free lists', () => {
     expect(sides.map((ws) => ws.localPort)).toEqual([16384, 16384]);
   });
 
-  it('hands a freed wayport pair to the next session', () => {
+  it('hands the next session a pair never used before, not the one just freed', () => {
     const sim = new Simulation(
       spokeHub({
         durationMs: 8000,
@@ -62,7 +64,8 @@ describe('§3 wayport free lists', () => {
     sim.runUntil(4_000_000);
     expect(liveCounter(sim, 'spoke1', 'emulator/sessions-expired')).toBe(1);
     sim.run();
-    expect([...routerRt(sim, 'spoke1').wan.values()].map((ws) => ws.localPort)).toEqual([16384]);
+    // The hub may still hold the freed pair for the old session: a fresh pair cannot collide.
+    expect([...routerRt(sim, 'spoke1').wan.values()].map((ws) => ws.localPort)).toEqual([16386]);
   });
 });
 
