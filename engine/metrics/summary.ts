@@ -65,8 +65,8 @@ export interface SessionOutcome {
   gaveUp: boolean;
   /** Id of the session the client opened after giving up on this one. */
   successor: number | null;
-  /** Every outage, in order: when it started and ended, and what ended it (null: the session failed). */
-  outageList: OutageSpan[];
+  /** Every outage, in order: when it started and ended, and what ended it (null: the session failed). Absent in runs stored before engine 0.2.0. */
+  outageList?: OutageSpan[];
 }
 
 /** One outage of a session. */
