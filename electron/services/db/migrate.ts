@@ -63,9 +63,11 @@ export function hasTables(db: Database): boolean {
   return db.prepare(`SELECT 1 FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' LIMIT 1`).get() !== undefined;
 }
 
-/** The refusal for an SQLite file of another program. */
-export function foreignDatabase(file: string): DbError {
-  return new DbError('foreign-database', file, `${file} is an SQLite database of another program, not a Session Recovery Lab one; it was left untouched — choose another file`);
+/** The refusal for an SQLite file of another program (what its header says, when it says something). */
+export function foreignDatabase(file: string, version = 0, applicationId = 0): DbError {
+  const marks = [applicationId !== 0 ? `application id ${applicationId}` : '', version !== 0 ? `schema version ${version}` : ''].filter((m) => m !== '');
+  const what = marks.length > 0 ? ` (${marks.join(', ')})` : '';
+  return new DbError('foreign-database', file, `${file} is an SQLite database of another program${what}, not a Session Recovery Lab one; it was left untouched — choose another file`);
 }
 
 /**

@@ -12,6 +12,7 @@ import { DbError, describeError, errorCode, toDbError } from './errors.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 import { preflight, type IntegrityCheck } from './preflight.ts';
+import { APPLICATION_ID } from './identity.ts';
 import { markInterrupted, processIsAlive } from './recovery.ts';
 
 /** Options of {@link openDatabase}. */
@@ -49,7 +50,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): RunDatabase 
   const known = migrations[migrations.length - 1]?.version ?? 0;
   const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
   const readonly = opts.readonly === true;
-  const pre = preflight(path, file, known, opts.check ?? 'quick', busyTimeoutMs, opts.nativeBinding);
+  const pre = preflight(path, file, known, opts.check ?? 'quick', busyTimeoutMs, opts.nativeBinding, migrations);
   if (!pre.exists && (readonly || opts.mustExist)) throw new DbError('missing', file, `there is no database at ${file}`);
   if (!readonly) prepareForWriting(path, file, pre.exists);
 
@@ -89,6 +90,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): RunDatabase 
     // FULL: a committed run survives a power cut too; srlab commits only a few times per run.
     sqlite.pragma('synchronous = FULL');
     const migrated = migrate(sqlite, path, file, migrations);
+    // A file recognised by its schema whose version needed no step still gets our mark.
+    if (Number(sqlite.pragma('application_id', { simple: true })) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     if (migrated.from !== migrated.to) {
       report.migratedFrom = migrated.from;
       report.backupFile = migrated.backupFile;

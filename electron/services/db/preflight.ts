@@ -1,15 +1,19 @@
 /**
  * Looks at a database file before anything may write to it: whether it exists, whether it is
- * SQLite at all, which schema version it has and whether SQLite finds it intact. Everything here
- * reads only (a read-only connection never checkpoints or rolls back), so a file refused here
- * keeps its bytes.
+ * SQLite at all, whether it is ours (application id, or the exact schema of a file from before
+ * the id), which schema version it has and whether SQLite finds it intact. Everything here
+ * reads only, and a file that is not ours is never opened in a way that leaves files beside it:
+ * a read-only SQLite connection to a WAL-mode file creates `-wal` and `-shm`, so such a file is
+ * looked at through an in-memory copy instead. A file refused here keeps its bytes.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { damaged, DbError, describeError, errorCode, notADatabase, toDbError } from './errors.ts';
+import { APPLICATION_ID, isOursBySchema, parseHeader, type SqliteHeader } from './identity.ts';
 import { foreignDatabase, hasTables, newerSchema, schemaVersion } from './migrate.ts';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
-/** The SQLite file header (first 16 bytes). */
+/** The SQLite file header's magic string (first 16 bytes). */
 const MAGIC = 'SQLite format 3\0';
 
 /** How thoroughly to check a file at open. */
@@ -24,9 +28,9 @@ export interface PreflightResult {
 
 /**
  * Checks `path` (named `file` in messages) against the newest schema version `known`.
- * Throws a DbError for a file that is not SQLite, is newer than this build, or is damaged.
+ * Throws a DbError for a file that is not SQLite, not ours, newer than this build, or damaged.
  */
-export function preflight(path: string, file: string, known: number, check: IntegrityCheck, busyTimeoutMs: number, nativeBinding?: string): PreflightResult {
+export function preflight(path: string, file: string, known: number, check: IntegrityCheck, busyTimeoutMs: number, nativeBinding?: string, migrations: readonly Migration[] = MIGRATIONS): PreflightResult {
   let size: number;
   try {
     const st = statSync(path);
@@ -39,14 +43,26 @@ export function preflight(path: string, file: string, known: number, check: Inte
   }
   // SQLite treats an empty file as a new database; so do we.
   if (size === 0) return { exists: true, version: 0 };
-  if (readHeader(path, file) !== MAGIC) throw notADatabase(file);
+  const head = readHeader(path, file);
+  if (head.subarray(0, 16).toString('latin1') !== MAGIC) throw notADatabase(file);
+  if (head.length < 100) throw damaged(file, 'the file is shorter than its header');
+  const header = parseHeader(head);
+  // With a -wal beside it the header may be older than the last commit: ask SQLite instead.
+  const walBeside = existsSync(`${path}-wal`);
+  if (!walBeside) refuseByHeader(file, header, known);
+  const options = { readonly: true, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) };
+  const ours = !walBeside && header.applicationId === APPLICATION_ID;
   let db: Sqlite.Database | null = null;
   try {
-    db = new Sqlite(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
+    // Not known to be ours and in WAL mode: look at a copy in memory (marked rollback-journal,
+    // which an in-memory database needs), so no -wal/-shm appears beside another program's file.
+    db = ours || walBeside || !header.wal ? new Sqlite(path, { ...options, fileMustExist: true }) : new Sqlite(memoryCopy(path), options);
     const version = schemaVersion(db);
-    // A newer file is refused before checking it: its format is not ours to judge.
-    if (version > known) throw newerSchema(file, version, known);
-    if (version === 0 && hasTables(db)) throw foreignDatabase(file);
+    const applicationId = Number(db.pragma('application_id', { simple: true }));
+    refuseByHeader(file, { applicationId, userVersion: version, wal: header.wal }, known);
+    if (applicationId !== APPLICATION_ID && (version !== 0 || hasTables(db)) && !isOursBySchema(db, version, migrations)) {
+      throw foreignDatabase(file, version);
+    }
     if (check !== 'none') {
       const rows = db.pragma(check === 'full' ? 'integrity_check(5)' : 'quick_check(5)', { simple: false }) as Record<string, string>[];
       const problems = rows.map((r) => Object.values(r)[0] ?? '').filter((m) => m !== 'ok');
@@ -65,7 +81,23 @@ export function preflight(path: string, file: string, known: number, check: Inte
   }
 }
 
-function readHeader(path: string, file: string): string {
+/** Refusals the header alone decides: another program's id, a negative or newer version. */
+function refuseByHeader(file: string, h: SqliteHeader, known: number): void {
+  if (h.applicationId !== 0 && h.applicationId !== APPLICATION_ID) throw foreignDatabase(file, h.userVersion, h.applicationId);
+  if (h.userVersion < 0) {
+    throw new DbError(
+      'foreign-database',
+      file,
+      `${file} has schema version ${h.userVersion}, which no Session Recovery Lab writes: it belongs to another program or was altered by hand; it was left untouched — choose another file`,
+    );
+  }
+  if (h.userVersion > known) {
+    // Ours (or a file from before the id that could be): a newer build wrote it.
+    if (h.applicationId === APPLICATION_ID) throw newerSchema(file, h.userVersion, known);
+  }
+}
+
+function readHeader(path: string, file: string): Buffer {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -73,10 +105,18 @@ function readHeader(path: string, file: string): string {
     throw new DbError('cannot-open', file, `cannot read ${file} (${describeError(error)})`, { cause: error });
   }
   try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n).toString('latin1');
+    const buf = Buffer.alloc(100);
+    const n = readSync(fd, buf, 0, 100, 0);
+    return buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The file's bytes with the header's WAL mark turned back to rollback journal. */
+function memoryCopy(path: string): Buffer {
+  const bytes = readFileSync(path);
+  if (bytes[18] === 2) bytes[18] = 1;
+  if (bytes[19] === 2) bytes[19] = 1;
+  return bytes;
 }

@@ -6,9 +6,9 @@ import { DbError, listRuns, MIGRATIONS, openDatabase, SCHEMA_VERSION, type Migra
 import { storeRun, tempDir } from './helpers.ts';
 
 /** A later migration, as a future build would add it. */
-const ADD_TAGS: Migration = { version: 20, name: 'tags', up: (db) => void db.exec(`ALTER TABLE runs ADD COLUMN tags TEXT`) };
+const ADD_TAGS: Migration = { version: SCHEMA_VERSION + 10, name: 'tags', up: (db) => void db.exec(`ALTER TABLE runs ADD COLUMN tags TEXT`) };
 const BROKEN: Migration = {
-  version: 30,
+  version: SCHEMA_VERSION + 20,
   name: 'broken',
   up: (db) => {
     db.exec(`CREATE TABLE half_done (x INTEGER) STRICT`);
@@ -43,7 +43,7 @@ describe('migrations', () => {
     const file = dbWithOneRun();
     const db = openDatabase(file, { migrations: [...MIGRATIONS, ADD_TAGS] });
     expect(db.report).toMatchObject({ migratedFrom: SCHEMA_VERSION, backupFile: `${file}.bak-v${SCHEMA_VERSION}` });
-    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(20);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 10);
     expect(listRuns(db)).toHaveLength(1);
     db.close();
     const copy = new Sqlite(`${file}.bak-v${SCHEMA_VERSION}`, { readonly: true });

@@ -1,11 +1,12 @@
 /** Every schema migration, in the order they run. A new one is appended here, never inserted. */
 import { migration as initial } from './0010-initial.ts';
+import { migration as applicationId } from './0020-application-id.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
 
 /** All migrations, ascending by version. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, applicationId];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]!.version;
