@@ -11,6 +11,8 @@ import { schemaCommand } from './commands/schema.ts';
 import { compareCommand, type CompareFlags } from './commands/compare.ts';
 import { sweepCommand, type SweepFlags } from './commands/sweep.ts';
 import { labCommand, type LabFlags } from './commands/lab.ts';
+import { generateCommand, type GenerateFlags } from './commands/generate.ts';
+import { workerCommand, type WorkerFlags } from './commands/worker.ts';
 import { validateCommand } from './commands/validate.ts';
 import { BadInput, CliFailure, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, oneLine } from './errors.ts';
 import { nodeIo, type CliIo } from './io.ts';
@@ -95,14 +97,40 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--vary <path=v1,v2,...>', 'a setting and the values to try (repeatable; the runs are the cross product)', collect)
     .option('--seeds <n>', 'runs per combination, with seeds seed, seed+1, … (default 1)')
     .option('--seed <n>', "first seed (default: the scenario's)")
-    .option('--fail-each <what>', 'one run per element failing: router, hub or link (plus a baseline), ranked by harm')
+    .option('--fail-each <what>', 'N-1 analysis: one run per element failing (router, spoke, hub or link) plus a fault-free baseline, ranked by harm')
+    .option('--keep-faults', "with --fail-each: keep the lab's own faults in every run (default: removed)")
     .option('--fail-at-ms <ms>', 'when the element fails (default: a third of the run)')
     .option('--fail-for-ms <ms>', 'how long it stays failed (default 10000)')
     .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--queue <redis-url>', 'run on srlab workers through this Redis (redis://HOST:PORT); results are stored here')
     .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
     .option('--no-store', 'do not store the runs')
     .option('--json', 'print one JSON object (runs, aggregate, ranking)')
     .action(async (file: string, flags: SweepFlags) => setExit(await sweepCommand(file, flags, io)));
+
+  program
+    .command('generate')
+    .description('write a large spoke-and-hub lab: hubs in a row, spokes in a grid or rings')
+    .requiredOption('--spokes <n>', 'number of spokes (1..10000)')
+    .option('--hubs <n>', 'number of hubs in a row (1..64, default 2); each spoke is dual-homed to two of them')
+    .option('--clients-per-spoke <n>', 'clients behind each spoke (default 1)')
+    .option('--sessions-per-client <n>', 'sessions each client opens (default 2)')
+    .option('--pattern <pattern>', 'traffic: request-response, stream-up, stream-down or bidirectional (default request-response)')
+    .option('--nat-every <k>', 'every k-th spoke sits behind NAT on its uplinks (default none)')
+    .option('--mode <mode>', 'session-recovery-detection: packet-based or inactivity-based (default packet-based)')
+    .option('--layout <layout>', 'spokes in a grid or in rings around the hubs (default grid)')
+    .option('--duration-ms <ms>', 'run length in ms (default 60000)')
+    .option('--name <text>', 'the lab\'s name')
+    .requiredOption('--out <file>', 'where to write the lab (*.srlab.json); - for stdout')
+    .action((flags: GenerateFlags) => setExit(generateCommand(flags, io)));
+
+  program
+    .command('worker')
+    .description('serve sweeps queued with srlab sweep --queue: run their runs here (start on any machine)')
+    .requiredOption('--queue <redis-url>', 'the Redis the sweeps are queued in (redis://HOST:PORT)')
+    .option('--concurrency <n>', 'runs at a time, each in its own worker thread (default: one per core)')
+    .option('--lock-ms <ms>', 'how long a run stays claimed without a heartbeat before another worker may take it (default 15000)')
+    .action(async (flags: WorkerFlags) => setExit(await workerCommand(flags, io)));
 
   program
     .command('lab')

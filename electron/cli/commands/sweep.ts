@@ -1,13 +1,17 @@
 /**
- * `srlab sweep <scenario> --vary PATH=V1,V2 … [--seeds N] [--seed N] [--fail-each router|hub|link]
- * [--fail-at-ms N] [--fail-for-ms N] [--workers N] [--db FILE] [--json]`: the cross product of
- * the varied values × seeds, run in parallel worker threads, every run stored, one row per run
- * and an aggregate table (and, with --fail-each, the elements ranked by sessions lost).
+ * `srlab sweep <scenario> --vary PATH=V1,V2 … [--seeds N] [--seed N] [--fail-each router|spoke|hub|link]
+ * [--keep-faults] [--fail-at-ms N] [--fail-for-ms N] [--workers N | --queue redis://HOST:PORT]
+ * [--db FILE] [--json]`: the cross product of the varied values × seeds, run in parallel worker
+ * threads (or by `srlab worker`s through a queue), every run stored by this process, one row per
+ * run and an aggregate table (and, with --fail-each, the elements ranked by sessions lost, from a
+ * fault-free baseline unless --keep-faults). Progress with an estimate of the time left goes to
+ * stderr.
  */
 import { availableParallelism } from 'node:os';
-import { parseScenarioText } from '../../../engine/index.ts';
-import { planSweep, type FailEach } from '../../services/sweeps/plan.ts';
-import { runSweep } from '../../services/sweeps/run-sweep.ts';
+import { parseScenarioText, type Fault } from '../../../engine/index.ts';
+import { FAIL_EACH, planSweep, type BaselineNote, type FailEach } from '../../services/sweeps/plan.ts';
+import { formatEta, runSweep, type SweepProgress } from '../../services/sweeps/run-sweep.ts';
+import { threadExecutor, type SweepExecutor } from '../../services/sweeps/executor.ts';
 import { aggregate, rankFailures, sweepRows } from '../../services/sweeps/aggregate.ts';
 import { BadInput, EXIT_FAILURE, EXIT_OK } from '../errors.ts';
 import type { CliIo } from '../io.ts';
@@ -22,6 +26,8 @@ export interface SweepFlags {
   seeds?: string;
   seed?: string;
   failEach?: string;
+  keepFaults?: boolean;
+  queue?: string;
   failAtMs?: string;
   failForMs?: string;
   workers?: string;
@@ -47,7 +53,9 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
     if (!s.ok) throw new BadInput([s.line]);
     seed = s.value;
   }
-  if (flags.failEach !== undefined && !['router', 'hub', 'link'].includes(flags.failEach)) throw new BadInput([`--fail-each: must be router, hub or link, got "${flags.failEach}"`]);
+  if (flags.failEach !== undefined && !(FAIL_EACH as readonly string[]).includes(flags.failEach)) throw new BadInput([`--fail-each: must be router, spoke, hub or link, got "${flags.failEach}"`]);
+  if (flags.keepFaults && !flags.failEach) throw new BadInput(['--keep-faults: only with --fail-each (other sweeps always keep the lab\'s faults)']);
+  if (flags.queue !== undefined && flags.workers !== undefined) throw new BadInput(['--workers: not with --queue (the workers are the srlab worker processes serving the queue)']);
   const failAtMs = whole('--fail-at-ms', flags.failAtMs, 0, 86_400_000);
   const failForMs = whole('--fail-for-ms', flags.failForMs, 1, 86_400_000);
   if (!flags.vary?.length && !flags.failEach && seeds === 1) throw new BadInput(['srlab sweep: give at least one --vary PATH=V1,V2, --seeds N (N > 1) or --fail-each']);
@@ -62,36 +70,54 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
     ...(flags.failEach ? { failEach: flags.failEach as FailEach } : {}),
     ...(failAtMs !== undefined ? { failAtMs } : {}),
     ...(failForMs !== undefined ? { failForMs } : {}),
+    ...(flags.keepFaults ? { keepFaults: true } : {}),
   };
   const plan = planSweep(raw, spec);
   if (!plan.ok) throw new BadInput(plan.problems.map((p) => `${file}: ${p}`));
+  const executor = flags.queue !== undefined ? await queueExecutorFor(flags.queue) : threadExecutor(Math.min(workers, plan.jobs.length));
+  const baseline = plan.baseline ? baselineLine(plan.baseline) : null;
+  // Said before the runs start: the person sees at once what the ranking is measured against.
+  if (baseline) io.stderr(`${baseline}\n`);
   const store = flags.store !== false;
   const dbPath = dbFileFor(flags.db);
   const db = store ? openForCommand(dbPath) : null;
-  const progress = io.isStderrTty && !flags.json;
+  const progress = progressPrinter(io);
   const t0 = io.now();
   try {
-    const { sweepId, outcomes } = await runSweep({
+    const { sweepId, outcomes, duplicates, mismatches } = await runSweep({
       jobs: plan.jobs,
-      spec: { ...spec, scenarioFile: file },
-      workers,
+      spec: { ...spec, scenarioFile: file, ...(flags.queue ? { queue: flags.queue } : {}) },
+      executor,
       db,
-      onProgress: (done, total) => {
-        if (!progress) return;
-        const width = 30;
-        const filled = Math.round((done / total) * width);
-        io.stderr(`\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} runs`);
-        if (done === total) io.stderr('\r\x1b[2K');
-      },
+      now: () => io.now(),
+      onProgress: (_done, _total, p) => progress(p),
+      onNotice: (text) => io.stderr(`${progress.clear()}srlab sweep: ${text}\n`),
     });
     const rows = sweepRows(outcomes);
     const agg = aggregate(rows);
     const ranking = spec.failEach ? rankFailures(outcomes) : null;
     const wallMs = io.now() - t0;
+    const stored = db !== null;
     if (flags.json) {
-      io.stdout(`${JSON.stringify({ sweepId, database: db ? dbPath : null, runs: rows, aggregate: agg, ...(ranking ? { ranking } : {}), wallMs })}\n`);
+      io.stdout(
+        `${JSON.stringify({
+          sweepId,
+          database: stored ? dbPath : null,
+          runs: rows,
+          aggregate: agg,
+          ...(ranking ? { ranking } : {}),
+          ...(plan.baseline ? { baseline: { keptFaults: plan.baseline.keptFaults, labFaults: plan.baseline.labFaults, failAtMs: plan.baseline.atMs, failForMs: plan.baseline.forMs } } : {}),
+          executor: executor.describe,
+          duplicates,
+          mismatches,
+          wallMs,
+        })}\n`,
+      );
     } else {
-      const out: string[] = [`Sweep of ${parsed.scenario.name}: ${rows.length} runs on ${Math.min(workers, rows.length)} workers in ${(wallMs / 1000).toFixed(1)} s${sweepId ? ` · sweep ${sweepId} stored in ${dbPath}` : ''}`, '', 'Runs'];
+      const out: string[] = [`Sweep of ${parsed.scenario.name}: ${rows.length} runs on ${executor.describe} in ${(wallMs / 1000).toFixed(1)} s${stored ? ` · sweep ${sweepId} stored in ${dbPath}` : ''}`];
+      if (baseline) out.push(baseline);
+      if (duplicates > 0) out.push(`${duplicates} result${duplicates === 1 ? '' : 's'} delivered twice (stored once); ${mismatches.length === 0 ? 'every fingerprint matched' : `${mismatches.length} with a different fingerprint`}`);
+      out.push('', 'Runs');
       out.push(
         ...renderTable(
           [{ header: 'run' }, { header: 'values' }, { header: 'seed', align: 'right' }, { header: 'affected', align: 'right' }, { header: 'recovered', align: 'right' }, { header: 'failed', align: 'right' }, { header: 'outage p95 ms', align: 'right' }, { header: 'max ms', align: 'right' }, { header: 'exposure', align: 'right' }, { header: 'fingerprint' }],
@@ -106,18 +132,72 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
         ),
       );
       if (ranking) {
-        out.push('', `What hurts most when it fails (beyond the baseline; ${spec.failEach} failures at ${failAtMs ?? Math.round(parsed.scenario.durationMs / 3)} ms for ${failForMs ?? 10_000} ms)`);
+        out.push('', `What hurts most when it fails (beyond the baseline; ${spec.failEach} failures at ${plan.baseline?.atMs ?? 0} ms for ${plan.baseline?.forMs ?? 0} ms)`);
         out.push(
           ...renderTable(
-            [{ header: 'rank', align: 'right' }, { header: 'element' }, { header: 'sessions lost', align: 'right' }, { header: 'worst outage ms', align: 'right' }],
-            ranking.map((r) => [String(r.rank), `${r.kind} ${r.element}`, r.sessionsLost.toFixed(1), r.worstOutageMs.toFixed(1)]),
+            [{ header: 'rank', align: 'right' }, { header: 'element' }, { header: 'sessions lost', align: 'right' }, { header: 'sessions hit', align: 'right' }, { header: 'worst outage ms', align: 'right' }],
+            ranking.map((r) => [String(r.rank), `${r.kind} ${r.element}`, r.sessionsLost.toFixed(1), r.sessionsAffected.toFixed(1), r.worstOutageMs.toFixed(1)]),
           ),
         );
       }
       io.stdout(`${out.join('\n')}\n`);
     }
-    return rows.some((r) => r.error) ? EXIT_FAILURE : EXIT_OK;
+    return rows.some((r) => r.error) || mismatches.length > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {
     db?.close();
   }
+}
+
+/** The queue executor, loaded only with --queue: without it nothing needs Redis or BullMQ. */
+async function queueExecutorFor(url: string): Promise<SweepExecutor> {
+  const { parseQueueUrl, queueExecutor } = await import('../../services/queue/index.ts');
+  const parsed = parseQueueUrl(url);
+  if (!parsed.ok) throw new BadInput([`--queue: ${parsed.problem}`]);
+  return queueExecutor(parsed.url);
+}
+
+function describeFault(f: Fault): string {
+  const what = 'node' in f ? f.node : 'link' in f ? f.link : f.target;
+  return `${f.type} ${what} at ${f.atMs / 1000} s`;
+}
+
+/** One line saying what the fail-each runs are measured against. */
+export function baselineLine(b: BaselineNote): string {
+  const n = b.labFaults.length;
+  const list = n === 0 ? '' : ` (${b.labFaults.slice(0, 4).map(describeFault).join(', ')}${n > 4 ? ', …' : ''})`;
+  const failures = `each element fails at ${b.atMs / 1000} s for ${b.forMs / 1000} s`;
+  if (n === 0) return `Baseline: the lab as is (it has no faults of its own); ${failures}.`;
+  if (b.keptFaults) return `Baseline: the lab's own ${n} fault${n === 1 ? '' : 's'} kept in every run (--keep-faults)${list}; ${failures}.`;
+  return `Baseline: fault-free — the lab's own ${n} fault${n === 1 ? ' is' : 's are'} removed from every run${list}; --keep-faults keeps them; ${failures}.`;
+}
+
+/** Progress on stderr: a bar redrawn in place on a terminal, else a line every 10 % (at most every 2 s). */
+function progressPrinter(io: CliIo): ((p: SweepProgress) => void) & { clear(): string } {
+  let shown = false;
+  let lastLineAt = -Infinity;
+  let lastTenth = 0;
+  const line = (p: SweepProgress) => `${p.done}/${p.total} runs · ${formatEta(p.elapsedMs)} elapsed${p.done < p.total && p.etaMs !== null ? ` · about ${formatEta(p.etaMs)} left` : ''}`;
+  const f = (p: SweepProgress) => {
+    if (io.isStderrTty) {
+      const width = 30;
+      const filled = Math.round((p.done / p.total) * width);
+      io.stderr(`\r\x1b[2K  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${line(p)}`);
+      shown = p.done < p.total;
+      if (!shown) io.stderr('\r\x1b[2K');
+      return;
+    }
+    const tenth = Math.floor((p.done / p.total) * 10);
+    if (p.done === p.total || (tenth > lastTenth && io.now() - lastLineAt >= 2000)) {
+      io.stderr(`  ${line(p)}\n`);
+      lastLineAt = io.now();
+      lastTenth = tenth;
+    }
+  };
+  return Object.assign(f, {
+    clear: () => {
+      if (!shown) return '';
+      shown = false;
+      return '\r\x1b[2K';
+    },
+  });
 }

@@ -37,7 +37,11 @@ export interface FailRank {
   element: string;
   /** Sessions that failed beyond the baseline, mean over seeds. */
   sessionsLost: number;
+  /** Sessions that saw an outage beyond the baseline, mean over seeds. */
+  sessionsAffected: number;
   worstOutageMs: number;
+  /** The stored runs of this element's failure (one per seed; empty when nothing was stored). */
+  runIds: string[];
 }
 
 /** The row of every run. */
@@ -80,20 +84,28 @@ export function aggregate(rows: readonly SweepRow[]): SweepAggregate[] {
   }));
 }
 
-/** Ranks the failed elements: most sessions lost (beyond the baseline) first, then worst outage. */
+/** Ranks the failed elements: most sessions lost (beyond the baseline) first, then most sessions hit by an outage, then worst outage. */
 export function rankFailures(outcomes: readonly SweepOutcome[]): FailRank[] {
-  const base = mean(outcomes.filter((o) => o.job.failed === null).map((o) => o.result?.summary.sessions.failed ?? 0));
+  const baseRuns = outcomes.filter((o) => o.job.failed === null);
+  const base = mean(baseRuns.map((o) => o.result?.summary.sessions.failed ?? 0));
+  const baseAffected = mean(baseRuns.map((o) => o.result?.summary.sessions.affected ?? 0));
   const byElement = new Map<string, SweepOutcome[]>();
-  for (const o of outcomes) if (o.job.failed) byElement.set(`${o.job.failed.kind} ${o.job.failed.id}`, [...(byElement.get(`${o.job.failed.kind} ${o.job.failed.id}`) ?? []), o]);
+  for (const o of outcomes) {
+    if (!o.job.failed) continue;
+    const key = `${o.job.failed.kind} ${o.job.failed.id}`;
+    byElement.set(key, [...(byElement.get(key) ?? []), o]);
+  }
   const ranked = [...byElement].map(([key, os]) => {
     const [kind = '', element = ''] = key.split(' ');
     return {
       kind,
       element,
       sessionsLost: Math.max(0, mean(os.map((o) => o.result?.summary.sessions.failed ?? 0)) - base),
+      sessionsAffected: Math.max(0, mean(os.map((o) => o.result?.summary.sessions.affected ?? 0)) - baseAffected),
       worstOutageMs: Math.max(...os.map((o) => o.result?.summary.sessions.outageMs.max ?? 0)),
+      runIds: os.flatMap((o) => (o.runId ? [o.runId] : [])),
     };
   });
-  ranked.sort((a, b) => b.sessionsLost - a.sessionsLost || b.worstOutageMs - a.worstOutageMs || a.element.localeCompare(b.element));
+  ranked.sort((a, b) => b.sessionsLost - a.sessionsLost || b.sessionsAffected - a.sessionsAffected || b.worstOutageMs - a.worstOutageMs || a.element.localeCompare(b.element, 'en', { numeric: true }));
   return ranked.map((r, i) => ({ rank: i + 1, ...r }));
 }

@@ -2,11 +2,19 @@
  * A sweep's plan (pure): the cross product of every `--vary` list and `--seeds` seeds, or, for
  * `--fail-each`, one run per element failing plus a baseline. Every combination is validated
  * before anything runs, so a bad value is reported up front, not halfway through.
+ *
+ * N-1 analysis (`--fail-each`) starts from a fault-free baseline: the lab's own faults are
+ * removed (unless `keepFaults`), otherwise an element would look harmless only because the
+ * lab already breaks something else.
  */
 import { applySet, applyVaryValues, parseScenario, type Fault, type Scenario } from '../../../engine/index.ts';
 
-/** What to fail in a `--fail-each` sweep. */
-export type FailEach = 'router' | 'hub' | 'link';
+/** What to fail in a `--fail-each` sweep (`router`: every spoke and hub). */
+export type FailEach = 'router' | 'spoke' | 'hub' | 'link';
+/** Every value `--fail-each` takes. */
+export const FAIL_EACH: readonly FailEach[] = ['router', 'spoke', 'hub', 'link'];
+/** The kind of element a fail-each run fails. */
+export type FailedKind = 'spoke' | 'hub' | 'link';
 
 /** Options of a sweep. */
 export interface SweepSpec {
@@ -19,6 +27,8 @@ export interface SweepSpec {
   failAtMs?: number;
   /** How long it stays failed (ms; default 10 s). */
   failForMs?: number;
+  /** --fail-each: keep the lab's own faults in every run (default: removed, a fault-free baseline). */
+  keepFaults?: boolean;
 }
 
 /** One run of the sweep. */
@@ -30,11 +40,27 @@ export interface SweepJob {
   seed: number;
   scenario: Scenario;
   /** For --fail-each: the element that fails (null for the baseline). */
-  failed?: { kind: FailEach; id: string } | null;
+  failed?: { kind: FailedKind; id: string } | null;
+  /**
+   * Jobs with the same `fork.key` are the same run up to `fork.atMs` (virtual ms): same scenario
+   * apart from faults at or after that time, same seed. A runner may run that prefix once and
+   * fork from a snapshot of the world; fingerprints must not change when it does.
+   */
+  fork?: { key: string; atMs: number };
 }
 
 /** The plan, or the problems that stop it. */
-export type SweepPlan = { ok: true; jobs: SweepJob[] } | { ok: false; problems: string[] };
+export type SweepPlan = { ok: true; jobs: SweepJob[]; baseline?: BaselineNote } | { ok: false; problems: string[] };
+
+/** What a --fail-each baseline is made of. */
+export interface BaselineNote {
+  /** True: the lab's own faults stay in every run (--keep-faults). */
+  keptFaults: boolean;
+  /** The lab's own faults (removed from every run unless kept). */
+  labFaults: Fault[];
+  atMs: number;
+  forMs: number;
+}
 
 function short(assignment: string): string {
   const [path = '', value = ''] = assignment.split(/=(.*)/s);
@@ -55,6 +81,7 @@ export function planSweep(raw: unknown, spec: SweepSpec): SweepPlan {
   let combos: string[][] = [[]];
   for (const list of lists) combos = combos.flatMap((c) => list.map((a) => [...c, a]));
   const jobs: SweepJob[] = [];
+  let baseline: BaselineNote | undefined;
   for (const combo of combos) {
     let value: unknown = raw;
     for (const a of combo) {
@@ -73,7 +100,8 @@ export function planSweep(raw: unknown, spec: SweepSpec): SweepPlan {
       continue;
     }
     const label = combo.map(short).join(', ') || 'as is';
-    const variants = spec.failEach ? failVariants(parsed.scenario, spec) : [{ scenario: parsed.scenario, failed: undefined }];
+    const variants: Variant[] = spec.failEach ? failVariants(parsed.scenario, spec) : [{ scenario: parsed.scenario, failed: undefined }];
+    if (spec.failEach && baseline === undefined) baseline = { keptFaults: spec.keepFaults === true, labFaults: parsed.scenario.faults, ...failTimes(parsed.scenario, spec) };
     for (const variant of variants) {
       for (let k = 0; k < spec.seeds; k++) {
         const seed = ((spec.seed ?? parsed.scenario.seed) + k) >>> 0;
@@ -85,26 +113,40 @@ export function planSweep(raw: unknown, spec: SweepSpec): SweepPlan {
           seed,
           scenario: { ...variant.scenario, seed },
           ...(variant.failed !== undefined ? { failed: variant.failed } : {}),
+          ...(variant.forkAtMs !== undefined ? { fork: { key: `${combo.join('\u0000')}\u0001${seed}`, atMs: variant.forkAtMs } } : {}),
         });
       }
     }
   }
   if (problems.length > 0) return { ok: false, problems };
   if (jobs.length === 0) return { ok: false, problems: ['the sweep has no runs (nothing to fail?)'] };
-  return { ok: true, jobs };
+  return { ok: true, jobs, ...(baseline ? { baseline } : {}) };
 }
 
-/** The baseline plus one variant per element failing. */
-function failVariants(s: Scenario, spec: SweepSpec): { scenario: Scenario; failed: { kind: FailEach; id: string } | null }[] {
-  const atMs = spec.failAtMs ?? Math.round(s.durationMs / 3);
-  const forMs = spec.failForMs ?? 10_000;
-  const out: { scenario: Scenario; failed: { kind: FailEach; id: string } | null }[] = [{ scenario: s, failed: null }];
-  const add = (kind: FailEach, id: string, fault: Fault) => out.push({ scenario: { ...s, faults: [...s.faults, fault] }, failed: { kind, id } });
+interface Variant {
+  scenario: Scenario;
+  failed: { kind: FailedKind; id: string } | null | undefined;
+  /** Where this variant parts from the baseline (fail-each runs only). */
+  forkAtMs?: number;
+}
+
+function failTimes(s: Scenario, spec: SweepSpec): { atMs: number; forMs: number } {
+  return { atMs: spec.failAtMs ?? Math.round(s.durationMs / 3), forMs: spec.failForMs ?? 10_000 };
+}
+
+/** The baseline (fault-free unless keepFaults) plus one variant per element failing. */
+function failVariants(lab: Scenario, spec: SweepSpec): Variant[] {
+  const { atMs, forMs } = failTimes(lab, spec);
+  const s: Scenario = spec.keepFaults ? lab : { ...lab, faults: [] };
+  // With the lab's faults kept, a run still parts from the baseline only at the element's failure.
+  const out: Variant[] = [{ scenario: s, failed: null, forkAtMs: atMs }];
+  const add = (kind: FailedKind, id: string, fault: Fault) => out.push({ scenario: { ...s, faults: [...s.faults, fault] }, failed: { kind, id }, forkAtMs: atMs });
   if (spec.failEach === 'link') {
     for (const l of s.links) add('link', l.id, { atMs, type: 'link-down', link: l.id, durationMs: forMs });
   } else {
     for (const n of s.nodes) {
-      if (n.kind === 'hub' || (spec.failEach === 'router' && n.kind === 'spoke')) add(spec.failEach!, n.id, { atMs, type: 'node-restart', node: n.id, downtimeMs: forMs });
+      if (n.kind !== 'hub' && n.kind !== 'spoke') continue;
+      if (spec.failEach === 'router' || spec.failEach === n.kind) add(n.kind, n.id, { atMs, type: 'node-restart', node: n.id, downtimeMs: forMs });
     }
   }
   return out;

@@ -1,14 +1,15 @@
 /**
- * Runs a sweep's jobs in parallel worker threads (default one per core), storing every run
- * as it starts and as it finishes, and reports progress. Results come back in job order.
+ * Runs a sweep's jobs through an executor (worker threads by default, or a queue), storing each
+ * run as its result arrives (this process alone writes the database), and reports progress
+ * with an estimate of the time left. A result delivered twice (a queue job retried after its
+ * worker vanished) is stored once; its fingerprint is checked against the first delivery.
  */
-import { availableParallelism, hostname } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import type { RunResult, TraceEvent } from '../../../engine/index.ts';
+import { hostname } from 'node:os';
+import type { RunResult } from '../../../engine/index.ts';
 import type { RunDatabase } from '../db/index.ts';
 import { insertSweep, setSweepEnded } from '../db/repos/sweeps.ts';
 import { failRun, finishRun, newRunId, startRun, TraceCapture } from '../runs/index.ts';
-import { workerEntry } from '../workers.ts';
+import { threadExecutor, type JobResult, type SweepExecutor } from './executor.ts';
 import type { SweepJob, SweepSpec } from './plan.ts';
 
 /** One finished (or failed) run of a sweep. */
@@ -18,73 +19,129 @@ export interface SweepOutcome {
   result: RunResult | null;
   error: string | null;
   wallMs: number;
+  /** Which worker delivered it, when the executor says (queue: host:pid). */
+  worker?: string;
+}
+
+/** A run delivered twice with different fingerprints: the engine is not deterministic there. */
+export interface Mismatch {
+  index: number;
+  label: string;
+  first: string;
+  second: string;
+}
+
+/** Progress of a sweep. */
+export interface SweepProgress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Estimated wall time left (null until the first run is in). */
+  etaMs: number | null;
 }
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
   jobs: SweepJob[];
   spec: SweepSpec & { scenarioFile: string };
+  /** How to run the jobs (default: worker threads, `workers` of them). */
+  executor?: SweepExecutor;
   workers?: number;
   db: RunDatabase | null;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, progress: SweepProgress) => void;
+  onNotice?: (text: string) => void;
+  /** A monotonic clock in ms (default performance.now). */
+  now?: () => number;
 }
 
-type Msg = { type: 'done'; index: number; result: RunResult; trace: TraceEvent[]; traceSeen: number; wallMs: number } | { type: 'failed'; index: number; message: string; wallMs: number };
+/** What a sweep gives back. */
+export interface SweepRun {
+  /** The sweep's id (also when nothing is stored: queue job ids derive from it). */
+  sweepId: string;
+  stored: boolean;
+  outcomes: SweepOutcome[];
+  /** Results delivered more than once (stored once). */
+  duplicates: number;
+  mismatches: Mismatch[];
+}
 
-/** Runs every job; resolves with the outcomes in job order and the sweep's id (null without a database). */
-export async function runSweep(o: RunSweepOptions): Promise<{ sweepId: string | null; outcomes: SweepOutcome[] }> {
+/** Runs every job; resolves with the outcomes in job order. */
+export async function runSweep(o: RunSweepOptions): Promise<SweepRun> {
   const db = o.db;
-  let sweepId: string | null = null;
-  if (db) {
-    sweepId = `s-${newRunId(db.now())}`;
-    insertSweep(db, { id: sweepId, specJson: JSON.stringify({ ...o.spec, runs: o.jobs.length }), createdAt: db.now(), ownerPid: process.pid, ownerHost: hostname() });
-  }
-  const outcomes: SweepOutcome[] = new Array(o.jobs.length);
-  const runIds: (string | null)[] = o.jobs.map(() => null);
-  const n = Math.max(1, Math.min(o.workers ?? availableParallelism(), o.jobs.length));
-  let next = 0;
-  let done = 0;
-  const { file, options } = workerEntry('sweep-worker');
-  await new Promise<void>((resolve, reject) => {
-    const workers: Worker[] = [];
-    const give = (w: Worker) => {
-      if (next >= o.jobs.length) return;
-      const job = o.jobs[next++]!;
-      if (db) runIds[job.index] = startRun(db, { scenario: job.scenario, seed: job.seed, source: 'sweep', sweepId, label: job.label || null });
-      w.postMessage({ index: job.index, scenario: job.scenario });
-    };
-    for (let i = 0; i < n; i++) {
-      const w = new Worker(file, options);
-      workers.push(w);
-      w.on('message', (m: Msg) => {
-        const job = o.jobs[m.index]!;
-        const runId = runIds[m.index] ?? null;
-        if (m.type === 'done') {
-          if (db && runId) {
-            const capture = new TraceCapture();
-            for (const e of m.trace) capture.events.push(e);
-            capture.seen = m.traceSeen;
-            finishRun(db, runId, m.result, capture, m.wallMs);
-          }
-          outcomes[m.index] = { job, runId, result: m.result, error: null, wallMs: m.wallMs };
-        } else {
-          if (db && runId) failRun(db, runId, m.message, m.wallMs);
-          outcomes[m.index] = { job, runId, result: null, error: m.message, wallMs: m.wallMs };
-        }
-        done++;
-        o.onProgress?.(done, o.jobs.length);
-        if (done === o.jobs.length) {
-          for (const x of workers) void x.terminate();
-          resolve();
-        } else give(w);
-      });
-      w.on('error', (e) => {
-        for (const x of workers) void x.terminate();
-        reject(e);
-      });
-      give(w);
+  const now = o.now ?? (() => performance.now());
+  const t0 = now();
+  const sweepId = `s-${newRunId(db ? db.now() : Date.now())}`;
+  const executor = o.executor ?? threadExecutor(o.workers);
+  if (db) insertSweep(db, { id: sweepId, specJson: JSON.stringify({ ...o.spec, runs: o.jobs.length, executor: executor.describe }), createdAt: db.now(), ownerPid: process.pid, ownerHost: hostname() });
+  const byIndex = new Map(o.jobs.map((j) => [j.index, j]));
+  const outcomes = new Map<number, SweepOutcome>();
+  const runIds = new Map<number, string>();
+  const mismatches: Mismatch[] = [];
+  let duplicates = 0;
+  const start = (index: number, job: SweepJob) => {
+    if (db && !runIds.has(index)) runIds.set(index, startRun(db, { scenario: job.scenario, seed: job.seed, source: 'sweep', sweepId, label: job.label || null }));
+  };
+  const finished = (m: JobResult) => {
+    const job = byIndex.get(m.index);
+    if (!job) return o.onNotice?.(`a result for run ${m.index}, which this sweep does not have, was ignored`);
+    const prior = outcomes.get(m.index);
+    if (prior) {
+      // A failure after a delivery is BullMQ catching up on an attempt already reported.
+      if (m.type === 'failed') return;
+      duplicates++;
+      const a = prior.result?.summary.fingerprint;
+      const b = m.type === 'done' ? m.result.summary.fingerprint : undefined;
+      if (a !== undefined && b !== undefined && a !== b) {
+        mismatches.push({ index: m.index, label: job.label, first: a, second: b });
+        o.onNotice?.(`run ${m.index} (${job.label || 'as is'}) was delivered twice with different fingerprints: ${a} then ${b}`);
+      }
+      return;
     }
-  });
-  if (db && sweepId) setSweepEnded(db, sweepId, outcomes.every((x) => x.error === null) ? 'completed' : 'failed', db.now());
-  return { sweepId, outcomes };
+    start(m.index, job);
+    const runId = runIds.get(m.index) ?? null;
+    if (m.type === 'done') {
+      if (db && runId) {
+        const capture = new TraceCapture();
+        for (const e of m.trace) capture.events.push(e);
+        capture.seen = m.traceSeen;
+        finishRun(db, runId, m.result, capture, m.wallMs);
+      }
+      outcomes.set(m.index, { job, runId, result: m.result, error: null, wallMs: m.wallMs, ...(m.worker ? { worker: m.worker } : {}) });
+    } else {
+      if (db && runId) failRun(db, runId, m.message, m.wallMs);
+      outcomes.set(m.index, { job, runId, result: null, error: m.message, wallMs: m.wallMs, ...(m.worker ? { worker: m.worker } : {}) });
+    }
+    const done = outcomes.size;
+    const elapsedMs = now() - t0;
+    const etaMs = done > 0 ? (elapsedMs / done) * (o.jobs.length - done) : null;
+    o.onProgress?.(done, o.jobs.length, { done, total: o.jobs.length, elapsedMs, etaMs });
+  };
+  try {
+    await executor.run(o.jobs, sweepId, {
+      started: (index) => {
+        const job = byIndex.get(index);
+        if (job) start(index, job);
+      },
+      finished,
+      ...(o.onNotice ? { notice: o.onNotice } : {}),
+    });
+  } catch (e) {
+    if (db) {
+      for (const [index, runId] of runIds) if (!outcomes.has(index)) failRun(db, runId, `the sweep stopped: ${e instanceof Error ? e.message : String(e)}`);
+      setSweepEnded(db, sweepId, 'failed', db.now());
+    }
+    throw e;
+  }
+  const ordered = o.jobs.map((j) => outcomes.get(j.index) ?? { job: j, runId: runIds.get(j.index) ?? null, result: null, error: 'no result was delivered', wallMs: 0 });
+  if (db) setSweepEnded(db, sweepId, ordered.every((x) => x.error === null) ? 'completed' : 'failed', db.now());
+  return { sweepId, stored: db !== null, outcomes: ordered, duplicates, mismatches };
+}
+
+/** "1 m 05 s" style durations for progress lines. */
+export function formatEta(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} m ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} m`;
 }

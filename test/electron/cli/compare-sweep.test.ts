@@ -103,12 +103,13 @@ describe('srlab sweep', () => {
     }
   });
 
-  it('ranks the hubs by the sessions their failure costs', async () => {
+  it('ranks the hubs by the harm their failure causes, against a fault-free baseline', async () => {
+    // The lab itself fails hub1; the N-1 baseline drops that, so hub1 (the primary) ranks worst.
     const r = await srlab(['sweep', DUAL_HUB, '--fail-each', 'hub', '--no-store', '--json']);
-    const out = JSON.parse(r.stdout) as { runs: { label: string }[]; ranking: { rank: number; element: string; sessionsLost: number }[] };
+    const out = JSON.parse(r.stdout) as { runs: { label: string }[]; ranking: { rank: number; element: string; sessionsAffected: number; worstOutageMs: number }[] };
     expect(out.runs.map((x) => x.label)).toEqual(['baseline', 'hub hub1 fails', 'hub hub2 fails']);
-    expect(out.ranking[0]).toMatchObject({ rank: 1, element: 'hub2' });
-    expect(out.ranking[0]!.sessionsLost).toBeGreaterThan(out.ranking[1]!.sessionsLost);
+    expect(out.ranking[0]).toMatchObject({ rank: 1, element: 'hub1' });
+    expect(out.ranking[0]!.worstOutageMs).toBeGreaterThan(out.ranking[1]!.worstOutageMs);
   });
 
   it('refuses a bad --vary before running anything, naming the path', async () => {
