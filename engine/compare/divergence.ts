@@ -6,7 +6,8 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { Simulation } from '../sim.ts';
 import type { Checkpoint, WorldOptions } from '../model/world.ts';
-import { EVENT_KIND_NAMES } from '../model/constants.ts';
+import { Act, EVENT_KIND_NAMES, LOSS_CAUSES } from '../model/constants.ts';
+import { COUNTER_PATHS } from '../metrics/counters.ts';
 
 /** One run as the divergence search needs it. */
 export interface RunToCompare {
@@ -21,6 +22,11 @@ export interface EventRef {
   tMs: number;
   node: string;
   kind: string;
+  /**
+   * The first thing this run did in that event that the other did not (a packet sent, lost or
+   * delivered, a counter moved), in words; absent when the events themselves differ.
+   */
+  action?: string;
 }
 
 /** Where two runs first differ. */
@@ -68,23 +74,68 @@ export function firstDivergence(a: RunToCompare, b: RunToCompare): Divergence {
   }
   let index = sa.w.events;
   if (sb.w.events !== index) return diverged(sa, sb, index, common, false, false);
+  // Fingerprints fold every action too: compare them after each event, keeping that event's actions.
+  const logA: number[] = (sa.w.fp.log = []);
+  const logB: number[] = (sb.w.fp.log = []);
   for (;;) {
+    logA.length = 0;
+    logB.length = 0;
     const ra = sa.step();
     const rb = sb.step();
     if (!ra || !rb) {
       if (!ra && !rb) return { kind: 'identical', events: index };
       return diverged(sa, sb, index, common, ra, rb);
     }
-    const ea = sa.lastEvent;
-    const eb = sb.lastEvent;
-    if (ea.time !== eb.time || ea.node !== eb.node || ea.kind !== eb.kind) return diverged(sa, sb, index, common, true, true);
+    if (!sa.w.fp.same(sb.w.fp)) return diverged(sa, sb, index, common, true, true);
     index++;
   }
 }
 
 function diverged(sa: Simulation, sb: Simulation, index: number, common: Checkpoint | null, hasA: boolean, hasB: boolean): Divergence {
-  const ref = (s: Simulation): EventRef => ({ tMs: s.lastEvent.time / 1000, node: s.w.nodeIds[s.lastEvent.node] ?? '(lab)', kind: EVENT_KIND_NAMES[s.lastEvent.kind] ?? String(s.lastEvent.kind) });
+  const ea = sa.lastEvent;
+  const eb = sb.lastEvent;
+  const sameEvent = hasA && hasB && ea.time === eb.time && ea.node === eb.node && ea.kind === eb.kind;
+  const first = sameEvent ? firstDifference(sa.w.fp.log ?? [], sb.w.fp.log ?? []) : -1;
+  const ref = (s: Simulation): EventRef => {
+    const r: EventRef = { tMs: s.lastEvent.time / 1000, node: s.w.nodeIds[s.lastEvent.node] ?? '(lab)', kind: EVENT_KIND_NAMES[s.lastEvent.kind] ?? String(s.lastEvent.kind) };
+    if (first >= 0) r.action = describeAction(s, s.w.fp.log ?? [], first);
+    return r;
+  };
   const a = hasA ? ref(sa) : null;
   const b = hasB ? ref(sb) : null;
   return { kind: 'diverged', tMs: Math.min(a?.tMs ?? Infinity, b?.tMs ?? Infinity), eventIndex: index, a, b, lastCommonCheckpointMs: common ? common.tMs : -1 };
+}
+
+/** Index (in pairs) of the first action that differs between two logs of (x, y) pairs. */
+function firstDifference(a: readonly number[], b: readonly number[]): number {
+  const n = Math.max(a.length, b.length) / 2;
+  for (let i = 0; i < n; i++) if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) return i;
+  return -1;
+}
+
+const PACKET_KINDS = ['data', 'BFD', 'enable-metadata', 'health-check acknowledgement', 'disable-forward-metadata', 'scanner probe'];
+
+/** Action `i` of a log in words ("nothing" when this run did no more). */
+function describeAction(s: Simulation, log: readonly number[], i: number): string {
+  if (2 * i >= log.length) return 'nothing more in this event';
+  const w = s.w;
+  const x = log[2 * i]!;
+  const y = log[2 * i + 1]!;
+  const where = (at: number) => (at >= 0 ? `link ${w.links[at]?.id ?? at}` : (w.nodeIds[-1 - at] ?? '?'));
+  switch (y & 0xf00000) {
+    case Act.Send: {
+      const l = w.links[x >> 1];
+      const from = l ? w.nodeIds[x & 1 ? l.b : l.a] : '?';
+      const extras = [(y & 1) !== 0 ? 'with session metadata' : '', (y & 2) !== 0 ? 'with a health check' : ''].filter(Boolean).join(', ');
+      return `sent a ${PACKET_KINDS[(y >> 2) & 7] ?? 'packet'} packet from ${from} on link ${l?.id ?? '?'}${extras ? ` (${extras})` : ''}`;
+    }
+    case Act.Drop:
+      return `lost a ${PACKET_KINDS[y & 15] ?? 'packet'} packet at ${where(x)} (${LOSS_CAUSES[(y >> 4) & 15] ?? 'unknown cause'})`;
+    case Act.Deliver:
+      return (y & 1) !== 0 ? `carried a packet of session ${x} into another session (misdelivered)` : `delivered a packet of session ${x}`;
+    case Act.Counter:
+      return `counted ${COUNTER_PATHS[y & 0xfffff] ?? 'a counter'} on ${w.nodeIds[x] ?? '?'}`;
+    default:
+      return 'an unknown action';
+  }
 }

@@ -4,6 +4,7 @@
  * the ones not given here come from the parse-time error map in `issues.ts`.
  */
 import { z } from 'zod';
+import { ObjectivesSchema } from './objectives.ts';
 
 /** The value of every scenario file's `format` field. */
 export const SCENARIO_FORMAT = 'session-recovery-lab/scenario';
@@ -18,6 +19,9 @@ const MAX_LATENCY_MS = 60_000;
 const MAX_BANDWIDTH_MBPS = 1_000_000;
 const MAX_TIMEOUT_MS = 7 * MAX_DURATION_MS;
 const MAX_RATE_PPS = 1_000_000;
+/** Node and link indices travel packed in 16-bit fields (a session's LAN links, the lab's own events). */
+const MAX_NODES = 50_000;
+const MAX_LINKS = 60_000;
 
 // ---- helpers: each rule carries its own plain-words message -----------------------------
 
@@ -176,7 +180,8 @@ export const TrafficSchema = z.strictObject({
   requestBytes: Bytes.default(400),
   responsePackets: wholeNumber(1, 10_000).default(1),
   responseBytes: Bytes.default(1200),
-  appTimeoutMs: positive(MAX_DURATION_MS).default(30_000),
+  // At least 1 ms: a shorter timeout would round to 0 µs and give up again at the same instant forever.
+  appTimeoutMs: numberFrom(1, MAX_DURATION_MS).default(30_000),
   burst: BurstSchema.nullable().default(null),
   ratePps: positive(MAX_RATE_PPS).default(50),
   packetBytes: Bytes.default(200),
@@ -235,10 +240,11 @@ export const ScenarioSchema = z.strictObject({
   seed: wholeNumber(0, 4_294_967_295).default(1),
   durationMs: numberFrom(1, MAX_DURATION_MS),
   authority: AuthoritySchema.prefault({}),
-  nodes: z.array(NodeSchema).min(1, says('must list at least one node')),
-  links: z.array(LinkSchema).default([]),
+  nodes: z.array(NodeSchema).min(1, says('must list at least one node')).max(MAX_NODES, says(`must list at most ${MAX_NODES} nodes`)),
+  links: z.array(LinkSchema).max(MAX_LINKS, says(`must list at most ${MAX_LINKS} links`)).default([]),
   traffic: z.array(TrafficSchema).default([]),
   faults: z.array(FaultSchema).default([]),
+  objectives: ObjectivesSchema,
 });
 
 // ---- types -------------------------------------------------------------------------------

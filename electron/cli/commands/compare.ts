@@ -36,7 +36,7 @@ function describeDivergence(d: Divergence | undefined): string {
   if (!d) return 'not computed';
   if (d.kind === 'identical') return `identical (${d.events} events)`;
   if (d.kind === 'different-topology') return `not comparable event by event: ${d.reason}`;
-  const side = (e: typeof d.a) => (e ? `${e.kind} at ${e.node}` : 'nothing (run ended)');
+  const side = (e: typeof d.a) => (e ? `${e.kind} at ${e.node}${e.action ? `, which ${e.action}` : ''}` : 'nothing (run ended)');
   return `at ${(d.tMs / 1000).toFixed(6)} s, event #${d.eventIndex}: ${side(d.a)} vs ${side(d.b)} (last common checkpoint ${d.lastCommonCheckpointMs < 0 ? 'none' : `${d.lastCommonCheckpointMs / 1000} s`})`;
 }
 

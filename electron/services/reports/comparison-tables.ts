@@ -112,7 +112,7 @@ export function settingsDiffTable(c: Comparison, diff: readonly SettingDiff[]): 
 function divergenceText(d: Divergence, baseline: string, other: string): Html {
   if (d.kind === 'identical') return html`<p>Identical to ${baseline}, event for event (${int(d.events)} events).</p>`;
   if (d.kind === 'different-topology') return html`<p>Not compared event by event: ${d.reason}.</p>`;
-  const ev = (e: typeof d.a) => (e ? html`<b>${e.kind}</b> at <b>${e.node}</b>, ${at(e.tMs)}` : html`nothing (the run had ended)`);
+  const ev = (e: typeof d.a) => (e ? html`<b>${e.kind}</b> at <b>${e.node}</b>, ${at(e.tMs)}${e.action ? html`: ${e.action}` : ''}` : html`nothing (the run had ended)`);
   const common = d.lastCommonCheckpointMs < 0 ? 'from the first second' : `the last fingerprint checkpoint both share is at ${at(d.lastCommonCheckpointMs)}`;
   return html`<p>The runs are identical for their first ${int(d.eventIndex)} events and first differ at <b>${at(d.tMs)}</b> of virtual time; ${common}. The first event that differs:</p>
 <table class="compact"><tbody><tr><td>${baseline}</td><td>${ev(d.a)}</td></tr><tr><td>${other}</td><td>${ev(d.b)}</td></tr></tbody></table>`;

@@ -4,13 +4,12 @@
  * diverged from the baseline.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Comparison, Divergence } from '../../../engine/index.ts';
+import { RUN_DASHES, type Comparison, type Divergence } from '../../../engine/index.ts';
 import { useApi } from '../api/context.tsx';
 import { useLab, useLabStore } from '../store/context.tsx';
 import { EChart } from '../charts/EChart.tsx';
 import { useChartTheme, type ChartTheme } from '../charts/useChartTheme.ts';
 import { overlayOption, themedRunColor } from '../charts/series-options.ts';
-import { RUN_DASHES } from '../charts/engine-extras.ts';
 import { clock } from '../live/format.ts';
 import { exportRuns } from './download.ts';
 import { KpiTable, rowDiffers } from './KpiTable.tsx';
@@ -202,7 +201,7 @@ function Divergences({ c }: { c: Comparison }) {
                 `not comparable event by event: ${d.reason}`
               ) : (
                 <span>
-                  at <span className="mono">{clock(d.tMs)}</span> (event {d.eventIndex}): baseline {d.a ? `${d.a.kind} on ${d.a.node}` : 'nothing'}, this run {d.b ? `${d.b.kind} on ${d.b.node}` : 'nothing'}; last common checkpoint{' '}
+                  at <span className="mono">{clock(d.tMs)}</span> (event {d.eventIndex}): baseline {d.a ? `${d.a.kind} on ${d.a.node}${d.a.action ? ` (${d.a.action})` : ''}` : 'nothing'}, this run {d.b ? `${d.b.kind} on ${d.b.node}${d.b.action ? ` (${d.b.action})` : ''}` : 'nothing'}; last common checkpoint{' '}
                   {d.lastCommonCheckpointMs < 0 ? 'none (they differ from the first second)' : <span className="mono">{clock(d.lastCommonCheckpointMs)}</span>}
                 </span>
               )}
