@@ -37,3 +37,5 @@ export { crossCheck } from './validate.ts';
 export { applySet, applyVaryValues, parseAssignment, parsePath, parseValue } from './set-path.ts';
 export type { Assignment, PathSegment } from './set-path.ts';
 export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from './json-schema.ts';
+export { checkObjectives, METRIC_PATHS, OBJECTIVE_OPS, ObjectiveSchema, ROUTER_METRIC, SERIES_NAMES, SERIES_STATS } from './objectives.ts';
+export type { Objective, ObjectiveExpect, ObjectiveOp, ObjectiveWindow } from './objectives.ts';

@@ -3,6 +3,7 @@
  * topology rules (scenario-format.md, "Fields"), and times inside the run. Reports every problem.
  */
 import type { ScenarioProblem } from './issues.ts';
+import { checkObjectives } from './objectives.ts';
 import { isRouterKind } from './schema.ts';
 import type { Fault, NodeKind, Scenario, ScenarioLink } from './schema.ts';
 
@@ -63,6 +64,7 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
     if (f.atMs > s.durationMs) add(`${at}.atMs`, afterEnd(s.durationMs));
     checkFault(f, at, kinds, links, add);
   });
+  problems.push(...checkObjectives(s));
   return problems;
 }
 
