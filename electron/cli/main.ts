@@ -14,6 +14,7 @@ import { labCommand, type LabFlags } from './commands/lab.ts';
 import { generateCommand, type GenerateFlags } from './commands/generate.ts';
 import { workerCommand, type WorkerFlags } from './commands/worker.ts';
 import { validateCommand } from './commands/validate.ts';
+import { checkCommand, type CheckFlags } from './commands/check.ts';
 import { BadInput, CliFailure, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, oneLine } from './errors.ts';
 import { nodeIo, type CliIo } from './io.ts';
 import { versionLine } from './version.ts';
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--set <path=value>', 'change one scenario field before it is checked (repeatable)', collect)
     .option('--json', 'print exactly one JSON object (spec/cli.md) instead of the summary')
     .option('--sessions <file.csv>', 'also write one CSV row per session to this file')
+    .option('--session-outcomes', 'with --json: add every session\'s outcome (recovered-by, outages with their times, give-up, successor session)')
     .option('--db <file>', 'store the run in this database (default: $SRLAB_DB, else the app\'s)')
     .option('--no-store', 'do not store the run (without --db, --json stores nothing either)')
     .option('--report <file.html>', 'also write the run\'s report: one self-contained HTML file')
@@ -147,6 +149,14 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('check a scenario file and list every problem in it')
     .argument('<scenario>', 'scenario file (*.srlab.json)')
     .action((file: string) => setExit(validateCommand(file, io)));
+
+  program
+    .command('check')
+    .description("run a lab and grade its objectives: ✓/✗ with measured and expected values; exit 0 all hold, 1 any fails")
+    .argument('<lab>', 'lab file with objectives (*.srlab.json)')
+    .option('--seed <n>', "random seed, instead of the lab's (0..4294967295): one per student")
+    .option('--json', 'print one JSON object: every objective with its status, measured and expected values')
+    .action((file: string, flags: CheckFlags) => setExit(checkCommand(file, flags, io)));
 
   program
     .command('schema')

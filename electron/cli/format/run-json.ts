@@ -1,5 +1,5 @@
 /** The `run --json` object of spec/cli.md. */
-import type { RunSummary } from '../../../engine/index.ts';
+import type { RunSummary, SessionOutcome } from '../../../engine/index.ts';
 
 /** The `run --json` object: the run summary plus the host's fields, in the order cli.md shows. */
 export interface RunJson {
@@ -16,11 +16,13 @@ export interface RunJson {
   counters: RunSummary['counters'];
   wallMs: number;
   events: number;
+  /** With `--session-outcomes` only. */
+  sessionOutcomes?: SessionOutcome[];
 }
 
 /** Builds the object key by key, so the printed order is cli.md's whatever order the summary has. */
-export function runJson(summary: RunSummary, wallMs: number, runId: string | null): RunJson {
-  return {
+export function runJson(summary: RunSummary, wallMs: number, runId: string | null, sessions?: readonly SessionOutcome[]): RunJson {
+  const out: RunJson = {
     runId,
     scenario: summary.scenario,
     seed: summary.seed,
@@ -35,4 +37,6 @@ export function runJson(summary: RunSummary, wallMs: number, runId: string | nul
     wallMs: Math.round(wallMs * 10) / 10,
     events: summary.events,
   };
+  if (sessions !== undefined) out.sessionOutcomes = [...sessions];
+  return out;
 }

@@ -55,7 +55,10 @@ function packets(s: RunSummary): string[] {
   );
   const causes = LOSS_CAUSES.filter((c) => p.lostBy[c] > 0).map((c) => [c, count(p.lostBy[c])]);
   const byLines = causes.length === 0 ? ['  lost by: (no packets lost)'] : renderTable([{ header: 'lost by' }, { header: 'packets', align: 'right' }], causes);
-  return ['Packets', ...main, '', ...byLines];
+  const places = Object.entries(p.lostAt ?? {}).map(([at, by]) => [at, Object.entries(by).map(([c, n]) => `${c} ${count(n ?? 0)}`).join(', ')]);
+  const whereLines = places.length === 0 ? [] : ['', ...renderTable([{ header: 'lost at' }, { header: 'by cause' }], places)];
+  const inFlight = (p.inFlight ?? 0) > 0 ? [`  still in flight at the end: ${count(p.inFlight)}`] : [];
+  return ['Packets', ...main, ...inFlight, '', ...byLines, ...whereLines];
 }
 
 function control(s: RunSummary): string[] {
@@ -74,5 +77,6 @@ function control(s: RunSummary): string[] {
 function exposure(s: RunSummary): string[] {
   const rows = Object.entries(s.exposure.byRouter).map(([router, n]) => [router, count(n)]);
   rows.push(['total', count(s.exposure.total)]);
-  return ['Exposure (enable-metadata sent for packets of no session)', ...renderTable([{ header: 'router' }, { header: 'packets', align: 'right' }], rows)];
+  const split = `  of which answering scanners ${count(s.exposure.scanner ?? 0)}, packets of sessions nobody holds ${count(s.exposure.lostSession ?? 0)}`;
+  return ['Exposure (enable-metadata sent for packets of no live session)', ...renderTable([{ header: 'router' }, { header: 'packets', align: 'right' }], rows), split];
 }
