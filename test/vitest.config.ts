@@ -21,6 +21,16 @@ export default defineConfig({
         },
       },
       {
+        // Checks over the source tree itself: import cycles, lint boundaries, the engine in a browser.
+        test: {
+          name: 'repo',
+          root,
+          include: ['test/repo/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'renderer',
           root,

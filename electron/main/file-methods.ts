@@ -61,6 +61,7 @@ const fail = (code: ApiError['code'], message: string): ApiResult<never> => ({ o
 
 /** The scenario file name to offer: `name.srlab.json`. */
 export function scenarioFileName(suggested: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const base = (suggested ?? '').replace(/[\\/:*?"<>|\x00-\x1f]+/g, ' ').trim() || 'scenario';
   return /\.srlab\.json$/i.test(base) ? base : `${base.replace(/\.json$/i, '')}.srlab.json`;
 }

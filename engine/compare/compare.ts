@@ -91,6 +91,5 @@ function describeRun(r: ComparableRun): ComparedRun {
 }
 
 export type { KpiRow, KpiCell, Better, Verdict, KpiUnit } from './kpi.ts';
-export { CONTROL_KIND_LABELS, counterBetter } from './kpi.ts';
 export type { SettingDiff } from './settings-diff.ts';
 export type { OverlaidSeries, OverlaidMetric } from './series-overlay.ts';

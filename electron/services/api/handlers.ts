@@ -12,7 +12,7 @@ import { scenariosHandlers } from './scenarios-handlers.ts';
 import { simHandlers } from './sim-handlers.ts';
 import { err, ok, type ApiDeps, type Handlers, type MethodImpl } from './types.ts';
 
-export type { ApiDeps, MethodImpl } from './types.ts';
+export type { ApiDeps } from './types.ts';
 
 /** The browser host cannot show native dialogs: the renderer uploads and downloads instead. */
 function shellOnly(): Handlers<'file:open' | 'file:save' | 'file:export' | 'file:take-pending'> {

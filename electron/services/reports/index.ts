@@ -3,8 +3,6 @@
  * external reference) and CSV exports. Node only (ECharts' server-side renderer); never imports
  * 'electron'. Functions take plain data, not the database, so the CLI, the app and tests share them.
  */
-export { renderRunReport, type RunReportInput } from './run-report.ts';
-export { renderComparisonReport, type ComparisonReportInput, type ComparisonReportRun } from './comparison-report.ts';
-export type { RunMeta } from './comparison-tables.ts';
+export { renderRunReport } from './run-report.ts';
+export { renderComparisonReport } from './comparison-report.ts';
 export { renderCsvCounters, renderCsvSeries, renderCsvSessions, CSV_CONTEXT_COLUMNS, type CsvRun } from './csv.ts';
-export { runNarrative, RECOVERY_PHRASES } from './narrative.ts';

@@ -3,12 +3,10 @@
  * come from the engine's palette so a control kind or a run looks the same here and in reports;
  * only the near-black baseline run is swapped for the theme's text colour on a dark background.
  */
-import { CONTROL_KINDS } from '../../../engine/index.ts';
+import { CONTROL_COLORS, CONTROL_KIND_LABELS, CONTROL_KINDS, METRIC_COLORS, RUN_DASHES, runColor, type OverlaidMetric } from '../../../engine/index.ts';
 import type { LineSeriesOption } from 'echarts/charts';
 import type { ChartOption } from './EChart.tsx';
 import type { ChartTheme } from './useChartTheme.ts';
-import type { OverlaidMetric } from '../../../engine/index.ts';
-import { CONTROL_COLORS, CONTROL_KIND_LABELS, METRIC_COLORS, RUN_DASHES, runColor } from './engine-extras.ts';
 
 /** The series fields every chart reads (a stored TimeSeries or the live buffer). */
 export interface SeriesLike {

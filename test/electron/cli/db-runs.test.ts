@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/db/index.ts';
 import { startRun } from '../../../electron/services/runs/index.ts';
 import { parseScenario } from '../../../engine/index.ts';
 import { fixture, lines, srlab, tempDir } from './helpers.ts';
-import { readFileSync } from 'node:fs';
 
 const SPOKE_HUB = fixture('spoke-hub.srlab.json');
 

@@ -5,7 +5,7 @@ import { parseScenario, Simulation, type StoredEvent } from '../../../engine/ind
 import { StoredEvents } from '../../../renderer/src/runs/StoredEvents.tsx';
 import { fakeHost, renderWith, templateJson } from './helpers.tsx';
 
-let stored: StoredEvent[] = [];
+const stored: StoredEvent[] = [];
 beforeAll(() => {
   const p = parseScenario(templateJson('02'));
   if (!p.ok) throw new Error('template 02 does not parse');
