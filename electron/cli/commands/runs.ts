@@ -63,6 +63,7 @@ function toJson(r: RunListItem) {
     id: r.id,
     scenario: r.scenarioName,
     status: r.status,
+    damaged: r.damaged,
     source: r.source,
     seed: r.seed,
     durationMs: r.durationMs,
@@ -105,7 +106,7 @@ function render(runs: readonly RunListItem[], total: number, file: string, filte
   const rows = runs.map((r) => [
     r.id,
     when(r.startedAt, nowMs),
-    r.status,
+    r.damaged ? `${r.status} (damaged)` : r.status,
     String(r.seed),
     duration(r.durationMs),
     r.sessionsTotal === null ? '–' : `${count(r.sessionsAffected ?? 0)}/${count(r.sessionsTotal)}`,

@@ -62,6 +62,8 @@ export interface RunListItem extends RunRecord {
   sessionsAffected: number | null;
   sessionsFailed: number | null;
   outageP95Ms: number | null;
+  /** Its stored summary or scenario cannot be read: listed without numbers. */
+  damaged: boolean;
 }
 
 /** Filters for listing runs; every one is optional. */

@@ -9,8 +9,18 @@ import type { RunRecord } from './rows.ts';
 export interface RunDetail extends RunRecord {
   /** The effective scenario the run used (after --set and overrides), as stored. */
   scenario: unknown;
-  /** The summary with its counters, or null when the run has no results. */
+  /** The summary with its counters, or null when the run has no results (or they are damaged). */
   summary: RunSummary | null;
+  /** The stored scenario or summary is not readable JSON (then `scenario`/`summary` is null). */
+  damaged: boolean;
+}
+
+function parsed(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
 }
 
 /**
@@ -22,11 +32,19 @@ export function getRun(db: RunDatabase, id: string): RunDetail | undefined {
   if (row === undefined) return undefined;
   const { scenarioJson, summaryJson, ...record } = row;
   let summary: RunSummary | null = null;
+  let damaged = false;
   if (summaryJson !== null) {
-    summary = JSON.parse(summaryJson) as RunSummary;
-    summary.counters = getCounters(db, id);
+    const s = parsed(summaryJson);
+    const value = s.ok ? s.value : null;
+    const sessions = typeof value === 'object' && value !== null ? (value as { sessions?: { total?: unknown } | null }).sessions : undefined;
+    if (typeof sessions === 'object' && sessions !== null && typeof sessions.total === 'number') {
+      summary = value as RunSummary;
+      summary.counters = getCounters(db, id);
+    } else damaged = true;
   }
-  return { ...record, scenario: JSON.parse(scenarioJson) as unknown, summary };
+  const scenario = parsed(scenarioJson);
+  if (!scenario.ok) damaged = true;
+  return { ...record, scenario: scenario.ok ? scenario.value : null, summary, damaged };
 }
 
 /** The summary as stored: counters emptied (see {@link getRun}). */

@@ -35,7 +35,8 @@ function toRunRow(r: RunRecord, h: Headline): RunRow {
 
 /** A listed run (its headline numbers come from the list query). */
 export function listedRow(r: RunListItem): RunRow {
-  return toRunRow(r, { total: r.sessionsTotal, affected: r.sessionsAffected, failed: r.sessionsFailed, outageP95Ms: r.outageP95Ms });
+  const row = toRunRow(r, { total: r.sessionsTotal, affected: r.sessionsAffected, failed: r.sessionsFailed, outageP95Ms: r.outageP95Ms });
+  return r.damaged ? { ...row, damaged: true } : row;
 }
 
 /** One stored run in full, or undefined. */
@@ -43,6 +44,7 @@ export function loadRunDetail(db: RunDatabase, id: string): RunDetail | undefine
   const r = getRun(db, id);
   if (!r) return undefined;
   const parsed = parseScenario(r.scenario);
+  if (r.damaged) throw new Error(`stored run ${id} is damaged: its stored scenario or summary is not readable`);
   if (!parsed.ok) throw new Error(`stored run ${id} has a scenario this version cannot read (${parsed.problems[0]?.message ?? 'invalid'})`);
   return {
     ...toRunRow(r, { total: r.summary?.sessions.total ?? null, affected: r.summary?.sessions.affected ?? null, failed: r.summary?.sessions.failed ?? null, outageP95Ms: r.summary?.sessions.outageMs.p95 ?? null }),

@@ -94,19 +94,32 @@ function listParams(f: RunFilter) {
   };
 }
 
-/** Runs matching `filter`, newest first, with the headline numbers of their summaries. */
+/** A headline number as stored, or null when the summary does not hold a number there. */
+// CASE, not AND: SQLite may evaluate both sides of AND, and json_type throws on malformed JSON.
+const headline = (path: string) => `CASE WHEN json_valid(summary_json) THEN CASE WHEN json_type(summary_json, '${path}') IN ('integer', 'real') THEN json_extract(summary_json, '${path}') END END`;
+
+type ListRow = RecordRow & Omit<RunListItem, keyof RunRecord | 'damaged'> & { summaryOk: number; scenarioOk: number; hasSummary: number };
+
+/**
+ * Runs matching `filter`, newest first, with the headline numbers of their summaries. A row
+ * whose stored JSON cannot be read (a damaged file, an edit by hand) is listed all the same,
+ * without numbers and marked `damaged`: one bad row must not hide the others.
+ */
 export function listRuns(db: RunDatabase, filter: RunFilter = {}): RunListItem[] {
-  const rows = prepared<RecordRow & Omit<RunListItem, keyof RunRecord>>(
+  const rows = prepared<ListRow>(
     db,
     `SELECT ${RECORD_COLUMNS},
-       json_extract(summary_json, '$.sessions.total') AS sessionsTotal,
-       json_extract(summary_json, '$.sessions.affected') AS sessionsAffected,
-       json_extract(summary_json, '$.sessions.failed') AS sessionsFailed,
-       json_extract(summary_json, '$.sessions.outageMs.p95') AS outageP95Ms
+       ${headline('$.sessions.total')} AS sessionsTotal,
+       ${headline('$.sessions.affected')} AS sessionsAffected,
+       ${headline('$.sessions.failed')} AS sessionsFailed,
+       ${headline('$.sessions.outageMs.p95')} AS outageP95Ms,
+       summary_json IS NOT NULL AS hasSummary,
+       CASE WHEN json_valid(summary_json) THEN coalesce(json_type(summary_json, '$.sessions.total') IN ('integer', 'real'), 0) ELSE 0 END AS summaryOk,
+       coalesce(json_valid(scenario_json), 0) AS scenarioOk
      FROM runs ${LIST_WHERE}
      ORDER BY started_at DESC, id DESC LIMIT @limit OFFSET @offset`,
   ).all(listParams(filter));
-  return rows.map(toRecord);
+  return rows.map(({ summaryOk, scenarioOk, hasSummary, ...row }) => ({ ...toRecord(row), damaged: (hasSummary === 1 && summaryOk !== 1) || scenarioOk !== 1 }));
 }
 
 /** How many runs match `filter` (limit and offset ignored), for paging. */
