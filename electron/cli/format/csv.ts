@@ -27,9 +27,19 @@ const SESSION_FIELDS = Object.keys({
 /** Columns of the sessions CSV, in order. */
 export const SESSION_CSV_COLUMNS: readonly string[] = ['scenario', 'seed', 'fingerprint', ...SESSION_FIELDS];
 
-/** One CSV field per RFC 4180: quoted only when it holds a quote, comma or line break. */
+/** What a spreadsheet reads as the start of a formula (and tab/CR, which some strip first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field per RFC 4180: quoted only when it holds a quote, comma or line break. Text that
+ * a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`: a scenario or node name
+ * is whatever the file says) gets a leading `'`, so it is shown as text. Numbers are written as
+ * they are: -3 stays a number.
+ */
 export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
