@@ -105,6 +105,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--fail-for-ms <ms>', 'how long it stays failed (default 10000)')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--queue <redis-url>', 'run on srlab workers through this Redis (redis://HOST:PORT); results are stored here')
+    .option('--report <file.html>', 'with --fail-each: also write the N-1 report (ranking and blast-radius map)')
     .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
     .option('--no-store', 'do not store the runs')
     .option('--json', 'print one JSON object (runs, aggregate, ranking)')

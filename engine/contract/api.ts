@@ -14,6 +14,7 @@ import type { Comparison } from '../compare/compare.ts';
 import type { Assumption } from '../assumptions.ts';
 import type { LiveSnapshot } from './snapshot.ts';
 import type { FlowRow } from '../live/sessions-table.ts';
+import type { WhatIfState } from '../whatif/types.ts';
 
 /**
  * Error codes every transport uses. `busy`: the host has too much queued for this connection
@@ -78,6 +79,11 @@ export const PARAMS = {
   'runs:delete': z.object({ id: runId }).strict(),
   'runs:compare': z.object({ ids: distinctRunIds(2) }).strict(),
   'runs:export': z.object({ ids: distinctRunIds(1), format: z.enum(EXPORT_FORMATS) }).strict(),
+  // N-1 analysis (the What if view): one analysis at a time, progress as `whatif:progress` events.
+  'whatif:start': z.object({ scenario: z.unknown(), failEach: z.enum(['router', 'spoke', 'hub', 'link']), keepFaults: z.boolean().default(false), failAtMs: z.number().int().min(0).max(86_400_000).optional(), failForMs: z.number().int().min(1).max(86_400_000).optional(), seeds: z.number().int().min(1).max(20).default(1) }).strict(),
+  'whatif:state': z.object({}).strict(),
+  'whatif:cancel': z.object({}).strict(),
+  'whatif:report': z.object({ sweepId: z.string().min(1).max(100) }).strict(),
   // Desktop shell only (native dialogs, PDF); the browser host answers `bad-method`. A path the
   // renderer names is honoured only when the shell handed it out first.
   'file:open': z.object({ path: filePath.optional() }).strict(),
@@ -166,6 +172,12 @@ export interface Results {
   'runs:delete': { deleted: boolean };
   'runs:compare': Comparison;
   'runs:export': { filename: string; mime: string; content: string };
+  'whatif:start': { sweepId: string; runs: number };
+  /** The analysis in progress, else the last one (null: none since the lab started). */
+  'whatif:state': WhatIfState | null;
+  'whatif:cancel': { cancelled: boolean };
+  /** The N-1 report (HTML): ranking table and blast-radius map. */
+  'whatif:report': { filename: string; mime: string; content: string };
   /** null: the person cancelled the dialog. */
   'file:open': { path: string; text: string } | null;
   'file:save': { path: string } | null;
@@ -187,6 +199,8 @@ export interface Events {
   'sim:ended': { runId: string | null; status: RunRow['status']; summary: RunSummary | null; message?: string };
   /** The list of stored runs changed. */
   'runs:changed': Record<string, never>;
+  /** An N-1 analysis progressed (at most 5 a second) or ended (`state` not `running`). */
+  'whatif:progress': WhatIfState;
   /** A native menu item was chosen (desktop shell only); `path` for Open Recent and files from the OS. */
   'menu:command': { command: MenuCommand; path?: string };
 }

@@ -12,6 +12,8 @@ import { parseScenarioText, type Fault } from '../../../engine/index.ts';
 import { FAIL_EACH, planSweep, type BaselineNote, type FailEach } from '../../services/sweeps/plan.ts';
 import { formatEta, runSweep, type SweepProgress } from '../../services/sweeps/run-sweep.ts';
 import { threadExecutor, type SweepExecutor } from '../../services/sweeps/executor.ts';
+import { n1Report } from '../../services/reports/n1-report.ts';
+import { describeFsError } from '../io.ts';
 import { aggregate, rankFailures, sweepRows } from '../../services/sweeps/aggregate.ts';
 import { BadInput, EXIT_FAILURE, EXIT_OK } from '../errors.ts';
 import type { CliIo } from '../io.ts';
@@ -28,6 +30,7 @@ export interface SweepFlags {
   failEach?: string;
   keepFaults?: boolean;
   queue?: string;
+  report?: string;
   failAtMs?: string;
   failForMs?: string;
   workers?: string;
@@ -55,6 +58,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   }
   if (flags.failEach !== undefined && !(FAIL_EACH as readonly string[]).includes(flags.failEach)) throw new BadInput([`--fail-each: must be router, spoke, hub or link, got "${flags.failEach}"`]);
   if (flags.keepFaults && !flags.failEach) throw new BadInput(['--keep-faults: only with --fail-each (other sweeps always keep the lab\'s faults)']);
+  if (flags.report !== undefined && !flags.failEach) throw new BadInput(['--report: only with --fail-each (the N-1 report)']);
   if (flags.queue !== undefined && flags.workers !== undefined) throw new BadInput(['--workers: not with --queue (the workers are the srlab worker processes serving the queue)']);
   const failAtMs = whole('--fail-at-ms', flags.failAtMs, 0, 86_400_000);
   const failForMs = whole('--fail-for-ms', flags.failForMs, 1, 86_400_000);
@@ -98,6 +102,14 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
     const ranking = spec.failEach ? rankFailures(outcomes) : null;
     const wallMs = io.now() - t0;
     const stored = db !== null;
+    if (flags.report && ranking && plan.baseline) {
+      const b = plan.baseline;
+      const baselineRun = outcomes.find((o) => o.job.failed === null);
+      writeReport(io, flags.report, n1Report({
+        scenario: parsed.scenario,
+        state: { sweepId, scenarioName: parsed.scenario.name, failEach: spec.failEach!, state: 'done', done: rows.length, total: rows.length, elapsedMs: wallMs, etaMs: 0, baseline: { keptFaults: b.keptFaults, labFaults: b.labFaults.length, failAtMs: b.atMs, failForMs: b.forMs }, baselineRunId: baselineRun?.runId ?? null, ranking },
+      }));
+    }
     if (flags.json) {
       io.stdout(
         `${JSON.stringify({
@@ -145,6 +157,17 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
     return rows.some((r) => r.error) || mismatches.length > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {
     db?.close();
+  }
+}
+
+function writeReport(io: CliIo, file: string, text: string): void {
+  const tmp = `${file}.${io.pid}.tmp`;
+  try {
+    io.writeFile(tmp, text);
+    io.rename(tmp, file);
+  } catch (error) {
+    io.removeFile(tmp);
+    throw new BadInput([`--report ${file}: cannot write it: ${describeFsError(error)}`]);
   }
 }
 

@@ -10,6 +10,8 @@ import { listTemplates, readTemplate } from './templates.ts';
 import { runsHandlers } from './runs-handlers.ts';
 import { scenariosHandlers } from './scenarios-handlers.ts';
 import { simHandlers } from './sim-handlers.ts';
+import { whatIfHandlers } from '../whatif/handlers.ts';
+import { WhatIfService } from '../whatif/service.ts';
 import { err, ok, type ApiDeps, type Handlers, type MethodImpl } from './types.ts';
 
 export type { ApiDeps } from './types.ts';
@@ -44,6 +46,7 @@ export function createApi(deps: ApiDeps) {
     ...shellOnly(),
     ...scenariosHandlers(deps.db),
     ...runsHandlers(deps.db),
+    ...whatIfHandlers(deps.whatIf ?? new WhatIfService(deps.db, deps.runner.emit)),
   };
 
   /** Answers one call with its validated params (the one place params meet their method's implementation). */

@@ -6,6 +6,7 @@
 import type { ApiError, ApiResult, Method, ParsedParams, Results } from '../../../engine/index.ts';
 import type { RunDatabase } from '../db/index.ts';
 import type { LiveRunner } from '../live/runner.ts';
+import type { WhatIfService } from '../whatif/service.ts';
 
 /** What the handlers need. */
 export interface ApiDeps {
@@ -14,6 +15,8 @@ export interface ApiDeps {
   runner: LiveRunner;
   host: 'electron' | 'browser' | 'memory';
   appVersion: string;
+  /** The N-1 analyses (default: one of its own, sharing the runner's events). */
+  whatIf?: WhatIfService;
 }
 
 /** One method's implementation: validated params in, a result value (or error value) out. */

@@ -26,7 +26,8 @@ export class LiveRunner {
 
   constructor(
     private readonly db: RunDatabase | null,
-    private readonly emit: Emit,
+    /** Pushes an event to every connected renderer (other services share it). */
+    readonly emit: Emit,
   ) {}
 
   /** Whether a run is live (running or paused). */

@@ -1,4 +1,5 @@
 /** A sweep's tables: one row per run, one per combination over its seeds, and the --fail-each ranking. */
+import type { WhatIfRank } from '../../../engine/index.ts';
 import type { SweepOutcome } from './run-sweep.ts';
 
 /** One run's row. */
@@ -30,19 +31,8 @@ export interface SweepAggregate {
   exposureMean: number;
 }
 
-/** An element of a --fail-each sweep, ranked by how much its failure hurts. */
-export interface FailRank {
-  rank: number;
-  kind: string;
-  element: string;
-  /** Sessions that failed beyond the baseline, mean over seeds. */
-  sessionsLost: number;
-  /** Sessions that saw an outage beyond the baseline, mean over seeds. */
-  sessionsAffected: number;
-  worstOutageMs: number;
-  /** The stored runs of this element's failure (one per seed; empty when nothing was stored). */
-  runIds: string[];
-}
+/** An element of a --fail-each sweep, ranked by how much its failure hurts (the API's WhatIfRank). */
+export type FailRank = WhatIfRank;
 
 /** The row of every run. */
 export function sweepRows(outcomes: readonly SweepOutcome[]): SweepRow[] {
@@ -89,23 +79,22 @@ export function rankFailures(outcomes: readonly SweepOutcome[]): FailRank[] {
   const baseRuns = outcomes.filter((o) => o.job.failed === null);
   const base = mean(baseRuns.map((o) => o.result?.summary.sessions.failed ?? 0));
   const baseAffected = mean(baseRuns.map((o) => o.result?.summary.sessions.affected ?? 0));
-  const byElement = new Map<string, SweepOutcome[]>();
+  const byElement = new Map<string, { failed: NonNullable<SweepOutcome['job']['failed']>; os: SweepOutcome[] }>();
   for (const o of outcomes) {
     if (!o.job.failed) continue;
     const key = `${o.job.failed.kind} ${o.job.failed.id}`;
-    byElement.set(key, [...(byElement.get(key) ?? []), o]);
+    const group = byElement.get(key) ?? { failed: o.job.failed, os: [] };
+    group.os.push(o);
+    byElement.set(key, group);
   }
-  const ranked = [...byElement].map(([key, os]) => {
-    const [kind = '', element = ''] = key.split(' ');
-    return {
-      kind,
-      element,
-      sessionsLost: Math.max(0, mean(os.map((o) => o.result?.summary.sessions.failed ?? 0)) - base),
-      sessionsAffected: Math.max(0, mean(os.map((o) => o.result?.summary.sessions.affected ?? 0)) - baseAffected),
-      worstOutageMs: Math.max(...os.map((o) => o.result?.summary.sessions.outageMs.max ?? 0)),
-      runIds: os.flatMap((o) => (o.runId ? [o.runId] : [])),
-    };
-  });
+  const ranked = [...byElement.values()].map(({ failed, os }) => ({
+    kind: failed.kind,
+    element: failed.id,
+    sessionsLost: Math.max(0, mean(os.map((o) => o.result?.summary.sessions.failed ?? 0)) - base),
+    sessionsAffected: Math.max(0, mean(os.map((o) => o.result?.summary.sessions.affected ?? 0)) - baseAffected),
+    worstOutageMs: Math.max(...os.map((o) => o.result?.summary.sessions.outageMs.max ?? 0)),
+    runIds: os.flatMap((o) => (o.runId ? [o.runId] : [])),
+  }));
   ranked.sort((a, b) => b.sessionsLost - a.sessionsLost || b.sessionsAffected - a.sessionsAffected || b.worstOutageMs - a.worstOutageMs || a.element.localeCompare(b.element, 'en', { numeric: true }));
   return ranked.map((r, i) => ({ rank: i + 1, ...r }));
 }

@@ -30,7 +30,8 @@ export interface ExecutorSink {
 export interface SweepExecutor {
   /** How it runs, for the one-line summary: "4 worker threads", "queue redis://…". */
   readonly describe: string;
-  run(jobs: readonly SweepJob[], sweepId: string, sink: ExecutorSink): Promise<void>;
+  /** Rejects when `signal` aborts (after stopping what it started). */
+  run(jobs: readonly SweepJob[], sweepId: string, sink: ExecutorSink, signal?: AbortSignal): Promise<void>;
 }
 
 /** The message a sweep worker thread receives. */
@@ -43,11 +44,11 @@ export interface ThreadJob {
 export function threadExecutor(workers = availableParallelism()): SweepExecutor {
   return {
     describe: `${workers} worker thread${workers === 1 ? '' : 's'}`,
-    run: (jobs, _sweepId, sink) => runOnThreads(jobs, workers, sink),
+    run: (jobs, _sweepId, sink, signal) => runOnThreads(jobs, workers, sink, signal),
   };
 }
 
-function runOnThreads(jobs: readonly SweepJob[], workers: number, sink: ExecutorSink): Promise<void> {
+function runOnThreads(jobs: readonly SweepJob[], workers: number, sink: ExecutorSink, signal?: AbortSignal): Promise<void> {
   const n = Math.max(1, Math.min(workers, jobs.length));
   let next = 0;
   let done = 0;
@@ -55,6 +56,10 @@ function runOnThreads(jobs: readonly SweepJob[], workers: number, sink: Executor
   return new Promise<void>((resolve, reject) => {
     if (jobs.length === 0) return resolve();
     const pool: Worker[] = [];
+    signal?.addEventListener('abort', () => {
+      for (const x of pool) void x.terminate();
+      reject(new Error('the sweep was cancelled'));
+    });
     const give = (w: Worker) => {
       if (next >= jobs.length) return;
       const job = jobs[next++]!;
@@ -65,6 +70,7 @@ function runOnThreads(jobs: readonly SweepJob[], workers: number, sink: Executor
       const w = new Worker(file, options);
       pool.push(w);
       w.on('message', (m: JobResult) => {
+        if (signal?.aborted) return;
         sink.finished(m);
         done++;
         if (done === jobs.length) {

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import type { RunResult } from '../../../engine/index.ts';
 import type { RunDatabase } from '../db/index.ts';
 import { insertSweep, setSweepEnded } from '../db/repos/sweeps.ts';
-import { failRun, finishRun, newRunId, startRun, TraceCapture } from '../runs/index.ts';
+import { failRun, finishRun, newRunId, startRun, stopRun, TraceCapture } from '../runs/index.ts';
 import { threadExecutor, type JobResult, type SweepExecutor } from './executor.ts';
 import type { SweepJob, SweepSpec } from './plan.ts';
 
@@ -52,6 +52,10 @@ export interface RunSweepOptions {
   onNotice?: (text: string) => void;
   /** A monotonic clock in ms (default performance.now). */
   now?: () => number;
+  /** The sweep's id (default a new one). */
+  sweepId?: string;
+  /** Stops the sweep: its unfinished runs and the sweep are marked stopped. */
+  signal?: AbortSignal;
 }
 
 /** What a sweep gives back. */
@@ -70,7 +74,7 @@ export async function runSweep(o: RunSweepOptions): Promise<SweepRun> {
   const db = o.db;
   const now = o.now ?? (() => performance.now());
   const t0 = now();
-  const sweepId = `s-${newRunId(db ? db.now() : Date.now())}`;
+  const sweepId = o.sweepId ?? newSweepId(db);
   const executor = o.executor ?? threadExecutor(o.workers);
   if (db) insertSweep(db, { id: sweepId, specJson: JSON.stringify({ ...o.spec, runs: o.jobs.length, executor: executor.describe }), createdAt: db.now(), ownerPid: process.pid, ownerHost: hostname() });
   const byIndex = new Map(o.jobs.map((j) => [j.index, j]));
@@ -124,17 +128,27 @@ export async function runSweep(o: RunSweepOptions): Promise<SweepRun> {
       },
       finished,
       ...(o.onNotice ? { notice: o.onNotice } : {}),
-    });
+    }, o.signal);
   } catch (e) {
     if (db) {
-      for (const [index, runId] of runIds) if (!outcomes.has(index)) failRun(db, runId, `the sweep stopped: ${e instanceof Error ? e.message : String(e)}`);
-      setSweepEnded(db, sweepId, 'failed', db.now());
+      const cancelled = o.signal?.aborted === true;
+      for (const [index, runId] of runIds) {
+        if (outcomes.has(index)) continue;
+        if (cancelled) stopRun(db, runId);
+        else failRun(db, runId, `the sweep stopped: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      setSweepEnded(db, sweepId, cancelled ? 'stopped' : 'failed', db.now());
     }
     throw e;
   }
   const ordered = o.jobs.map((j) => outcomes.get(j.index) ?? { job: j, runId: runIds.get(j.index) ?? null, result: null, error: 'no result was delivered', wallMs: 0 });
   if (db) setSweepEnded(db, sweepId, ordered.every((x) => x.error === null) ? 'completed' : 'failed', db.now());
   return { sweepId, stored: db !== null, outcomes: ordered, duplicates, mismatches };
+}
+
+/** A new sweep id (time-sortable, like run ids). */
+export function newSweepId(db: RunDatabase | null): string {
+  return `s-${newRunId(db ? db.now() : Date.now())}`;
 }
 
 /** "1 m 05 s" style durations for progress lines. */

@@ -1,0 +1,14 @@
+/** The whatif:* methods (N-1 analysis of the lab on screen). */
+import type { Handlers } from '../api/types.ts';
+import { ok } from '../api/types.ts';
+import type { WhatIfService } from './service.ts';
+
+/** Handlers answering from one What-if service. */
+export function whatIfHandlers(s: WhatIfService): Handlers<'whatif:start' | 'whatif:state' | 'whatif:cancel' | 'whatif:report'> {
+  return {
+    'whatif:start': (p) => s.start(p),
+    'whatif:state': () => ok(s.state()),
+    'whatif:cancel': () => ok(s.cancel()),
+    'whatif:report': (p) => s.report(p.sweepId),
+  };
+}
