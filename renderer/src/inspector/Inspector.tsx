@@ -1,6 +1,6 @@
 /**
- * The inspector: three tabs — Properties (the selected node or link, or the lab when nothing
- * is selected), Traffic and Faults. Selecting something on the canvas opens Properties.
+ * The inspector: four tabs — Properties (the selected node or link, or the lab when nothing
+ * is selected), Traffic, Faults and Objectives (exercises for students). Selecting something on the canvas opens Properties.
  */
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -12,6 +12,7 @@ import { LabInspector } from './LabInspector.tsx';
 import { LinkInspector } from './LinkInspector.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 import { TrafficEditor } from './TrafficEditor.tsx';
+import { ObjectivesEditor } from '../objectives/ObjectivesEditor.tsx';
 import '../design.css';
 import './inspector.css';
 
@@ -19,6 +20,7 @@ const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'properties', label: 'Properties' },
   { id: 'traffic', label: 'Traffic' },
   { id: 'faults', label: 'Faults' },
+  { id: 'objectives', label: 'Objectives' },
 ];
 
 /** The inspector column. */
@@ -26,7 +28,7 @@ export function Inspector() {
   const tab = useLab((s) => s.inspectorTab);
   const setTab = useLab((s) => s.setInspectorTab);
   const isLocked = useLab((s) => isRunLive(s.live));
-  const counts = useLab(useShallow((s) => ({ traffic: (s.doc.traffic ?? []).length, faults: (s.doc.faults ?? []).length })));
+  const counts = useLab(useShallow((s) => ({ traffic: (s.doc.traffic ?? []).length, faults: (s.doc.faults ?? []).length, objectives: (s.doc.objectives ?? []).length })));
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
   const onKeyDown = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -69,6 +71,7 @@ export function Inspector() {
           {tab === 'properties' && <Properties />}
           {tab === 'traffic' && <TrafficEditor />}
           {tab === 'faults' && <FaultEditor />}
+          {tab === 'objectives' && <ObjectivesEditor />}
         </fieldset>
       </div>
     </div>

@@ -11,10 +11,11 @@ import { CountersTable } from './CountersTable.tsx';
 import { LiveCharts } from './LiveCharts.tsx';
 import { InjectFault } from './InjectFault.tsx';
 import { RunOwnership } from './RunOwnership.tsx';
+import { ObjectivesPanel } from '../objectives/ObjectivesPanel.tsx';
 import { count } from './format.ts';
 import '../live.css';
 
-const TABS = ['Events', 'Sessions', 'Counters', 'Charts'] as const;
+const TABS = ['Events', 'Sessions', 'Counters', 'Charts', 'Objectives'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The live panels. */
@@ -61,6 +62,7 @@ export function LivePanels() {
         {tab === 'Sessions' && <SessionsTable />}
         {tab === 'Counters' && <LiveCounters />}
         {tab === 'Charts' && <LiveCharts />}
+        {tab === 'Objectives' && <ObjectivesPanel />}
       </div>
     </div>
   );

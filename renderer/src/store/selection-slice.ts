@@ -8,7 +8,7 @@ import type { DocLink, DocNode } from '../design/doc-model.ts';
 import type { LabState, Slice } from './index.ts';
 
 /** The inspector's tabs. */
-export type InspectorTab = 'properties' | 'traffic' | 'faults';
+export type InspectorTab = 'properties' | 'traffic' | 'faults' | 'objectives';
 
 /** Copied nodes and the links among them. */
 export interface Clipboard {
