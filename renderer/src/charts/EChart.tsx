@@ -10,14 +10,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
+import { CustomChart, LineChart, type CustomSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type MarkLineComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+use([LineChart, CustomChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
 /** The options the app's charts use. */
-export type ChartOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkLineComponentOption>;
+export type ChartOption = ComposeOption<LineSeriesOption | CustomSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkLineComponentOption>;
 
 const THROTTLE_MS = 250;
 

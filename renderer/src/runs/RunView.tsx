@@ -3,6 +3,7 @@
  * sessions, the fault log and the settings it ran with; exports and delete.
  */
 import { StoredEvents } from './StoredEvents.tsx';
+import { RunSessions } from './RunSessions.tsx';
 import { useEffect, useState } from 'react';
 import type { RunDetail, SessionOutcome } from '../../../engine/index.ts';
 import { useApi } from '../api/context.tsx';
@@ -121,6 +122,7 @@ export function RunView({ id }: { id: string }) {
         </div>
         <CountersTable counters={run.summary?.counters ?? {}} hideZeros={hideZeros} />
       </section>
+      <RunSessions sessions={sessions} durationMs={run.durationMs} />
       <StoredEvents id={run.id} routers={run.scenario.nodes.filter((n) => n.kind === 'spoke' || n.kind === 'hub').map((n) => n.id)} />
       <div className="two-col">
         <WorstSessions sessions={sessions} />
