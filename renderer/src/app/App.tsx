@@ -19,6 +19,7 @@ import { useRunShortcuts } from '../live/useRunShortcuts.ts';
 import { HistoryView } from '../runs/HistoryView.tsx';
 import { CompareView } from '../runs/CompareView.tsx';
 import { AssumptionsView } from '../help/AssumptionsView.tsx';
+import { WhatIfView } from '../whatif/WhatIfView.tsx';
 import { Notices } from './Notices.tsx';
 import { useShellIntegration } from './useShellIntegration.ts';
 import './app.css';
@@ -27,6 +28,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'lab', label: 'Lab' },
   { id: 'history', label: 'History' },
   { id: 'compare', label: 'Compare' },
+  { id: 'whatif', label: 'What if' },
   { id: 'assumptions', label: 'Assumptions' },
 ];
 
@@ -93,6 +95,7 @@ function Shell() {
       )}
       {view === 'history' && <HistoryView />}
       {view === 'compare' && <CompareView />}
+      {view === 'whatif' && <WhatIfView />}
       {view === 'assumptions' && <AssumptionsView />}
     </div>
   );

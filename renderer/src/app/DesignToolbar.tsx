@@ -8,6 +8,7 @@ import { readScenarioFile, usesBrowserOpen } from '../design/file-io.ts';
 import { useLab, useLabStore } from '../store/context.tsx';
 import { isRunLive } from '../store/sim-slice.ts';
 import { DocProblems } from './DocProblems.tsx';
+import { NewFromPattern } from '../whatif/NewFromPattern.tsx';
 import '../design.css';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -46,6 +47,7 @@ export function DesignToolbar() {
       <button type="button" onClick={files.newLab} disabled={isLocked} title={isLocked ? locked : 'Start an empty lab'}>
         New
       </button>
+      <NewFromPattern />
       <button type="button" onClick={onOpen} disabled={isLocked} title={isLocked ? locked : `Open a scenario file (${MOD}O)`}>
         Open
       </button>

@@ -2,7 +2,7 @@
 import type { Slice } from './index.ts';
 
 /** Top-level views. */
-export type View = 'lab' | 'history' | 'compare' | 'assumptions';
+export type View = 'lab' | 'history' | 'compare' | 'whatif' | 'assumptions';
 
 /** A message shown to the user (errors, confirmations). */
 export interface Notice {

@@ -1,0 +1,79 @@
+/**
+ * The blast-radius map: the lab as the canvas draws it, each element coloured by the harm its
+ * failure causes (engine/whatif/blast-radius.ts). Elements that were failed are buttons: they
+ * open the run of their failure. Pan with the scroll bars; big labs drop node labels.
+ */
+import { memo, useMemo, type KeyboardEvent } from 'react';
+import { blastRadiusMap, HARM_COLORS, HARM_WORDS, type HarmLevel, type Scenario, type WhatIfRank } from '../../../engine/index.ts';
+
+const LEVELS: HarmLevel[] = ['severe', 'high', 'medium', 'low', 'none', 'untested'];
+const PAD = 40;
+
+function describe(id: string, r: WhatIfRank | undefined, level: HarmLevel): string {
+  if (!r) return `${id}: ${HARM_WORDS[level]}`;
+  return `${id}: rank ${r.rank} — ${r.sessionsLost.toFixed(1)} sessions lost, ${r.sessionsAffected.toFixed(1)} hit, worst outage ${(r.worstOutageMs / 1000).toFixed(1)} s`;
+}
+
+/** The map; `onOpen` receives the element whose failure's run to open. */
+export const BlastRadiusMap = memo(function BlastRadiusMap({ scenario, ranking, onOpen }: { scenario: Pick<Scenario, 'nodes' | 'links'>; ranking: readonly WhatIfRank[]; onOpen: (r: WhatIfRank) => void }) {
+  const m = useMemo(() => blastRadiusMap(scenario, ranking), [scenario, ranking]);
+  const labels = m.nodes.length <= 300;
+  const w = m.bounds.width + 2 * PAD;
+  const h = m.bounds.height + 2 * PAD;
+  // Small labs fill the frame; big ones keep a legible scale and scroll.
+  const width = Math.max(900, Math.min(w * 0.6, 6000));
+  const clickable = (r: WhatIfRank | undefined) =>
+    r && r.runIds.length > 0
+      ? {
+          role: 'button',
+          tabIndex: 0,
+          className: 'whatif-hit',
+          onClick: () => onOpen(r),
+          onKeyDown: (e: KeyboardEvent) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              onOpen(r);
+            }
+          },
+        }
+      : {};
+  return (
+    <figure className="whatif-map">
+      <figcaption className="whatif-legend">
+        {LEVELS.map((l) => (
+          <span key={l}>
+            <i style={{ background: HARM_COLORS[l] }} aria-hidden="true" />
+            {HARM_WORDS[l]}
+          </span>
+        ))}
+      </figcaption>
+      <div className="whatif-map-scroll">
+        <svg viewBox={`${m.bounds.x - PAD} ${m.bounds.y - PAD} ${w} ${h}`} width={width} height={(width * h) / w} role="img" aria-label="Blast-radius map">
+          {m.links.map((l) => {
+            const tested = l.level !== 'untested';
+            return (
+              <line key={l.id} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} stroke={tested ? HARM_COLORS[l.level] : '#C7CDD4'} strokeWidth={tested ? 9 : 2} strokeLinecap="round" aria-label={tested ? describe(l.id, l.rank, l.level) : undefined} {...clickable(l.rank)}>
+                <title>{describe(l.id, l.rank, l.level)}</title>
+              </line>
+            );
+          })}
+          {m.nodes.map((n) => {
+            const router = n.kind === 'spoke' || n.kind === 'hub';
+            return (
+              <g key={n.id} aria-label={n.rank ? describe(n.id, n.rank, n.level) : undefined} {...clickable(n.rank)}>
+                <title>{describe(n.id, n.rank, n.level)}</title>
+                <rect x={n.x} y={n.y} width={n.w} height={n.h} rx={router ? 14 : 8} fill={HARM_COLORS[n.level]} stroke={router ? '#374151' : '#9CA3AF'} strokeWidth={router ? 2 : 1} />
+                {labels && (
+                  <text x={n.x + n.w / 2} y={n.y + n.h / 2 + 6} textAnchor="middle" fontSize={router ? 19 : 16} fontWeight={router ? 650 : 400} fill={n.level === 'severe' ? '#fff' : '#1F2937'}>
+                    {n.id}
+                    {n.rank ? ` · #${n.rank.rank}` : ''}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+    </figure>
+  );
+});
