@@ -298,6 +298,11 @@ export class WanSide {
     this.peerAddr = addr;
     this.ports = (this.ports & 0xffff) | (port << 16);
   }
+  /** Sends on another outer tuple from now on (the caller keeps the tables in step). */
+  setTuple(localPort: number, addr: number, port: number): void {
+    this.peerAddr = addr;
+    this.ports = (localPort & 0xffff) | (port << 16);
+  }
   /** Metadata-carrying packets received since this side last sent one (0..3). */
   get mdRxSinceTx(): number {
     return (this.f & WF.MdRxMask) >> WF.MdRxShift;

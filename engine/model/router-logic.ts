@@ -9,7 +9,7 @@ import { innerLo, outerLo, type Packet } from './packet.ts';
 import type { World } from './world.ts';
 import { bfdReceive } from './bfd.ts';
 import { touchSession } from './expiry.ts';
-import { addAlias, connectSide, dropTuple, finishSession, learnedSide, openSide, removeSession, reopen, retarget, sideName, unregisterSide } from './session-table.ts';
+import { addAlias, adopt, connectSide, dropTuple, finishSession, learnedSide, openSide, removeSession, reopen, retarget, sideName, unregisterSide } from './session-table.ts';
 
 /** A packet reaches router `r` over link `li`. */
 export function routerReceive(w: World, r: RouterRt, p: Packet, li: number): void {
@@ -238,10 +238,17 @@ function learnFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): Rout
         w.emit(r.node, 'session-replaced', { pinhole: side.pinhole, reason: 'newer metadata from the peer it was learned from', rule: '§3' }, p.app?.id);
         removeSession(w, r, old);
       } else {
-        if (side.outside) retarget(r, side, p.oSrcAddr, p.oSrcPort);
-        else addAlias(r, side, p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort), p.oDstPort);
+        // Outside a NAT, the same wayport of ours from a new public port is the NAT rebinding.
+        // While this side still announces a tuple of its own (its metadata is on the way), the
+        // peer will learn it: keep sending there and answer to the peer's too. Otherwise the
+        // peer lost our tuple: send on its tuple from now on.
+        const lo = outerLo(p.oSrcPort, p.oDstPort);
+        if (side.outside && p.oDstPort === side.localPort) retarget(r, side, p.oSrcAddr, p.oSrcPort);
+        else if (side.sendMd) addAlias(r, side, p.oSrcAddr, lo, p.oDstPort);
+        else adopt(r, side, p.oSrcAddr, p.oSrcPort, p.oDstPort);
         side.lastRx = w.now;
-        handshake(w, r, side, true);
+        // A side still announcing its own tuple takes no echo from metadata on the peer's.
+        if (side.side === 0 || !side.sendMd) handshake(w, r, side, true);
         w.emit(r.node, 'hop-reattached', { side: sideName(side), rule: '§3 re-attach' }, p.app?.id);
         return old;
       }

@@ -100,6 +100,22 @@ function dropAlias(r: RouterRt, ws: WanSide, i: number): void {
 }
 
 /**
+ * §3 re-attach when the peer evidently lost our tuple (it re-opened the hop on one of its own):
+ * this side sends on the peer's tuple from now on, and still answers to its old one.
+ */
+export function adopt(r: RouterRt, ws: WanSide, addr: number, srcPort: number, localPort: number): void {
+  const list = (ws.aliases ??= []);
+  if (list.length >= MAX_ALIASES * 3) dropAlias(r, ws, 0);
+  // The old sending tuple stays registered as an extra one, with its pair if we own it.
+  list.push(ws.peerAddr, outerLo(ws.peerPort, ws.localPort), ws.ownsPorts ? (ws.localPort - WAYPORT_MIN) / 2 : -1);
+  ws.ownsPorts = false;
+  const k = ownPair(ws.path, localPort);
+  if (k >= 0 && r.pool(ws.path.peer).claim(k)) ws.ownsPorts = true;
+  ws.setTuple(localPort, addr, srcPort);
+  r.wan.set(addr, outerLo(srcPort, localPort), ws);
+}
+
+/**
  * The NAT in front of the peer now shows it on another public port: this side (outside the
  * NAT) sends there from now on and answers to the new tuple only.
  */
