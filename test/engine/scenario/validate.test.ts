@@ -184,3 +184,17 @@ describe('crossCheck', () => {
     ]);
   });
 });
+
+describe('no valid file can stop the clock or overflow packed fields', () => {
+  it('refuses an application timeout under 1 ms (it would round to 0 µs and give up forever at one instant)', () => {
+    const raw = minimal();
+    raw['traffic'] = [{ id: 't1', from: 'client1', to: 'server1', appTimeoutMs: 0.0004 }];
+    expect(problemsOf(parseScenario(raw))).toContainEqual({ path: 'traffic[0].appTimeoutMs', message: 'must be a number from 1 to 86400000' });
+  });
+
+  it('refuses more links than the engine can index', () => {
+    const raw = minimal();
+    raw['links'] = Array.from({ length: 60_001 }, (_, i) => ({ id: `l${i}`, a: 'client1', b: 'spoke1' }));
+    expect(problemsOf(parseScenario(raw))).toContainEqual({ path: 'links', message: 'must list at most 60000 links' });
+  });
+});
