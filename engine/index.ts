@@ -30,3 +30,4 @@ export { settingsDiff, IGNORED_ROOT_KEYS, IGNORED_KEYS, type DiffInput } from '.
 export { overlaySeries } from './compare/series-overlay.ts';
 export { effectiveRecovery, describeRecovery, describeMode, describeScenarioRecovery, type EffectiveRecovery } from './compare/effective.ts';
 export { CONTROL_COLORS, RECOVERY_COLORS, RUN_COLORS, RUN_DASHES, METRIC_COLORS, VERDICT_COLORS, NODE_COLORS, runColor } from './compare/palette.ts';
+export { estimateWork, checkWork, DEFAULT_WORK_LIMITS, type WorkEstimate, type WorkLimits, type WorkCheck, type EstimatePart } from './scenario/estimate.ts';

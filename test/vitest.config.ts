@@ -61,6 +61,18 @@ export default defineConfig({
           testTimeout: 120_000,
         },
       },
+      {
+        // Hostile input: fuzzed scenario files, malformed requests and frames, damaged databases,
+        // scenarios too big to run. Small by default; `npm run fuzz` (or SRLAB_FUZZ=large) runs more.
+        test: {
+          name: 'reliability',
+          root,
+          env,
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
     ],
   },
 });

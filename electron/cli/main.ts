@@ -62,6 +62,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--db <file>', 'store the run in this database (default: $SRLAB_DB, else the app\'s)')
     .option('--no-store', 'do not store the run (without --db, --json stores nothing either)')
     .option('--report <file.html>', 'also write the run\'s report: one self-contained HTML file')
+    .option('--force', 'run it even when it asks for more work or memory than the soft limit of the estimate')
     .addHelpText('after', RUN_EXAMPLES)
     .action((file: string, flags: RunFlags) => setExit(runCommand(file, flags, io)));
 
@@ -109,6 +110,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
     .option('--no-store', 'do not store the runs')
     .option('--json', 'print one JSON object (runs, aggregate, ranking)')
+    .option('--force', 'run the scenarios even past the soft limit of the work estimate')
     .action(async (file: string, flags: SweepFlags) => setExit(await sweepCommand(file, flags, io)));
 
   program

@@ -8,6 +8,7 @@ import { sessionsCsv } from '../format/csv.ts';
 import { describeFsError, type CliIo } from '../io.ts';
 import { parseDurationFlag, parseSeedFlag } from '../options.ts';
 import { loadScenarioFile } from '../scenario-file.ts';
+import { refuseTooBig } from '../work-check.ts';
 import { beginStoredRun, shouldStore, type RunStorage } from './run-storage.ts';
 
 /** `run`'s options as commander hands them over (flag values still text). */
@@ -25,6 +26,8 @@ export interface RunFlags {
   store?: boolean;
   /** `--report FILE.html`: also write the run's report. */
   report?: string;
+  /** `--force`: run a scenario past the soft limit of the work estimate. */
+  force?: boolean;
 }
 
 /** Runs `file` with `flags`; returns the exit code, throws BadInput/CliFailure for early ends. */
@@ -33,6 +36,7 @@ export function runCommand(file: string, flags: RunFlags, io: CliIo): number {
   const store = shouldStore(flags);
   const sets = flags.set ?? [];
   const scenario = loadScenarioFile(file, sets, io);
+  refuseTooBig(file, overrides.durationMs === undefined ? scenario : { ...scenario, durationMs: overrides.durationMs }, flags.force === true);
   const csvTarget = flags.sessions === undefined ? null : reserveOutput(flags.sessions, io);
   const reportTarget = flags.report === undefined ? null : reserveOutput(flags.report, io);
   let storage: RunStorage | null = null;

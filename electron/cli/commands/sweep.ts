@@ -20,6 +20,7 @@ import type { CliIo } from '../io.ts';
 import { renderTable } from '../format/table.ts';
 import { problemLine, readInputFile } from '../scenario-file.ts';
 import { parseSeedFlag } from '../options.ts';
+import { refuseTooBig } from '../work-check.ts';
 import { dbFileFor, openForCommand } from './db-access.ts';
 
 /** Flags of `srlab sweep`. */
@@ -37,6 +38,8 @@ export interface SweepFlags {
   db?: string;
   store?: boolean;
   json?: boolean;
+  /** Run scenarios past the soft limit of the work estimate. */
+  force?: boolean;
 }
 
 function whole(flag: string, text: string | undefined, min: number, max: number): number | undefined {
@@ -78,6 +81,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   };
   const plan = planSweep(raw, spec);
   if (!plan.ok) throw new BadInput(plan.problems.map((p) => `${file}: ${p}`));
+  for (const job of plan.jobs) refuseTooBig(file, job.scenario, flags.force === true, job.label ? `run ${job.index + 1} (${job.label}): ` : '');
   const executor = flags.queue !== undefined ? await queueExecutorFor(flags.queue) : threadExecutor(Math.min(workers, plan.jobs.length));
   const baseline = plan.baseline ? baselineLine(plan.baseline) : null;
   // Said before the runs start: the person sees at once what the ranking is measured against.

@@ -4,7 +4,7 @@
  * injected and when it ends, and answers the control methods of the contract.
  */
 import { Worker } from 'node:worker_threads';
-import type { ApiResult, Events, Fault, FlowRow, LiveSnapshot, RunSummary, Scenario } from '../../../engine/index.ts';
+import { checkWork, type ApiResult, type Events, type Fault, type FlowRow, type LiveSnapshot, type RunSummary, type Scenario } from '../../../engine/index.ts';
 import type { RunDatabase } from '../db/index.ts';
 import { failRun, finishRun, recordLiveFault, startRun, stopRun, TraceCapture } from '../runs/index.ts';
 import { workerEntry } from '../workers.ts';
@@ -38,6 +38,10 @@ export class LiveRunner {
   /** Starts a run of a validated scenario; stores its row first when there is a database. */
   start(scenario: Scenario, opts: { seed?: number; speed: number | 'max'; paused: boolean; label?: string }): ApiResult<{ runId: string | null }> {
     if (this.worker) return { ok: false, error: { code: 'conflict', message: 'a run is already live: stop it before starting another' } };
+    // The lab has no --force: a run past the estimate's soft limit would freeze the lab or run it
+    // out of memory, so it is refused with the figures (the command line can still run it).
+    const work = checkWork(scenario);
+    if (work.level !== 'ok') return { ok: false, error: { code: 'too-big', message: `${work.message}; srlab run --force can still run it outside the lab` } };
     let runId: string | null = null;
     if (this.db) {
       try {

@@ -68,6 +68,37 @@ function short(assignment: string): string {
   return `${last}=${value}`;
 }
 
+/** Most runs one sweep may plan (each one is stored: a bigger sweep is several sweeps). */
+export const MAX_SWEEP_RUNS = 10_000;
+
+/** Elements a --fail-each sweep fails in the file as written (before any --vary). */
+function failCount(raw: unknown, failEach: FailEach | undefined): number {
+  if (failEach === undefined) return 0;
+  const r = typeof raw === 'object' && raw !== null ? (raw as { nodes?: unknown; links?: unknown }) : {};
+  if (failEach === 'link') return Array.isArray(r.links) ? r.links.length : 0;
+  const nodes = Array.isArray(r.nodes) ? r.nodes : [];
+  return nodes.filter((n: unknown) => {
+    const kind = typeof n === 'object' && n !== null ? (n as { kind?: unknown }).kind : undefined;
+    return failEach === 'router' ? kind === 'spoke' || kind === 'hub' : kind === failEach;
+  }).length;
+}
+
+/**
+ * How many runs the plan would have, counted before any is built: `--vary` lists multiply,
+ * then seeds, then (for --fail-each) the baseline plus one run per element.
+ */
+export function countSweepRuns(lengths: readonly number[], spec: SweepSpec, raw: unknown): { runs: number; formula: string } {
+  const parts = lengths.map(String);
+  let runs = lengths.reduce((a, n) => a * n, 1) * spec.seeds;
+  if (spec.seeds > 1) parts.push(`${spec.seeds} seeds`);
+  if (spec.failEach) {
+    const n = failCount(raw, spec.failEach) + 1;
+    runs *= n;
+    parts.push(`${n} fail-each runs`);
+  }
+  return { runs, formula: parts.join(' × ') };
+}
+
 /** Plans the sweep of `raw` (the scenario file's JSON). */
 export function planSweep(raw: unknown, spec: SweepSpec): SweepPlan {
   const problems: string[] = [];
@@ -78,6 +109,14 @@ export function planSweep(raw: unknown, spec: SweepSpec): SweepPlan {
     else lists.push(r.assignments);
   }
   if (problems.length > 0) return { ok: false, problems };
+  const count = countSweepRuns(
+    lists.map((l) => l.length),
+    spec,
+    raw,
+  );
+  if (count.runs > MAX_SWEEP_RUNS) {
+    return { ok: false, problems: [`the sweep would make ${count.runs.toLocaleString('en-US')} runs (${count.formula}); the limit is ${MAX_SWEEP_RUNS.toLocaleString('en-US')}: vary fewer values, use fewer --seeds, or split it into several sweeps`] };
+  }
   let combos: string[][] = [[]];
   for (const list of lists) combos = combos.flatMap((c) => list.map((a) => [...c, a]));
   const jobs: SweepJob[] = [];
