@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ASSUMPTIONS, type Assumption } from '../../../engine/index.ts';
 import { useLab } from '../store/context.tsx';
 import { SECTION_TITLES, compareSections } from './assumption-links.ts';
+import { ModelRules } from './ModelRules.tsx';
 import '../live.css';
 
 /** The anchor id of an assumption. */
@@ -49,6 +50,7 @@ export function AssumptionsView() {
         from the model contract; <span className="badge src-engine">engine decision</span> items are choices the engine made where the contract is thin.
         A <code>setting</code> names the scenario field that changes the behaviour.
       </p>
+      <ModelRules />
       {groups.length === 0 && <p className="empty">No assumption matches “{query}”.</p>}
       {groups.map(([section, items]) => (
         <section key={section} className="section" aria-labelledby={`section-${section}`}>
