@@ -232,6 +232,7 @@ export class PeerPath {
 }
 
 const enum WF {
+  Fresh = 1,
   SendMd = 2,
   Pinhole = 4,
   Outside = 8,
@@ -320,6 +321,17 @@ export class WanSide {
   /** 0: faces the client (sends reverse packets); 1: faces the server (sends forward packets). */
   get side(): 0 | 1 {
     return this.flag(WF.Side1) ? 1 : 0;
+  }
+  /** This router opened the side's sending tuple and has heard nothing on it yet. */
+  get fresh(): boolean {
+    return this.flag(WF.Fresh);
+  }
+  set fresh(v: boolean) {
+    this.setFlag(WF.Fresh, v);
+  }
+  /** Whether a packet from (addr, port) to our wayport `local` came on the sending tuple. */
+  isSendingTuple(addr: number, port: number, local: number): boolean {
+    return addr === this.peerAddr && port === this.peerPort && local === this.localPort;
   }
   /** Packets sent on this side carry session metadata. */
   get sendMd(): boolean {

@@ -152,6 +152,7 @@ function wanData(w: World, r: RouterRt, p: Packet, pp: PeerPath): void {
   }
   if (ws !== undefined) {
     ws.lastRx = w.now;
+    if (ws.fresh && ws.isSendingTuple(p.oSrcAddr, p.oSrcPort, p.oDstPort)) ws.fresh = false;
     if (p.md) w.bump(r, C.MetadataRemoved);
     handshake(w, r, ws, p.md);
     if (p.hc !== 0 && r.v61) sendAck(w, r, ws, p.hc, p);
@@ -239,16 +240,15 @@ function learnFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): Rout
         removeSession(w, r, old);
       } else {
         // Outside a NAT, the same wayport of ours from a new public port is the NAT rebinding.
-        // While this side still announces a tuple of its own (its metadata is on the way), the
-        // peer will learn it: keep sending there and answer to the peer's too. Otherwise the
-        // peer lost our tuple: send on its tuple from now on.
-        const lo = outerLo(p.oSrcPort, p.oDstPort);
+        // A tuple we just opened (nothing heard on it yet) is on its way to the peer: keep
+        // sending there, answer to the peer's too, and keep announcing ours. An older tuple of
+        // ours the peer evidently lost: send on the peer's tuple from now on.
+        const announcing = side.fresh && side.sendMd;
         if (side.outside && p.oDstPort === side.localPort) retarget(r, side, p.oSrcAddr, p.oSrcPort);
-        else if (side.sendMd) addAlias(r, side, p.oSrcAddr, lo, p.oDstPort);
+        else if (announcing) addAlias(r, side, p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort), p.oDstPort);
         else adopt(r, side, p.oSrcAddr, p.oSrcPort, p.oDstPort);
         side.lastRx = w.now;
-        // A side still announcing its own tuple takes no echo from metadata on the peer's.
-        if (side.side === 0 || !side.sendMd) handshake(w, r, side, true);
+        if (side.side === 0 || !announcing) handshake(w, r, side, true);
         w.emit(r.node, 'hop-reattached', { side: sideName(side), rule: '§3 re-attach' }, p.app?.id);
         return old;
       }

@@ -48,6 +48,7 @@ export function openSide(w: World, r: RouterRt, s: RouterSession, side: 0 | 1, p
   const peerPort = pp.natOutside ? pp.peerBfdPort : local + 1;
   const ws = new WanSide(s, side, pp, local, peerAddr, peerPort, true, w.now, w.links[pp.link]!.nat !== null);
   ws.ownsPorts = true;
+  ws.fresh = true;
   r.wan.set(ws.peerAddr, outerLo(ws.peerPort, ws.localPort), ws);
   return ws;
 }
@@ -109,6 +110,7 @@ export function adopt(r: RouterRt, ws: WanSide, addr: number, srcPort: number, l
   // The old sending tuple stays registered as an extra one, with its pair if we own it.
   list.push(ws.peerAddr, outerLo(ws.peerPort, ws.localPort), ws.ownsPorts ? (ws.localPort - WAYPORT_MIN) / 2 : -1);
   ws.ownsPorts = false;
+  ws.fresh = false;
   const k = ownPair(ws.path, localPort);
   if (k >= 0 && r.pool(ws.path.peer).claim(k)) ws.ownsPorts = true;
   ws.setTuple(localPort, addr, srcPort);
