@@ -1,7 +1,7 @@
 /**
  * The IPC end of the bridge in main: one `invoke` channel answering `call(method, params)`
  * from the preload. Every call is checked before it reaches the API: the sending frame must be
- * a page of the app (app://lab), the method a string; the dispatcher then validates the method
+ * the main frame of a page of the app (app://lab), the method a string; the dispatcher then validates the method
  * and params against the contract. Every answer is an ApiResult: nothing throws across IPC
  * (a rejected invoke would show the page Electron's internal error text).
  *
@@ -12,9 +12,16 @@ import type { ApiError, ApiResult } from '../../engine/index.ts';
 import { CALL_CHANNEL } from '../preload/channels.ts';
 import { isAppUrl } from './protocol.ts';
 
-/** What main needs of an invoke event: the frame that sent it (null once it is gone). */
+/** A frame as main sees it: its URL and its parent (null for a page's main frame). */
+export interface FrameLike {
+  readonly url: string;
+  readonly parent: FrameLike | null;
+}
+
+/** What main needs of an invoke event: the frame that sent it (null once it is gone) and its page. */
 export interface InvokeEventLike {
-  readonly senderFrame: { readonly url: string } | null;
+  readonly senderFrame: FrameLike | null;
+  readonly sender?: { readonly mainFrame: unknown };
 }
 
 /** The part of Electron's ipcMain the binding uses. */
@@ -38,8 +45,12 @@ const fail = (code: ApiError['code'], message: string): ApiResult<never> => ({ o
 
 /** Checks and answers one invoke; never throws. */
 export async function answerCall(event: InvokeEventLike, method: unknown, params: unknown, dispatch: Dispatch, o: BindOptions = {}): Promise<ApiResult<unknown>> {
-  const url = event.senderFrame?.url ?? null;
-  if (url === null || !(o.isTrustedUrl ?? isAppUrl)(url)) {
+  const frame = event.senderFrame;
+  const url = frame?.url ?? null;
+  // The page's main frame only: an app://lab frame inside it (an iframe of a report, say) is
+  // not the lab, whatever its URL.
+  const isMainFrame = frame !== null && frame.parent === null && (event.sender === undefined || event.sender.mainFrame === frame);
+  if (url === null || !isMainFrame || !(o.isTrustedUrl ?? isAppUrl)(url)) {
     o.onRefused?.(url);
     return fail('unauthorized', 'only the lab’s own pages may use its API');
   }

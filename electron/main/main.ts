@@ -5,7 +5,7 @@
  * Bundled by build/electron/bundle.mjs into dist/electron/main.mjs.
  */
 import './env.ts'; // first: sets SRLAB_ROOT before any services module is evaluated
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +20,7 @@ import { EVENT_CHANNEL } from '../preload/channels.ts';
 import { createMainWindow, windowFiles } from './app-window.ts';
 import { createFileMethods, routeCalls } from './file-methods.ts';
 import { bindApi, type Dispatch } from './ipc.ts';
-import { scenarioFromArgv } from './launch-args.ts';
+import { acceptLaunchFile, scenarioFromArgv } from './launch-args.ts';
 import { buildMenuTemplate, type MenuCommandEvent } from './menu.ts';
 import { chooseNativeBinding } from './native-binding.ts';
 import { printHtmlToPdf } from './pdf.ts';
@@ -120,11 +120,13 @@ function run(): void {
   const runner = new LiveRunner(db, emit);
   const api = createApi({ db, dbPath, runner, host: 'electron', appVersion: app.getVersion() });
   const files = fileMethods(api);
-  if (firstScenario) files.requestOpen(firstScenario);
+  const first = acceptLaunchFile(firstScenario, process.cwd(), statSync);
+  if (first) files.requestOpen(first);
 
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    // The other process may send anything: its file is checked like one the person opens.
     const handed = (additionalData as { scenario?: unknown } | undefined)?.scenario;
-    const file = typeof handed === 'string' ? handed : scenarioFromArgv(argv, workingDirectory);
+    const file = acceptLaunchFile(handed ?? scenarioFromArgv(argv, workingDirectory), workingDirectory, statSync);
     if (file) files.requestOpen(file);
     focusWindow();
   });

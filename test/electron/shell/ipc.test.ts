@@ -15,18 +15,23 @@ function fakeIpcMain() {
     },
     removeHandler: (channel) => void handlers.delete(channel),
   };
+  /** A call from the main frame of a page at `frameUrl` (as Electron gives it: the frame is the page's mainFrame). */
   const invoke = (frameUrl: string | null, ...args: unknown[]) => {
+    const frame = frameUrl === null ? null : { url: frameUrl, parent: null };
+    return invokeFrom(frame === null ? { senderFrame: null } : { senderFrame: frame, sender: { mainFrame: frame } }, ...args);
+  };
+  const invokeFrom = (event: InvokeEventLike, ...args: unknown[]) => {
     const h = handlers.get(CALL_CHANNEL);
     if (!h) throw new Error('nothing bound');
-    return h({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, ...args);
+    return h(event, ...args);
   };
-  return { ipc, handlers, invoke };
+  return { ipc, handlers, invoke, invokeFrom };
 }
 
 const APP = 'app://lab/index.html';
 const runner = new LiveRunner(null, () => {});
 const api = createApi({ db: null, dbPath: null, runner, host: 'electron', appVersion: '9.9.9' });
-const { ipc, handlers, invoke } = fakeIpcMain();
+const { ipc, handlers, invoke, invokeFrom } = fakeIpcMain();
 const refused: (string | null)[] = [];
 const unbind = bindApi(ipc, (m, p) => api.handle(m, p), { onRefused: (u) => refused.push(u) });
 
@@ -61,6 +66,19 @@ describe('bindApi', () => {
     const r = await invoke(url, 'app:info', {});
     expect(r).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.any(String) } });
     expect(refused).toContain(url);
+  });
+
+  it('refuses a call from an app://lab frame inside the page (not its main frame)', async () => {
+    const main = { url: APP, parent: null };
+    const child = { url: 'app://lab/index.html', parent: main };
+    const r = await invokeFrom({ senderFrame: child, sender: { mainFrame: main } }, 'app:info', {});
+    expect(r.ok || r.error.code).toBe('unauthorized');
+  });
+
+  it("refuses a top-level app://lab frame that is not the sending page's main frame", async () => {
+    const frame = { url: APP, parent: null };
+    const r = await invokeFrom({ senderFrame: frame, sender: { mainFrame: { url: APP, parent: null } } }, 'app:info', {});
+    expect(r.ok || r.error.code).toBe('unauthorized');
   });
 
   it('refuses a call whose frame is gone', async () => {
