@@ -3,8 +3,10 @@
  * Pure TypeScript: no Node, DOM, Electron or React; time and randomness are the run's own.
  */
 export * from './scenario/index.ts';
-export { Simulation, runScenario, type RunOptions, type FaultLogEntry } from './sim.ts';
-export type { RunResult, RunSummary, SessionOutcome, OutageStats } from './metrics/summary.ts';
+export { Simulation, SimSnapshot, runScenario, type RunOptions, type FaultLogEntry } from './sim.ts';
+export { runForked, type ForkRun, type ForkStats } from './replay/fork.ts';
+export { Timeline, type TimelineOptions } from './replay/timeline.ts';
+export type { RunResult, RunSummary, SessionOutcome, OutageStats, OutageSpan } from './metrics/summary.ts';
 export type { TimeSeries } from './metrics/run-metrics.ts';
 export type { TraceEvent } from './model/trace.ts';
 export { COUNTER_PATHS, type CounterPath } from './metrics/counters.ts';

@@ -5,6 +5,9 @@
 import type { Fault, Scenario } from './scenario/schema.ts';
 import { Ev, SAMPLE_US } from './model/constants.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
+import { PacketPool } from './model/packet.ts';
+import { deepClone, reachable } from './core/clone.ts';
+import type { TraceEvent } from './model/trace.ts';
 import { routerReceive, healthCheckDeadline } from './model/router-logic.ts';
 import { expireDue } from './model/session-table.ts';
 import { bfdTick } from './model/bfd.ts';
@@ -42,12 +45,34 @@ export class Simulation {
     }
     scheduleTraffic(w);
     w.faultLog.forEach((e, i) => {
-      const atUs = Math.round(e.atMs * 1000);
-      if (e.source === 'live') this.pendingLive.push({ atUs, index: i });
-      else w.at(atUs, Ev.Fault, Math.max(0, faultNode(w, e.fault)), i, 0);
+      if (e.source === 'live') this.pendingLive.push({ atUs: Math.round(e.atMs * 1000), index: i });
+      else scheduleFault(w, i);
     });
     this.pendingLive.sort((x, y) => x.atUs - y.atUs || x.index - y.index);
     w.at(SAMPLE_US, Ev.Sample, 0xffff, 0, 0);
+  }
+
+  /**
+   * A copy of the whole run as it stands (every pending event, random stream, session and
+   * counter). Restoring it and running on gives exactly what running on from here gives.
+   */
+  snapshot(): SimSnapshot {
+    return new SimSnapshot(copySim(this, null));
+  }
+
+  /**
+   * Replaces the run's scheduled faults with `scenario`'s (same lab otherwise) before any of
+   * them has happened: the fork of a run shared up to its first fault. Scheduled faults run
+   * before any other event at their time, so a fork gives the fingerprint of the whole run.
+   */
+  replaceFaults(scenario: Scenario): void {
+    const w = this.w;
+    const firstUs = Math.min(...scenario.faults.map((f) => Math.round(f.atMs * 1000)));
+    if (w.events > 0 && firstUs <= w.now) throw new Error('replaceFaults: the run is already past the first fault');
+    if (w.faultLog.length > 0 || this.pendingLive.length > 0) throw new Error('replaceFaults: the run already has faults');
+    w.scenario = scenario;
+    for (const f of scenario.faults) w.faultLog.push({ atMs: f.atMs, fault: f, source: 'scheduled' });
+    for (let i = 0; i < w.faultLog.length; i++) scheduleFault(w, i);
   }
 
   /** Current virtual time, µs. */
@@ -242,6 +267,42 @@ function checkFaultTarget(w: World, f: Fault): string | null {
       return null;
     }
   }
+}
+
+/** Scheduled faults take `seq` values below every other event's: at their time they run first. */
+const FAULT_SEQ_BASE = -(2 ** 40);
+
+function scheduleFault(w: World, i: number): void {
+  const e = w.faultLog[i]!;
+  w.queue.push(Math.round(e.atMs * 1000), FAULT_SEQ_BASE + i, Ev.Fault, Math.max(0, faultNode(w, e.fault)), i, 0);
+}
+
+/** A frozen copy of a run (see {@link Simulation.snapshot}); restore it as often as needed. */
+export class SimSnapshot {
+  /** @internal */
+  constructor(private readonly sim: Simulation) {}
+
+  /** Virtual time of the copy, µs. */
+  get nowUs(): number {
+    return this.sim.w.now;
+  }
+
+  /** Events the copy had processed. */
+  get events(): number {
+    return this.sim.w.events;
+  }
+
+  /** A live run from the copy; `trace` receives its events from here on (none by default). */
+  restore(opts: { trace?: (e: TraceEvent) => void } = {}): Simulation {
+    return copySim(this.sim, opts.trace ?? null);
+  }
+}
+
+function copySim(sim: Simulation, trace: ((e: TraceEvent) => void) | null): Simulation {
+  const shared = reachable(sim.w.scenario);
+  const copy = deepClone(sim, { shared, cloners: new Map([[PacketPool.prototype, () => new PacketPool()]]) });
+  copy.w.trace = trace;
+  return copy;
 }
 
 /** Runs a scenario to the end and returns the result. */

@@ -72,7 +72,8 @@ export class World {
   readonly freeRsIds: number[] = [];
   readonly routing: Routing;
   readonly faultLog: FaultLogEntry[] = [];
-  readonly trace: ((e: TraceEvent) => void) | null;
+  /** Receives control-plane and session events; null when nobody listens. */
+  trace: ((e: TraceEvent) => void) | null;
   readonly scanRng: RandomStream;
   readonly faultRng: RandomStream;
   /** Lanes for timers whose delay is the same for everyone (they fire in FIFO order). */
@@ -87,10 +88,11 @@ export class World {
   /** Fingerprint after each virtual second: lets a comparison find the first divergence by search. */
   readonly checkpoints: Checkpoint[] = [];
 
-  constructor(
-    readonly scenario: Scenario,
-    opts: WorldOptions = {},
-  ) {
+  /** The lab (validated); only a fork at the fault swaps it for the same lab with other faults. */
+  scenario: Scenario;
+
+  constructor(scenario: Scenario, opts: WorldOptions = {}) {
+    this.scenario = scenario;
     this.seed = (opts.seed ?? scenario.seed) >>> 0;
     this.endUs = Math.round((opts.durationMs ?? scenario.durationMs) * 1000);
     this.streams = new RandomStreams(this.seed);

@@ -1,0 +1,75 @@
+/**
+ * Fork at the fault: runs of the same lab that differ only in their scheduled faults (every
+ * N-1 run, a sweep over a fault's parameters) share everything up to the first fault. That
+ * prefix runs once; each run continues from a copy of the world. Fingerprints equal those of
+ * the runs done whole (scheduled faults run first at their time, so nothing else can tell).
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import type { RunResult } from '../metrics/summary.ts';
+import { Simulation, type SimSnapshot } from '../sim.ts';
+
+/** One run of a forked batch. */
+export interface ForkRun {
+  scenario: Scenario;
+  seed?: number;
+  durationMs?: number;
+}
+
+/** Runs that can share a prefix: the same lab, seed and duration; faults may differ. */
+function prefixKey(r: ForkRun): string {
+  const { faults: _faults, name: _name, description: _description, ...rest } = r.scenario;
+  return JSON.stringify([rest, r.seed ?? r.scenario.seed, r.durationMs ?? r.scenario.durationMs]);
+}
+
+/** Time of a run's first scheduled fault, µs (Infinity when it has none). */
+function firstFaultUs(s: Scenario): number {
+  return s.faults.reduce((t, f) => Math.min(t, Math.round(f.atMs * 1000)), Number.POSITIVE_INFINITY);
+}
+
+/** How a batch was run: how many runs shared a prefix, and how much virtual time that saved. */
+export interface ForkStats {
+  groups: number;
+  forked: number;
+  /** Virtual time run once instead of once per forked run, summed over groups, ms. */
+  sharedMs: number;
+}
+
+/**
+ * Runs every run of `runs` (in order of `runs` for `onResult`), forking those that share a
+ * prefix. Returns the results in the order of `runs`.
+ */
+export function runForked(runs: readonly ForkRun[], onResult?: (index: number, result: RunResult) => void, stats?: ForkStats): RunResult[] {
+  const results = new Array<RunResult>(runs.length);
+  const groups = new Map<string, number[]>();
+  runs.forEach((r, i) => {
+    const key = prefixKey(r);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const done = (i: number, res: RunResult) => {
+    results[i] = res;
+    onResult?.(i, res);
+  };
+  for (const members of groups.values()) {
+    const first = runs[members[0]!]!;
+    const forkUs = Math.min(...members.map((i) => firstFaultUs(runs[i]!.scenario)));
+    const opts = { seed: first.seed ?? first.scenario.seed, durationMs: first.durationMs ?? first.scenario.durationMs };
+    if (members.length < 2 || !Number.isFinite(forkUs) || forkUs <= 0) {
+      for (const i of members) done(i, new Simulation(runs[i]!.scenario, { seed: runs[i]!.seed, durationMs: runs[i]!.durationMs }).run());
+      continue;
+    }
+    const base = new Simulation({ ...first.scenario, faults: [] }, opts);
+    base.runUntil(forkUs - 1);
+    const snap: SimSnapshot = base.snapshot();
+    if (stats) {
+      stats.groups++;
+      stats.forked += members.length;
+      stats.sharedMs += ((members.length - 1) * (forkUs - 1)) / 1000;
+    }
+    for (const i of members) {
+      const sim = snap.restore();
+      sim.replaceFaults(runs[i]!.scenario);
+      done(i, sim.run());
+    }
+  }
+  return results;
+}
