@@ -6,7 +6,7 @@
  * a read-only SQLite connection to a WAL-mode file creates `-wal` and `-shm`, so such a file is
  * looked at through an in-memory copy instead. A file refused here keeps its bytes.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { damaged, DbError, describeError, errorCode, notADatabase, toDbError } from './errors.ts';
 import { APPLICATION_ID, isOursBySchema, parseHeader, type SqliteHeader } from './identity.ts';
@@ -52,6 +52,7 @@ export function preflight(path: string, file: string, known: number, check: Inte
   if (!walBeside) refuseByHeader(file, header, known);
   const options = { readonly: true, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) };
   const ours = !walBeside && header.applicationId === APPLICATION_ID;
+  const shmBeside = existsSync(`${path}-shm`);
   let db: Sqlite.Database | null = null;
   try {
     // Not known to be ours and in WAL mode: look at a copy in memory (marked rollback-journal,
@@ -70,6 +71,11 @@ export function preflight(path: string, file: string, known: number, check: Inte
     }
     return { exists: true, version };
   } catch (error) {
+    // Refused: the read-only look at a WAL file of ours made an empty -wal and an -shm; a
+    // refused file must be left as it was found.
+    db?.close();
+    db = null;
+    if (!walBeside) removeLeftovers(path, shmBeside);
     if (error instanceof DbError) throw error;
     const mapped = toDbError(error, file);
     // A read-only look may be unable to create the WAL index of a folder it cannot write;
@@ -110,6 +116,19 @@ function readHeader(path: string, file: string): Buffer {
     return buf.subarray(0, n);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Removes the -wal (only when empty: nothing was written to it) and the -shm our look created. */
+function removeLeftovers(path: string, shmExisted: boolean): void {
+  try {
+    const wal = `${path}-wal`;
+    if (existsSync(wal) && statSync(wal).size === 0) {
+      unlinkSync(wal);
+      if (!shmExisted) rmSync(`${path}-shm`, { force: true });
+    }
+  } catch {
+    // Best effort: a file we cannot remove is only an empty index beside a refused database.
   }
 }
 
