@@ -5,7 +5,8 @@ import type { World } from './world.ts';
  * Next-hop choice (ssr-model.md §2): shortest one-way latency over peer paths the router's BFD
  * sees up, towards any router linked to the destination host; ties break by link id.
  * Distances beyond the first hop use configured latencies (a router knows its topology, not
- * its peers' BFD state).
+ * its peers' BFD state), and only neighbours closer to the destination qualify (loop-free
+ * alternates): a router never fails over onto a path that leads back through itself.
  */
 export class Routing {
   private readonly dist = new Map<number, Float64Array>();
@@ -83,10 +84,14 @@ export class Routing {
     let bestCost = Number.POSITIVE_INFINITY;
     let fallback: PeerPath | null = null;
     let fallbackCost = Number.POSITIVE_INFINITY;
+    const mine = d[r.node]!;
     for (const pp of r.paths) {
       if (newHop && pp.natOutside && pp.peerBfdPort < 0) continue;
       const rest = d[pp.peer]!;
       if (rest === Number.POSITIVE_INFINITY) continue;
+      // Loop-free next hops only: a neighbour no closer to the destination than this router
+      // would route the packet back through it (zero-latency ties aside).
+      if (rest > mine || (rest === mine && pp.latUs > 0)) continue;
       const cost = pp.latUs + rest;
       if (pp.up) {
         if (cost < bestCost || (cost === bestCost && best !== null && pp.linkRank < best.linkRank)) {

@@ -95,6 +95,15 @@ describe('§3 a router in the middle loses state', () => {
   });
 });
 
+describe('§2 routing in a chain', () => {
+  it('never fails over onto a path that leads back through itself (loop-free next hops)', () => {
+    const { result } = run(chain([{ atMs: 10_000, type: 'link-down', link: 'wan2', durationMs: 2000 }]));
+    expect(counter(result, 'hub1', 'emulator/failover')).toBe(0);
+    expect(result.summary.sessions.failed).toBe(0);
+    expect(lateMetadata(result, 20_000)).toBe(0);
+  });
+});
+
 describe('§3 handshake by direction', () => {
   it('completes after a restart that BFD sees, when both ends re-open at once', () => {
     const { result, sim } = run(chain([{ atMs: 10_000, type: 'node-restart', node: 'hub1', downtimeMs: 1500 }], { mode: 'inactivity-based' }));
