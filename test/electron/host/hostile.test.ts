@@ -167,6 +167,15 @@ describe('the browser host, sent broken WebSocket messages', () => {
     c.ws.close();
   });
 
+  it('refuses to save a design under the empty id', async () => {
+    const c = await Client.open();
+    const r = await c.call('scenarios:save', { id: '', scenario: TEMPLATE });
+    expect(r.error?.code).toBe('bad-params');
+    expect(r.error?.message).toContain('id');
+    expect((await c.call('scenarios:list')).value).toEqual([]);
+    c.ws.close();
+  });
+
   it('answers a binary message with an error value', async () => {
     const c = await Client.open();
     c.ws.send(Buffer.from('{"id":1,"method":"app:info"}'), { binary: true });
