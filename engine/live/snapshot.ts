@@ -15,6 +15,16 @@ export const MAX_DOTS = 400;
 /** Most log entries one snapshot carries. */
 export const MAX_LOG = 200;
 
+/**
+ * Byte budgets of a streamed snapshot's parts (JSON, estimated), so that one stays ≤ 64 KB
+ * however big the lab: with 1 000 routers whose counters all move, a snapshot carries the
+ * changes of as many routers as fit, taking them in turn (round robin), and the rest follow in
+ * the next snapshots. The parts add up to 53 KB; each may overshoot by one router's counters
+ * (about 3 KB), leaving room for the series and the rest. A `full` snapshot (a window joining
+ * mid-run) is not budgeted.
+ */
+export const SNAPSHOT_BUDGET = { badges: 10_000, counters: 12_000, links: 5_000, log: 8_000, dots: 18_000 } as const;
+
 /** Keeps what the previous snapshot sent, to send only what changed. */
 export class SnapshotBuilder {
   private lastCounters = new Map<string, Float64Array>();
@@ -23,14 +33,24 @@ export class SnapshotBuilder {
   private lastLinks = new Map<string, string>();
   private seriesSent = 0;
   private log: TraceEvent[] = [];
+  private logBytes = 0;
   private logDropped = 0;
+  /** Where the next snapshot's round robin over routers and links starts. */
+  private routerTurn = 0;
+  private counterTurn = 0;
+  private linkTurn = 0;
 
   constructor(private readonly sim: Simulation) {}
 
   /** Collects a trace event for the next snapshot (pass as the run's `trace` option). */
   readonly onTrace = (e: TraceEvent): void => {
-    if (this.log.length < MAX_LOG) this.log.push(e);
-    else this.logDropped++;
+    // Sized roughly: the fixed fields plus the detail's keys and values.
+    let bytes = 60 + e.node.length + e.kind.length;
+    for (const k in e.detail) bytes += k.length + String(e.detail[k]).length + 6;
+    if (this.log.length < MAX_LOG && this.logBytes + bytes <= SNAPSHOT_BUDGET.log) {
+      this.log.push(e);
+      this.logBytes += bytes;
+    } else this.logDropped++;
   };
 
   /**
@@ -43,7 +63,15 @@ export class SnapshotBuilder {
     const inOutage = new Map<number, number>();
     for (const s of w.rsessions) if (s !== null && s.alive && s.metricsRef?.inOutage) inOutage.set(s.router, (inOutage.get(s.router) ?? 0) + 1);
     const counters: Record<string, Record<string, number>> = {};
-    for (const r of w.routerList) {
+    const list = w.routerList;
+    const n = list.length;
+    // Badges and counters each take the routers in turn, from where the last snapshot stopped;
+    // past its budget a router waits for the next snapshot, which starts with it.
+    let bytes = 0;
+    let k = 0;
+    const bStart = full || n === 0 ? 0 : this.routerTurn % n;
+    for (; k < n && (full || bytes <= SNAPSHOT_BUDGET.badges); k++) {
+      const r = list[(bStart + k) % n]!;
       const node = w.scenario.nodes[r.node]!;
       const badge: RouterBadge = {
         up: r.up,
@@ -57,34 +85,52 @@ export class SnapshotBuilder {
       const key = JSON.stringify(badge);
       if (full || this.lastBadges.get(r.id) !== key) {
         routers[r.id] = badge;
+        bytes += key.length + r.id.length + 4;
         if (!full) this.lastBadges.set(r.id, key);
       }
+    }
+    if (!full && n > 0) this.routerTurn = (bStart + k) % n;
+    bytes = 0;
+    const cStart = full || n === 0 ? 0 : this.counterTurn % n;
+    for (k = 0; k < n && (full || bytes <= SNAPSHOT_BUDGET.counters); k++) {
+      const r = list[(cStart + k) % n]!;
       const prev = full ? undefined : this.lastCounters.get(r.id);
       const changed: Record<string, number> = {};
       let any = false;
       for (let i = 0; i < r.counters.length; i++) {
         if (!prev || prev[i] !== r.counters[i]) {
           changed[COUNTER_PATHS[i]!] = r.counters[i]!;
+          bytes += COUNTER_PATHS[i]!.length + 14;
           any = true;
         }
       }
       if (any) counters[r.id] = changed;
       if (!full) this.lastCounters.set(r.id, Float64Array.from(r.counters));
     }
+    if (!full && n > 0) this.counterTurn = (cStart + k) % n;
     const links: Record<string, LinkState> = {};
     const lastMbps = (id: string) => {
       const s = w.series.linkMbps[id];
       return s && s.length > 0 ? s[s.length - 1]! : 0;
     };
-    for (const l of w.links) {
+    const nl = w.links.length;
+    const lstart = full || nl === 0 ? 0 : this.linkTurn % nl;
+    let linkBytes = 0;
+    let lnext = lstart;
+    for (let k = 0; k < nl; k++) {
+      if (!full && linkBytes > SNAPSHOT_BUDGET.links) break;
+      const l = w.links[(lstart + k) % nl]!;
+      lnext = (lstart + k + 1) % nl;
       // Two significant figures: a steady link is not re-sent for every wobble of its rate.
       const state: LinkState = { up: l.up, impaired: l.impairs.length > 0, mbps: Number(lastMbps(l.id).toPrecision(2)) };
       const key = `${state.up}|${state.impaired}|${state.mbps}`;
       if (full || this.lastLinks.get(l.id) !== key) {
         links[l.id] = state;
+        linkBytes += l.id.length + 48;
         if (!full) this.lastLinks.set(l.id, key);
       }
     }
+    if (!full) this.linkTurn = lnext;
     const m = w.metrics;
     let affected = 0;
     let failed = 0;
@@ -124,6 +170,7 @@ export class SnapshotBuilder {
     };
     if (!full) {
       this.log = [];
+      this.logBytes = 0;
       this.logDropped = 0;
     }
     return snap;
@@ -137,15 +184,19 @@ export class SnapshotBuilder {
     const stride = Math.max(1, Math.ceil(total / MAX_DOTS));
     const out: PacketDot[] = [];
     let k = 0;
+    let bytes = 0;
     for (const l of w.links) {
       for (const dir of [0, 1] as const) {
         const d = l.dirs[dir];
         const cap = d.times.length;
         for (let i = 0; i < d.count; i++) {
           if (k++ % stride !== 0) continue;
+          if (bytes > SNAPSHOT_BUDGET.dots) return out;
+          bytes += l.id.length + 64;
           const j = (d.head + i) & (cap - 1);
           const lat = Math.max(1, d.latUs);
-          const progress = Math.min(1, Math.max(0, 1 - (d.times[j]! - w.now) / lat));
+          // Three decimals are finer than a pixel on any link; full precision only weighs the wire.
+          const progress = Math.round(Math.min(1, Math.max(0, 1 - (d.times[j]! - w.now) / lat)) * 1000) / 1000;
           out.push({ link: l.id, dir, kind: dotKind(d.pkts[j]!), progress });
         }
       }
