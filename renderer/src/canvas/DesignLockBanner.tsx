@@ -14,7 +14,6 @@ export function DesignLockBanner() {
   if (!isLocked) return null;
   return (
     <div className="design-lock" role="status" aria-label="Design locked">
-      <span aria-hidden="true">🔒</span>
       <span>The design is locked while the run is live. Select a router or link to inject a fault.</span>
       <button type="button" disabled={isBusy} onClick={() => void actions.stop()}>
         Stop the run to edit

@@ -179,7 +179,7 @@ function CanvasInner() {
       <MiniMap position="bottom-right" pannable zoomable ariaLabel="Overview of the lab" nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={4} style={MINIMAP_SIZE} />
       <PacketLegend />
       <PacketLayer />
-      <Panel position="top-center">
+      <Panel position="bottom-center">
         <DesignLockBanner />
       </Panel>
       {isEmpty && !isLocked && (

@@ -1,5 +1,5 @@
 /** The Charts tab: the live run's series, with the scenario's scheduled faults marked. */
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLab } from '../store/context.tsx';
 import { EChart } from '../charts/EChart.tsx';
 import { useChartTheme } from '../charts/useChartTheme.ts';
@@ -22,21 +22,40 @@ export function LiveCharts() {
   const sessions = useMemo(() => sessionsOption(series, theme, axis), [series, theme, axis]);
   const packets = useMemo(() => packetsOption(series, theme, axis), [series, theme, axis]);
   const control = useMemo(() => controlOption(series, theme, axis), [series, theme, axis]);
+  const height = usePanelHeight();
   if (series.tMs.length === 0) return <p className="empty">No samples yet. The charts fill in as the run goes (one sample every 100 ms of virtual time).</p>;
   return (
-    <div className="chart-grid">
+    <div className="chart-grid" ref={height.ref}>
       <figure>
         <figcaption>Sessions in outage and active sessions</figcaption>
-        <EChart option={sessions} label="Chart: sessions in outage and active sessions" />
+        <EChart option={sessions} label="Chart: sessions in outage and active sessions" height={height.px} />
       </figure>
       <figure>
         <figcaption>Delivered and lost packets per second</figcaption>
-        <EChart option={packets} label="Chart: delivered and lost packets per second" />
+        <EChart option={packets} label="Chart: delivered and lost packets per second" height={height.px} />
       </figure>
       <figure>
         <figcaption>Control packets per second by kind</figcaption>
-        <EChart option={control} label="Chart: control packets per second by kind" />
+        <EChart option={control} label="Chart: control packets per second by kind" height={height.px} />
       </figure>
     </div>
   );
+}
+
+/** Chart height that fits the live panel (a short window must not cut the charts in half). */
+function usePanelHeight(): { ref: (el: HTMLDivElement | null) => void; px: number } {
+  const [px, setPx] = useState(200);
+  const observer = useRef<ResizeObserver | null>(null);
+  useEffect(() => () => observer.current?.disconnect(), []);
+  const ref = useCallback((el: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    const panel = el?.parentElement;
+    if (!panel || typeof ResizeObserver !== 'function') return;
+    // Caption and padding take about 36 px; charts stay readable from 110 px and need no more than 260.
+    const fit = () => setPx(Math.max(110, Math.min(260, panel.clientHeight - 36)));
+    observer.current = new ResizeObserver(fit);
+    observer.current.observe(panel);
+    fit();
+  }, []);
+  return { ref, px };
 }

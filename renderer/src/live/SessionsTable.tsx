@@ -88,6 +88,7 @@ export function SessionsTable() {
         )}
         {error && phase !== 'ended' && <span className="error-text">{error}</span>}
       </div>
+      {(rows || phase !== 'ended') && (
       <div className="table-scroll">
         <table className="data-table sessions-table">
           <thead>
@@ -127,6 +128,7 @@ export function SessionsTable() {
         </table>
         {rows && rows.length === 0 && <p className="empty">No sessions on {router} right now.</p>}
       </div>
+      )}
     </div>
   );
 }

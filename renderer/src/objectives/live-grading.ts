@@ -5,17 +5,18 @@
  * any run everything is pending. The judge is the engine's, as for `srlab check`.
  */
 import { effectiveModes, evaluateObjectives, faultTimes, parseScenario, type Objective, type ObjectiveResult, type RecoveryMode, type ScenarioInput } from '../../../engine/index.ts';
-import type { LabState } from '../store/index.ts';
+import type { LabState } from '../store/types.ts';
 
 /** What grading reads from the store. */
 export type GradingState = Pick<LabState, 'doc' | 'live' | 'liveCounters' | 'liveSeries' | 'lastEnded'>;
 
 /** The document's objectives when it parses (a lab with problems cannot be graded). */
 export function docObjectives(doc: ScenarioInput): { objectives: Objective[]; problem: string | null } {
+  if (!Array.isArray(doc.objectives) || doc.objectives.length === 0) return { objectives: [], problem: null };
   const r = parseScenario(doc);
   if (!r.ok) {
     const mine = r.problems.filter((p) => p.path.startsWith('objectives'));
-    return { objectives: [], problem: mine.length > 0 ? `${mine[0]!.path}: ${mine[0]!.message}` : 'the lab has problems: fix them to see its objectives graded' };
+    return { objectives: [], problem: mine.length > 0 ? `This objective needs fixing: ${mine[0]!.path}: ${mine[0]!.message}.` : 'The lab has problems: fix them to see its objectives graded.' };
   }
   return { objectives: r.scenario.objectives ?? [], problem: null };
 }

@@ -80,10 +80,9 @@ export function CompareView() {
         <>
           <RunsHeader c={c} />
           {/* What differs in the input first: it explains the KPI deltas below it. */}
-          <div className="two-col">
-            <SettingsDiff c={c} />
-            <Divergences c={c} />
-          </div>
+          {/* One above the other: side by side, a wide settings table ran over the divergence text. */}
+          <SettingsDiff c={c} />
+          <Divergences c={c} />
           <section className="section">
             <div className="section-head">
               <h2>KPIs</h2>
@@ -151,7 +150,8 @@ function SettingsDiff({ c }: { c: Comparison }) {
       {c.settings.length === 0 ? (
         <p className="empty">The runs ran the same settings.</p>
       ) : (
-        <table className="data-table">
+        <div className="table-scroll">
+        <table className="data-table settings-diff">
           <thead>
             <tr>
               <th scope="col">Setting</th>
@@ -177,6 +177,7 @@ function SettingsDiff({ c }: { c: Comparison }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
