@@ -51,3 +51,15 @@ describe('failed sessions in words (template 07)', () => {
     if (split.reconnected > 0 && split.lost > 0) expect(words).toBe(`${s.failed} failed; ${split.reconnected} of them reconnected as new sessions, ${split.lost} never came back`);
   });
 });
+
+describe('the run page fault list', () => {
+  it('is in time order, whatever order the run logged the faults in', async () => {
+    const { inTimeOrder } = await import('../../../renderer/src/runs/RunSections.tsx');
+    const log = [
+      { atMs: 20_000, source: 'scheduled' },
+      { atMs: 5_000, source: 'live' },
+      { atMs: 20_000, source: 'live' },
+    ];
+    expect(inTimeOrder(log)).toEqual([log[1], log[0], log[2]]);
+  });
+});
