@@ -19,6 +19,12 @@ export interface QueueExecutorOptions {
   noWorkerNoticeMs?: number;
   /** What the jobs claim to need (default this engine's version; tests pretend to be another). */
   engineVersion?: string;
+  /**
+   * After the last result, how long to keep listening for a late second delivery of a run whose
+   * worker lost it (stalled) but may still finish it (ms, default 10 000): its fingerprint is
+   * then checked against the first. Ends early once each such run was delivered twice.
+   */
+  lateDeliveryMs?: number;
 }
 
 /** Enqueues the jobs of a sweep (a job already in the queue under the same id is left as is). */
@@ -61,6 +67,8 @@ async function runQueued(url: QueueUrl, jobs: readonly SweepJob[], sweepId: stri
   const queue = new Queue<QueueJobData>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection: connection.duplicate() });
   const pending = new Set(jobs.map((j) => j.index));
+  const stalled = new Set<number>();
+  const deliveries = new Map<number, number>();
   const prefix = `${sweepId}-`;
   // BullMQ says when a job failed for good (its attempts spent); a failure that will be retried
   // is only worth a notice.
@@ -77,7 +85,9 @@ async function runQueued(url: QueueUrl, jobs: readonly SweepJob[], sweepId: stri
     });
   });
   events.on('stalled', ({ jobId: id }) => {
-    if (id.startsWith(prefix)) sink.notice?.(`run ${id.slice(prefix.length)} lost its worker (stalled); it goes back to the queue for another one`);
+    if (!id.startsWith(prefix)) return;
+    stalled.add(Number(id.slice(prefix.length)));
+    sink.notice?.(`run ${id.slice(prefix.length)} lost its worker (stalled); it goes back to the queue for another one`);
   });
   try {
     await events.waitUntilReady();
@@ -86,7 +96,14 @@ async function runQueued(url: QueueUrl, jobs: readonly SweepJob[], sweepId: stri
     let last = '0';
     let warnedAt: number | null = null;
     const t0 = Date.now();
-    while (pending.size > 0) {
+    let lingerUntil: number | null = null;
+    const awaitingSecond = () => [...stalled].some((i) => (deliveries.get(i) ?? 0) < 2);
+    for (;;) {
+      if (pending.size === 0) {
+        if (!awaitingSecond()) break;
+        lingerUntil ??= Date.now() + (opts.lateDeliveryMs ?? 10_000);
+        if (Date.now() > lingerUntil) break;
+      }
       const res = (await reader.xreadBuffer('COUNT', 50, 'BLOCK', 1000, 'STREAMS', key, last)) as [Buffer, [Buffer, Buffer[]][]][] | null;
       for (const [, entries] of res ?? []) {
         for (const [idBuf, fields] of entries) {
@@ -97,6 +114,7 @@ async function runQueued(url: QueueUrl, jobs: readonly SweepJob[], sweepId: stri
           if (e.kind === 'notice') sink.notice?.(e.text);
           else {
             pending.delete(e.result.index);
+            deliveries.set(e.result.index, (deliveries.get(e.result.index) ?? 0) + 1);
             sink.finished(e.result);
           }
         }
