@@ -95,6 +95,7 @@ describe('srlab run with a scenario too big to run', () => {
     expect(how.signal === 'SIGTERM' || how.code !== 0).toBe(true);
     expect(stderr).not.toContain('asks for');
     const after = await srlab(['runs', '--db', db, '--json']);
+    expect(after.stderr).toBe('');
     expect((JSON.parse(after.stdout) as { status: string }[])[0]!.status).toBe('interrupted');
   });
 });
