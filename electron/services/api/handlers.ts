@@ -12,7 +12,8 @@ import { scenariosHandlers } from './scenarios-handlers.ts';
 import { simHandlers } from './sim-handlers.ts';
 import { whatIfHandlers } from '../whatif/handlers.ts';
 import { WhatIfService } from '../whatif/service.ts';
-import { err, ok, type ApiDeps, type Handlers, type MethodImpl } from './types.ts';
+import { err, ok, type Handlers, type MethodImpl } from './results.ts';
+import type { ApiDeps } from './types.ts';
 
 export type { ApiDeps } from './types.ts';
 

@@ -1,7 +1,7 @@
 /** Stored runs (runs:*) over the database: list, open, sessions, events, delete, compare, export. */
 import { deleteRun, getEvents, getRun, getSessions, listRuns, type RunDatabase } from '../db/index.ts';
 import { compareStored, exportRuns, listedRow, loadDetails, loadRunDetail } from '../runs/index.ts';
-import { err, noDb, ok, type Handlers } from './types.ts';
+import { err, noDb, ok, type Handlers } from './results.ts';
 
 const notFound = (id: string) => err('not-found', `no stored run "${id}"`);
 

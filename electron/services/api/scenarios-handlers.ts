@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseScenario } from '../../../engine/index.ts';
 import { deleteScenario, getScenario, listScenarios, saveScenario, type RunDatabase } from '../db/index.ts';
-import { err, noDb, ok, type Handlers } from './types.ts';
+import { err, noDb, ok, type Handlers } from './results.ts';
 
 /** The scenarios:* methods. */
 export function scenariosHandlers(db: RunDatabase | null): Handlers<'scenarios:list' | 'scenarios:save' | 'scenarios:get' | 'scenarios:delete'> {

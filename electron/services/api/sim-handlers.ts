@@ -1,7 +1,7 @@
 /** The live run (sim:*) over the live runner: start, pause, resume, step, stop, speed, inject, state, sessions. */
 import { FaultSchema, parseScenario } from '../../../engine/index.ts';
 import type { LiveRunner } from '../live/runner.ts';
-import { err, ok, type Handlers } from './types.ts';
+import { err, ok, type Handlers } from './results.ts';
 
 /** The sim:* methods. */
 export function simHandlers(runner: LiveRunner): Handlers<'sim:start' | 'sim:pause' | 'sim:resume' | 'sim:step' | 'sim:stop' | 'sim:speed' | 'sim:inject' | 'sim:state' | 'sim:sessions'> {

@@ -1,6 +1,5 @@
 /** The whatif:* methods (N-1 analysis of the lab on screen). */
-import type { Handlers } from '../api/types.ts';
-import { ok } from '../api/types.ts';
+import { ok, type Handlers } from '../api/results.ts';
 import type { WhatIfService } from './service.ts';
 
 /** Handlers answering from one What-if service. */

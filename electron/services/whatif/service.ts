@@ -12,7 +12,7 @@ import { threadExecutor } from '../sweeps/executor.ts';
 import { planSweep } from '../sweeps/plan.ts';
 import { newSweepId, runSweep } from '../sweeps/run-sweep.ts';
 import { n1Report } from '../reports/n1-report.ts';
-import { err, ok } from '../api/types.ts';
+import { err, ok } from '../api/results.ts';
 
 type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
 

@@ -7,7 +7,7 @@ import type { ApiClient } from '../api/client.ts';
 import { ApiProvider } from '../api/context.tsx';
 import { createLabStore, type LabStore } from '../store/index.ts';
 import { StoreProvider, useLab } from '../store/context.tsx';
-import type { View } from '../store/ui-slice.ts';
+import type { View } from '../store/types.ts';
 import { LabCanvas } from '../canvas/LabCanvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';

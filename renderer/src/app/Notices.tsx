@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../store/context.tsx';
-import type { Notice } from '../store/ui-slice.ts';
+import type { Notice } from '../store/types.ts';
 
 /** How long a confirmation stays, ms. */
 export const INFO_MS = 6000;

@@ -3,7 +3,7 @@
  * made meanwhile would silently describe a different network from the one on screen. Every
  * way in (the store's one mutation path, undo/redo, New/Open/templates) asks here first.
  */
-import type { LabState } from '../store/index.ts';
+import type { LabState } from '../store/types.ts';
 import { isRunLive } from '../store/sim-slice.ts';
 
 /** What a refused edit says. */

@@ -4,7 +4,7 @@
  */
 import type { KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { InspectorTab } from '../store/selection-slice.ts';
+import type { InspectorTab } from '../store/types.ts';
 import { useLab, useLabStore } from '../store/context.tsx';
 import { isRunLive } from '../store/sim-slice.ts';
 import { FaultEditor } from './FaultEditor.tsx';

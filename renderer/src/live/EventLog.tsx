@@ -7,7 +7,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLab } from '../store/context.tsx';
-import type { LogEntry } from '../store/sim-slice.ts';
+import type { LogEntry } from '../store/types.ts';
 import { assumptionsFor } from '../help/assumption-links.ts';
 import { clock, count, detailValue } from './format.ts';
 

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RunRow } from '../../../engine/index.ts';
 import { useApi } from '../api/context.tsx';
 import { useLab, useLabStore } from '../store/context.tsx';
-import type { RunsFilter } from '../store/runs-slice.ts';
+import type { RunsFilter } from '../store/types.ts';
 import { count, dateTime, duration } from '../live/format.ts';
 import { RunView } from './RunView.tsx';
 import '../live.css';

@@ -4,67 +4,14 @@
  * path: a recipe mutates a draft copy, unchanged subtrees are shared back with the previous
  * document, and the history slice records the forward and inverse patches.
  */
-import type { FaultType, NodeKind, Position, ScenarioInput } from '../../../engine/index.ts';
-import { describeCascade, freeSpot, linkRefusal, makeLink, makeNode, nextId, takenIds, type Cascade, type DocFault } from '../design/doc-model.ts';
-import { cascade, removeCascade } from '../design/doc-model.ts';
+import type { ScenarioInput } from '../../../engine/index.ts';
+import { cascade, describeCascade, freeSpot, linkRefusal, makeLink, makeNode, nextId, removeCascade, takenIds, type DocFault, type DocTraffic } from '../design/doc-model.ts';
 import { makeFault } from '../design/fault-model.ts';
-import { getIn, setIn, share, type DocPath } from '../design/patch.ts';
+import { getIn, setIn, share } from '../design/patch.ts';
 import { commitEdit } from './history-slice.ts';
-import type { Slice } from './index.ts';
+import type { EditOptions, FieldEdits, GraphSlice, LabFields, Slice } from './types.ts';
 import { isRunLive } from './sim-slice.ts';
 import { refuseWhileLive } from '../design/design-lock.ts';
-
-/** How an edit joins the undo history. */
-export interface EditOptions {
-  /** Edits with the same key coalesce into one undo step until `sealHistory()`. */
-  key?: string;
-}
-
-type Fields = Record<string, unknown>;
-
-/** Graph slice. */
-export interface GraphSlice {
-  doc: ScenarioInput;
-  fileName: string | null;
-  dirty: boolean;
-  /** Counts loads (templates, files, New); 0 until the first. */
-  docLoads: number;
-  /** Bumped when the canvas should fit its view (a load, a layout). */
-  fitViewSeq: number;
-  /** Replaces the document; clears history and selection. */
-  loadDoc(doc: ScenarioInput, fileName: string | null): void;
-  /** An empty lab. */
-  newLab(): void;
-  /** The document was written to `fileName`: not dirty any more. */
-  markSaved(fileName: string | null): void;
-  /** The one mutation path. Returns false when the recipe changed nothing. */
-  edit(recipe: (draft: ScenarioInput) => void, opts?: EditOptions): boolean;
-  /** Sets (or, with undefined, removes) one field; emptied override objects go too. */
-  setField(path: DocPath, value: unknown, opts?: EditOptions): void;
-  addNode(kind: NodeKind, position?: Position): string;
-  moveNodes(positions: Record<string, Position>, opts?: EditOptions): void;
-  /** Deletes the selected nodes and links with their links, traffic and faults; tells the user. */
-  deleteSelection(): Cascade | null;
-  deleteItems(nodeIds: readonly string[], linkIds: readonly string[]): Cascade | null;
-  /** Adds a link, or refuses with the reason (as an error notice) and returns null. */
-  addLink(a: string, b: string): string | null;
-  updateNode(id: string, fields: Fields, opts?: EditOptions): void;
-  updateLink(id: string, fields: Fields, opts?: EditOptions): void;
-  /** Top-level fields: name, description, seed, durationMs. */
-  updateLab(fields: Fields, opts?: EditOptions): void;
-  addTraffic(): string | null;
-  updateTraffic(id: string, fields: Fields, opts?: EditOptions): void;
-  deleteTraffic(id: string): void;
-  addFault(type?: FaultType, atMs?: number): number | null;
-  updateFault(index: number, fields: Fields, opts?: EditOptions): void;
-  /** Changes a fault's type, keeping its time and (where it fits) its target. */
-  setFaultType(index: number, type: FaultType): void;
-  deleteFault(index: number): void;
-  copySelection(): void;
-  paste(): void;
-  /** Lays the lab out left to right (clients, spokes, hubs, servers) as one undo step. */
-  autoLayout(): Promise<void>;
-}
 
 /** An empty lab. */
 export function emptyDoc(): ScenarioInput {
@@ -74,10 +21,13 @@ export function emptyDoc(): ScenarioInput {
 /** Optional containers that go away when their last field is cleared. */
 const PRUNABLE = new Set(['sessionRecoveryDetection', 'bfd', 'sessionTimeouts', 'authority']);
 
-function merge(target: Fields, fields: Fields): void {
+/** Applies field edits to a draft entity: a value sets the field, `undefined` removes it. */
+function merge<T extends object>(target: T, fields: FieldEdits<T>): void {
+  // The draft is plain JSON; the edits were type-checked against T by the caller.
+  const draft = target as Record<string, unknown>;
   for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) delete target[k];
-    else target[k] = v;
+    if (v === undefined) delete draft[k];
+    else draft[k] = v;
   }
 }
 
@@ -165,13 +115,17 @@ export const createGraphSlice: Slice<GraphSlice> = (set, get) => {
       edit((d) => void (d.links ??= []).push(link));
       return link.id;
     },
-    updateNode: (id, fields, opts) => void edit((d) => merge(d.nodes.find((n) => n.id === id) as unknown as Fields, fields), opts),
+    updateNode: (id, fields, opts) =>
+      void edit((d) => {
+        const n = d.nodes.find((x) => x.id === id);
+        if (n) merge(n, fields);
+      }, opts),
     updateLink: (id, fields, opts) =>
       void edit((d) => {
         const l = d.links?.find((x) => x.id === id);
-        if (l) merge(l as unknown as Fields, fields);
+        if (l) merge(l, fields);
       }, opts),
-    updateLab: (fields, opts) => void edit((d) => merge(d as unknown as Fields, fields), opts),
+    updateLab: (fields, opts) => void edit((d) => merge<LabFields>(d, fields), opts),
     addTraffic: () => {
       const doc = get().doc;
       const from = doc.nodes.find((n) => n.kind === 'client');
@@ -188,7 +142,7 @@ export const createGraphSlice: Slice<GraphSlice> = (set, get) => {
     updateTraffic: (id, fields, opts) =>
       void edit((d) => {
         const t = d.traffic?.find((x) => x.id === id);
-        if (t) merge(t as unknown as Fields, fields);
+        if (t) merge<DocTraffic>(t, fields);
       }, opts),
     deleteTraffic: (id) => {
       edit((d) => void (d.traffic = (d.traffic ?? []).filter((t) => t.id !== id)));
@@ -210,7 +164,7 @@ export const createGraphSlice: Slice<GraphSlice> = (set, get) => {
     updateFault: (index, fields, opts) =>
       void edit((d) => {
         const f = d.faults?.[index];
-        if (f) merge(f as unknown as Fields, fields);
+        if (f) merge(f, fields);
       }, opts),
     setFaultType: (index, type) => {
       const prev = get().doc.faults?.[index];

@@ -6,48 +6,12 @@
  * `sealHistory()` closes it. Selection and viewport are not document state and are not undone.
  */
 import type { ScenarioInput } from '../../../engine/index.ts';
-import { applyPatches, diff, type Patch } from '../design/patch.ts';
-import type { LabState, Slice } from './index.ts';
+import { applyPatches, diff } from '../design/patch.ts';
+import type { HistoryEntry, HistorySlice, LabState, Slice } from './types.ts';
 import { refuseWhileLive } from '../design/design-lock.ts';
-
-/** One undo step. */
-export interface HistoryEntry {
-  id: number;
-  forward: Patch[];
-  inverse: Patch[];
-}
-
-/** An open coalescing group: edits with this key merge into the top entry, measured from `base`. */
-interface OpenGroup {
-  key: string;
-  base: ScenarioInput;
-}
-
-/** History slice. */
-export interface HistorySlice {
-  undoStack: HistoryEntry[];
-  redoStack: HistoryEntry[];
-  canUndo: boolean;
-  canRedo: boolean;
-  /** The entry id the saved file corresponds to (0: the document as loaded). */
-  savedEntryId: number;
-  historyGroup: OpenGroup | null;
-  historyBatchKey: string | null;
-  undo(): void;
-  redo(): void;
-  /** Closes the open group: the next edit starts a new undo step. */
-  sealHistory(): void;
-  /** Runs `fn`; every edit it makes becomes one undo step. */
-  batch(fn: () => void): void;
-  /** Forgets every step (after loading a document). */
-  clearHistory(): void;
-}
 
 /** Most steps kept; older ones are dropped. */
 export const HISTORY_LIMIT = 300;
-
-let nextEntryId = 1;
-let nextBatch = 1;
 
 function topId(stack: readonly HistoryEntry[]): number {
   return stack.at(-1)?.id ?? 0;
@@ -68,9 +32,10 @@ export function commitEdit(s: LabState, prev: ScenarioInput, next: ScenarioInput
     const undoStack = forward.length === 0 ? rest : [...rest, { id: top.id, forward, inverse: diff(next, group.base) }];
     return { undoStack, redoStack: [], canUndo: undoStack.length > 0, canRedo: false, dirty: topId(undoStack) !== s.savedEntryId };
   }
-  const entry: HistoryEntry = { id: nextEntryId++, forward: diff(prev, next), inverse: diff(next, prev) };
+  const entry: HistoryEntry = { id: s.nextHistoryId, forward: diff(prev, next), inverse: diff(next, prev) };
   const undoStack = [...s.undoStack, entry].slice(-HISTORY_LIMIT);
   return {
+    nextHistoryId: s.nextHistoryId + 1,
     undoStack,
     redoStack: [],
     canUndo: true,
@@ -81,46 +46,51 @@ export function commitEdit(s: LabState, prev: ScenarioInput, next: ScenarioInput
 }
 
 /** Creates the history slice. */
-export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
-  undoStack: [],
-  redoStack: [],
-  canUndo: false,
-  canRedo: false,
-  savedEntryId: 0,
-  historyGroup: null,
-  historyBatchKey: null,
-  undo: () => {
-    const s = get();
-    const entry = s.undoStack.at(-1);
-    if (!entry || refuseWhileLive(s)) return;
-    const undoStack = s.undoStack.slice(0, -1);
-    const redoStack = [...s.redoStack, entry];
-    const doc = applyPatches(s.doc, entry.inverse);
-    set({ doc, undoStack, redoStack, canUndo: undoStack.length > 0, canRedo: true, historyGroup: null, dirty: topId(undoStack) !== s.savedEntryId, ...s.pruneSelection(doc) });
-  },
-  redo: () => {
-    const s = get();
-    const entry = s.redoStack.at(-1);
-    if (!entry || refuseWhileLive(s)) return;
-    const redoStack = s.redoStack.slice(0, -1);
-    const undoStack = [...s.undoStack, entry];
-    const doc = applyPatches(s.doc, entry.forward);
-    set({ doc, undoStack, redoStack, canUndo: true, canRedo: redoStack.length > 0, historyGroup: null, dirty: entry.id !== s.savedEntryId, ...s.pruneSelection(doc) });
-  },
-  sealHistory: () => {
-    if (get().historyGroup !== null) set({ historyGroup: null });
-  },
-  batch: (fn) => {
-    if (get().historyBatchKey !== null) {
-      fn();
-      return;
-    }
-    set({ historyBatchKey: `batch:${nextBatch++}`, historyGroup: null });
-    try {
-      fn();
-    } finally {
-      set({ historyBatchKey: null, historyGroup: null });
-    }
-  },
-  clearHistory: () => set({ undoStack: [], redoStack: [], canUndo: false, canRedo: false, historyGroup: null, savedEntryId: 0 }),
-});
+export const createHistorySlice: Slice<HistorySlice> = (set, get) => {
+  // Per store (not per module): a store made for a test starts clean.
+  let nextBatch = 1;
+  return {
+    nextHistoryId: 1,
+    undoStack: [],
+    redoStack: [],
+    canUndo: false,
+    canRedo: false,
+    savedEntryId: 0,
+    historyGroup: null,
+    historyBatchKey: null,
+    undo: () => {
+      const s = get();
+      const entry = s.undoStack.at(-1);
+      if (!entry || refuseWhileLive(s)) return;
+      const undoStack = s.undoStack.slice(0, -1);
+      const redoStack = [...s.redoStack, entry];
+      const doc = applyPatches(s.doc, entry.inverse);
+      set({ doc, undoStack, redoStack, canUndo: undoStack.length > 0, canRedo: true, historyGroup: null, dirty: topId(undoStack) !== s.savedEntryId, ...s.pruneSelection(doc) });
+    },
+    redo: () => {
+      const s = get();
+      const entry = s.redoStack.at(-1);
+      if (!entry || refuseWhileLive(s)) return;
+      const redoStack = s.redoStack.slice(0, -1);
+      const undoStack = [...s.undoStack, entry];
+      const doc = applyPatches(s.doc, entry.forward);
+      set({ doc, undoStack, redoStack, canUndo: true, canRedo: redoStack.length > 0, historyGroup: null, dirty: entry.id !== s.savedEntryId, ...s.pruneSelection(doc) });
+    },
+    sealHistory: () => {
+      if (get().historyGroup !== null) set({ historyGroup: null });
+    },
+    batch: (fn) => {
+      if (get().historyBatchKey !== null) {
+        fn();
+        return;
+      }
+      set({ historyBatchKey: `batch:${nextBatch++}`, historyGroup: null });
+      try {
+        fn();
+      } finally {
+        set({ historyBatchKey: null, historyGroup: null });
+      }
+    },
+    clearHistory: () => set({ undoStack: [], redoStack: [], canUndo: false, canRedo: false, historyGroup: null, savedEntryId: 0 }),
+  };
+};

@@ -3,19 +3,16 @@
  * history, ui, sim, runs). Middleware, if any, goes only here. Selectors return primitives
  * or use `useShallow`.
  */
-import { create, type StateCreator } from 'zustand';
-import { createGraphSlice, type GraphSlice } from './graph-slice.ts';
-import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
-import { createHistorySlice, type HistorySlice } from './history-slice.ts';
-import { createUiSlice, type UiSlice } from './ui-slice.ts';
-import { createSimSlice, type SimSlice } from './sim-slice.ts';
-import { createRunsSlice, type RunsSlice } from './runs-slice.ts';
+import { create } from 'zustand';
+import { createGraphSlice } from './graph-slice.ts';
+import { createSelectionSlice } from './selection-slice.ts';
+import { createHistorySlice } from './history-slice.ts';
+import { createUiSlice } from './ui-slice.ts';
+import { createSimSlice } from './sim-slice.ts';
+import { createRunsSlice } from './runs-slice.ts';
+import type { LabState } from './types.ts';
 
-/** Everything the renderer keeps. */
-export type LabState = GraphSlice & SelectionSlice & HistorySlice & UiSlice & SimSlice & RunsSlice;
-
-/** A slice creator over the whole state. */
-export type Slice<T> = StateCreator<LabState, [], [], T>;
+export type { LabState } from './types.ts';
 
 /** Builds a fresh store (one per app; tests build their own). */
 export function createLabStore() {

@@ -1,29 +1,5 @@
 /** Stored runs: the list History shows, its filters, the run opened, the runs chosen to compare. */
-import type { RunRow } from '../../../engine/index.ts';
-import type { Slice } from './index.ts';
-
-/** History's filters (applied to the list in the renderer). */
-export interface RunsFilter {
-  /** Text matched against scenario name, label and run id. */
-  text: string;
-  /** A run status, or '' for any. */
-  status: string;
-}
-
-/** Runs slice. */
-export interface RunsSlice {
-  runs: RunRow[];
-  runsFilter: RunsFilter;
-  /** The run whose results are open in History (null: the list). */
-  openRunId: string | null;
-  /** Runs ticked for comparison, in the order ticked (the first is the baseline). */
-  compareIds: string[];
-  setRuns(runs: RunRow[]): void;
-  setRunsFilter(f: Partial<RunsFilter>): void;
-  openRun(id: string | null): void;
-  toggleCompare(id: string): void;
-  setCompareIds(ids: string[]): void;
-}
+import type { RunsSlice, Slice } from './types.ts';
 
 /** Creates the runs slice. */
 export const createRunsSlice: Slice<RunsSlice> = (set) => ({

@@ -3,40 +3,7 @@
  * clipboard. Ephemeral: never saved, never undone (undo only drops selections of things that
  * no longer exist).
  */
-import type { ScenarioInput } from '../../../engine/index.ts';
-import type { DocLink, DocNode } from '../design/doc-model.ts';
-import type { LabState, Slice } from './index.ts';
-
-/** The inspector's tabs. */
-export type InspectorTab = 'properties' | 'traffic' | 'faults' | 'objectives';
-
-/** Copied nodes and the links among them. */
-export interface Clipboard {
-  nodes: DocNode[];
-  links: DocLink[];
-  /** How many times it was pasted (each paste lands a step further away). */
-  pastes: number;
-}
-
-/** Selection slice. */
-export interface SelectionSlice {
-  selectedNodes: string[];
-  selectedLinks: string[];
-  /** Replaces the canvas selection (and shows its properties). */
-  select(nodes: string[], links: string[]): void;
-  clearSelection(): void;
-  /** Id of the traffic definition open in the traffic editor. */
-  selectedTraffic: string | null;
-  selectTraffic(id: string | null): void;
-  /** Index (into `doc.faults`) of the fault open in the fault editor. */
-  selectedFault: number | null;
-  selectFault(index: number | null): void;
-  inspectorTab: InspectorTab;
-  setInspectorTab(tab: InspectorTab): void;
-  clipboard: Clipboard | null;
-  /** The selection changes needed once `doc` replaces the document (drops what is gone). */
-  pruneSelection(doc: ScenarioInput): Partial<LabState>;
-}
+import type { LabState, SelectionSlice, Slice } from './types.ts';
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);

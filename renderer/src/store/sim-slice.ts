@@ -5,16 +5,11 @@
  * The canvas reads `live.routers`, `live.links` and `live.packetsInFlight`; nothing here goes
  * into React Flow's node array.
  */
-import type { Events, LiveSnapshot, TraceEvent, PacketDot } from '../../../engine/index.ts';
-import type { Slice } from './index.ts';
-import { appendSeries, emptySeries, type SeriesBuffer } from '../live/series-buffer.ts';
+import type { LiveSnapshot, PacketDot } from '../../../engine/index.ts';
+import type { LogEntry, SimSlice, Slice } from './types.ts';
+import { appendSeries, emptySeries } from '../live/series-buffer.ts';
 
 export type { SeriesBuffer } from '../live/series-buffer.ts';
-
-/** A log entry with a sequence number (a stable key and selection id). */
-export interface LogEntry extends TraceEvent {
-  seq: number;
-}
 
 /** Log entries kept (oldest dropped first). */
 export const LOG_CAP = 5000;
@@ -27,58 +22,10 @@ export function isRunLive(live: LiveSnapshot | null): boolean {
 /** Speeds the run controls offer. */
 export const SPEEDS: readonly (number | 'max')[] = [0.1, 1, 10, 100, 1000, 'max'];
 
-/** Sim slice. */
-export interface SimSlice {
-  /** The newest snapshot (its `counters` hold only that snapshot's changes; see liveCounters). */
-  live: LiveSnapshot | null;
-  /** Every router's counters so far: router → path → value. */
-  liveCounters: Record<string, Record<string, number>>;
-  /** When each counter last changed (performance.now() ms), to highlight it briefly. */
-  counterChangedAt: Record<string, Record<string, number>>;
-  liveSeries: SeriesBuffer;
-  /** The newest {@link LOG_CAP} log entries, oldest first. */
-  liveLog: LogEntry[];
-  /** Entries the host or this ring dropped. */
-  logDropped: number;
-  lastEnded: Events['sim:ended'] | null;
-  /**
-   * The newest snapshot's packets in flight, grouped by link once per snapshot: each of the
-   * canvas's edges reads its own group instead of filtering every packet on every update.
-   */
-  dotsByLink: Record<string, PacketDot[]>;
-  /** The Seed field ('' = the scenario's own seed). */
-  runSeed: string;
-  runSpeed: number | 'max';
-  /** A start/stop request is on its way (keeps the buttons from firing twice). */
-  isBusy: boolean;
-  /**
-   * Who started the run shown: this window ('here'), another window or tab on the same host
-   * ('elsewhere'; the run controls then act on that run), or nobody yet (null).
-   */
-  runOwner: 'here' | 'elsewhere' | null;
-  /** This window asked for a run that has not sent its first snapshot yet. */
-  isStartPending: boolean;
-  /** Marks that this window is starting a run (its snapshots will be this window's). */
-  setStartPending(isPending: boolean): void;
-  /**
-   * Joins a run already live: `full` is the host's whole picture of it (every counter and series
-   * point, the log so far), `later` the snapshots that arrived while it was asked for.
-   */
-  joinLive(full: LiveSnapshot, later: readonly LiveSnapshot[], now?: number): void;
-  applySnapshots(batch: readonly LiveSnapshot[], now?: number): void;
-  /** Forgets the previous run's picture (a new run is starting). */
-  resetLive(): void;
-  /** Marks the state the host just confirmed (pause/resume answer before the next snapshot). */
-  setLiveState(state: LiveSnapshot['state']): void;
-  endLive(e: Events['sim:ended']): void;
-  setRunSeed(seed: string): void;
-  setRunSpeed(speed: number | 'max'): void;
-  setBusy(isBusy: boolean): void;
-}
+type LiveParts = Pick<SimSlice, 'live' | 'liveCounters' | 'counterChangedAt' | 'liveSeries' | 'liveLog' | 'logDropped' | 'lastEnded' | 'dotsByLink' | 'logSeq'>;
 
-type LiveParts = Pick<SimSlice, 'live' | 'liveCounters' | 'counterChangedAt' | 'liveSeries' | 'liveLog' | 'logDropped' | 'lastEnded' | 'dotsByLink'>;
-
-function blank(): LiveParts {
+/** A run's picture before its first snapshot (the log's sequence numbers carry on across runs). */
+function blank(): Omit<LiveParts, 'logSeq'> {
   return { live: null, liveCounters: {}, counterChangedAt: {}, liveSeries: emptySeries(), liveLog: [], logDropped: 0, lastEnded: null, dotsByLink: {} };
 }
 
@@ -108,17 +55,16 @@ function groupDots(dots: readonly PacketDot[]): Record<string, PacketDot[]> {
   return out;
 }
 
-let nextSeq = 1;
-
 /** Whether `b` is the very snapshot `a` was (a step answer that is also pushed as an event). */
 function sameSnapshot(a: LiveSnapshot | null, b: LiveSnapshot): boolean {
   return a !== null && a.runId === b.runId && a.events === b.events && a.tMs === b.tMs && a.fingerprint === b.fingerprint && a.state === b.state;
 }
 
-/** Folds a batch of snapshots into the live parts (pure apart from the log sequence numbers). */
+/** Folds a batch of snapshots into the live parts (pure: log sequence numbers continue from `prev.logSeq`). */
 export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], now: number): LiveParts {
   let { live, liveCounters, counterChangedAt, liveSeries, logDropped } = prev;
   let lastEnded = prev.lastEnded;
+  let logSeq = prev.logSeq;
   const newLog: LogEntry[] = [];
   let log = prev.liveLog;
   for (const snap of batch) {
@@ -143,7 +89,7 @@ export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], n
       liveCounters[router] = { ...before, ...changed };
       counterChangedAt[router] = at;
     }
-    for (const e of snap.log) newLog.push({ ...e, seq: nextSeq++ });
+    for (const e of snap.log) newLog.push({ ...e, seq: logSeq++ });
     logDropped += snap.logDropped;
     liveSeries = appendSeries(liveSeries, snap.series);
     live = merged(live, snap);
@@ -155,12 +101,13 @@ export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], n
     if (over > 0) logDropped += over;
   }
   const dotsByLink = live === prev.live ? prev.dotsByLink : groupDots(live?.packetsInFlight ?? []);
-  return { live, liveCounters, counterChangedAt, liveSeries, liveLog: log, logDropped, lastEnded, dotsByLink };
+  return { live, liveCounters, counterChangedAt, liveSeries, liveLog: log, logDropped, lastEnded, dotsByLink, logSeq };
 }
 
 /** Creates the sim slice. */
 export const createSimSlice: Slice<SimSlice> = (set) => ({
   ...blank(),
+  logSeq: 1,
   runSeed: '',
   runSpeed: 1,
   isBusy: false,
@@ -177,7 +124,7 @@ export const createSimSlice: Slice<SimSlice> = (set) => ({
     });
   },
   joinLive: (full, later, now = performance.now()) =>
-    set((s) => ({ ...foldSnapshots(blank(), [full, ...afterFull(full, later)], now), runOwner: s.isStartPending ? 'here' : 'elsewhere', isStartPending: false })),
+    set((s) => ({ ...foldSnapshots({ ...blank(), logSeq: s.logSeq }, [full, ...afterFull(full, later)], now), runOwner: s.isStartPending ? 'here' : 'elsewhere', isStartPending: false })),
   setStartPending: (isStartPending) => set({ isStartPending }),
   resetLive: () => set({ ...blank(), runOwner: null }),
   setLiveState: (state) => set((s) => (s.live && s.live.state !== 'ended' ? { live: { ...s.live, state } } : {})),
