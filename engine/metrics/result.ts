@@ -64,7 +64,7 @@ export function buildResult(w: World): RunResult {
       outageMs: outageStats(m.outagesUs),
       recoveredBy,
     },
-    packets: { sent: m.sent, delivered: m.delivered, lost: m.lost, inFlight: appPacketsInFlight(w), lostBy, lostAt: lostAt(w) },
+    packets: { sent: m.sent, delivered: m.delivered, lost: m.lost, lostBy, inFlight: appPacketsInFlight(w), lostAt: lostAt(w) },
     control,
     exposure: { total: exposure, byRouter, scanner, lostSession },
     counters,

@@ -35,11 +35,12 @@ describe('srlab run --json', () => {
     expect(Object.keys(json['sessions'])).toEqual(['total', 'affected', 'recovered', 'failed', 'outageMs', 'recoveredBy']);
     expect(Object.keys(json['sessions'].outageMs)).toEqual(['p50', 'p95', 'p99', 'max']);
     expect(Object.keys(json['sessions'].recoveredBy)).toEqual(['packet-based', 'health-check', 'bfd', 'failover', 'metadata', 'new-session', 'none']);
-    expect(Object.keys(json['packets'])).toEqual(['sent', 'delivered', 'lost', 'lostBy']);
-    expect(Object.keys(json['packets'].lostBy)).toEqual(['node-down', 'link-down', 'link-loss', 'queue', 'no-flow', 'nat']);
+    // cli.md's keys first, then what engine 0.2.0 adds (in flight at the end, losses by place; misdelivered).
+    expect(Object.keys(json['packets'])).toEqual(['sent', 'delivered', 'lost', 'lostBy', 'inFlight', 'lostAt']);
+    expect(Object.keys(json['packets'].lostBy)).toEqual(['node-down', 'link-down', 'link-loss', 'queue', 'no-flow', 'nat', 'misdelivered']);
     expect(Object.keys(json['control'])).toEqual(['sessionMetadata', 'healthCheck', 'ack', 'enableMetadata', 'disableForwardMetadata', 'bfd']);
     for (const kind of CONTROL_KINDS) expect(Object.keys(json['control'][kind])).toEqual(['count', 'bytes']);
-    expect(Object.keys(json['exposure'])).toEqual(['total', 'byRouter']);
+    expect(Object.keys(json['exposure'])).toEqual(['total', 'byRouter', 'scanner', 'lostSession']);
   });
 
   it('lists every counter path for every router, zeros included', async () => {
