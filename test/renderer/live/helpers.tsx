@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReactNode } from 'react';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
-import { parseScenario, Simulation, SnapshotBuilder, type ApiResult, type LiveSnapshot, type Scenario, type ScenarioInput } from '../../../engine/index.ts';
+import { isMethod, parseScenario, Simulation, SnapshotBuilder, type ApiResult, type LiveSnapshot, type Method, type Scenario, type ScenarioInput } from '../../../engine/index.ts';
 import { ApiClient } from '../../../renderer/src/api/client.ts';
 import { ApiProvider } from '../../../renderer/src/api/context.tsx';
 import { MemoryTransport } from '../../../renderer/src/api/memory-transport.ts';
@@ -13,8 +13,6 @@ import { StoreProvider } from '../../../renderer/src/store/context.tsx';
 import { Notices } from '../../../renderer/src/app/Notices.tsx';
 
 // happy-dom gives modules an http: import.meta.url, so find the templates from the repo root.
-// Without vitest globals, testing-library cannot register its own cleanup.
-afterEach(cleanup);
 
 const TEMPLATES = join(process.cwd(), 'assets/scenarios/');
 
@@ -38,18 +36,39 @@ export interface Call {
   params: unknown;
 }
 
-/** Methods answered with a snapshot or null (null when a test does not say). */
-const SNAPSHOT_ANSWERS = ['sim:state', 'sim:pause', 'sim:resume', 'sim:step'];
+type Answers = Partial<Record<Method, (params: unknown) => unknown>>;
 
-type Answers = Record<string, (params: unknown) => unknown>;
+/** Hosts made in the running test (checked after it). */
+const hosts: { unexpected: Call[] }[] = [];
 
-/** A fake host: answers from `answers` (value or ok), records every call. */
+// A call nobody told the fake host to expect is a test that does not know what the UI does: the
+// host answers `bad-method` (as the real host does to an unknown method) and the test fails.
+// (Without vitest globals, testing-library cannot register its own cleanup: done here, first.)
+afterEach(() => {
+  cleanup();
+  const unexpected = hosts.splice(0).flatMap((h) => h.unexpected);
+  expect(unexpected.map((c) => c.method), 'calls the fake host was not told to expect').toEqual([]);
+});
+
+/** What every live view asks when it mounts (the run in progress): answered "none" unless a test says otherwise. */
+const ON_MOUNT: Answers = { 'sim:state': () => null };
+
+/**
+ * A fake host: answers the methods in `answers` (a value, or an ApiResult to answer an error)
+ * and records every call. Any other method is refused, and the test fails after it ends.
+ */
 export function fakeHost(answers: Answers = {}) {
   const calls: Call[] = [];
+  const unexpected: Call[] = [];
+  hosts.push({ unexpected });
+  const known: Answers = { ...ON_MOUNT, ...answers };
   const transport = new MemoryTransport((method, params): ApiResult<unknown> => {
     calls.push({ method, params });
-    const a = answers[method];
-    if (!a) return { ok: true, value: SNAPSHOT_ANSWERS.includes(method) ? null : {} };
+    const a = isMethod(method) ? known[method] : undefined;
+    if (!a) {
+      unexpected.push({ method, params });
+      return { ok: false, error: { code: 'bad-method', message: `the fake host was not told to expect ${method}` } };
+    }
     const v = a(params);
     return v && typeof v === 'object' && 'ok' in v ? (v as ApiResult<unknown>) : { ok: true, value: v };
   });

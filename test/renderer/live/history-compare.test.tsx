@@ -31,6 +31,7 @@ function setup() {
     'runs:get': (p) => runs.find((r) => r.row.id === (p as { id: string }).id)!.detail,
     'runs:sessions': (p) => runs.find((r) => r.row.id === (p as { id: string }).id)!.result.sessions,
     'runs:events': () => [],
+    'runs:delete': () => ({ deleted: true }),
     'runs:compare': (p) => comparisonOf((p as { ids: string[] }).ids.map((id) => runs.find((r) => r.row.id === id)!)),
     'runs:export': (p) => ({ filename: 'srlab-report.html', mime: 'text/html', content: `<html><body>report of ${(p as { ids: string[] }).ids.join(',')}</body></html>` }),
   });

@@ -72,7 +72,7 @@ describe('RunControls', () => {
   });
 
   it('resumes a paused run when Run is pressed, and steps 100 events', async () => {
-    const { store, host, user } = setup();
+    const { store, host, user } = setup({ 'sim:step': () => null });
     act(() => store.getState().applySnapshots([bareSnapshot('paused', 1500)]));
     await user.click(screen.getByRole('button', { name: 'Step 100 events' }));
     await user.click(screen.getByRole('button', { name: 'Run' }));
