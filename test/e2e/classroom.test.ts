@@ -6,12 +6,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { getFaultLog, listRuns, openDatabase } from '../../electron/services/db/index.ts';
-import { HAS_CHROMIUM, REQUIRE_E2E, startE2E, type E2E } from './harness.ts';
+import { HAS_CHROMIUM, launchChromium, openLab, REQUIRE_E2E, type E2E } from './harness.ts';
 
-let e: E2E;
+// Each test opens a lab of its own (fresh database, host and browser context): any order, alone or together.
+let browser: Browser;
+let e: Omit<E2E, 'browser'>;
 let page: Page;
 
 const NAT_TEMPLATE = JSON.parse(readFileSync('assets/scenarios/10-nat-spoke-rebinding.srlab.json', 'utf8')) as { name: string };
@@ -43,13 +45,20 @@ async function inject(target: 'hub' | 'wan', type: string): Promise<void> {
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
   beforeAll(async () => {
-    e = await startE2E();
+    browser = await launchChromium();
+  }, 60_000);
+
+  beforeEach(async () => {
+    e = await openLab(browser);
     page = e.page;
-    await page.getByRole('group', { name: /^Hub/ }).first().waitFor({ timeout: 30_000 });
   }, 120_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await e?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
   });
 
   it('injects every fault kind with its defaults while the design stays locked', async () => {
@@ -74,6 +83,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
   });
 
   it('gives a second tab the whole run and says it was started elsewhere', async () => {
+    await page.getByRole('button', { name: NAT_TEMPLATE.name }).click();
     await page.getByLabel('Speed').selectOption('1');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(clock, { timeout: 20_000 }).toMatch(/^Running/);
@@ -87,10 +97,14 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
       await second.close();
     }
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
-    await expect.poll(() => runs('stopped').length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => runs('stopped').length, { timeout: 30_000 }).toBe(1);
   });
 
   it('leaves nothing of the run after New', async () => {
+    await page.getByRole('button', { name: NAT_TEMPLATE.name }).click();
+    await page.getByLabel('Speed').selectOption('max');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => runs('completed').length, { timeout: 60_000 }).toBe(1);
     await expect.poll(() => page.locator('.live-badges').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);

@@ -27,27 +27,55 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** Starts everything; the renderer is built first when stale. */
-export async function startE2E(opts: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<E2E> {
+/** Options of a lab's page. */
+export interface PageOptions {
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+}
+
+/** Launches headless Debian Chromium (one per test file: tests then open their own labs in it). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A lab of its own for one test: a fresh database in a fresh folder, its own browser host, and
+ * a new browser context (no cookies, storage or downloads shared with other tests) with a page
+ * on it, opened once the built-in lab is on the canvas. `close()` leaves the browser running.
+ */
+export async function openLab(browser: Browser, opts: PageOptions = {}): Promise<Omit<E2E, 'browser'>> {
   const dir = mkdtempSync(join(tmpdir(), 'srlab-e2e-'));
   const dbPath = join(dir, 'runs.db');
   const lab = await startLab({ db: openDatabase(dbPath), dbPath, host: '127.0.0.1', port: 0, log: () => {} });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ acceptDownloads: true, viewport: opts.viewport ?? { width: 1440, height: 900 }, colorScheme: opts.colorScheme ?? 'light' });
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
   await page.goto(lab.host.url);
+  await page.getByRole('group', { name: /^Hub/ }).first().waitFor({ timeout: 30_000 });
   return {
     dir,
     dbPath,
     lab,
-    browser,
     context,
     page,
     async close() {
-      await browser.close();
+      await context.close();
       await lab.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts everything (its own browser too); the renderer is built first when stale. */
+export async function startE2E(opts: PageOptions = {}): Promise<E2E> {
+  const browser = await launchChromium();
+  const e = await openLab(browser, opts);
+  return {
+    ...e,
+    browser,
+    async close() {
+      await e.close();
+      await browser.close();
     },
   };
 }

@@ -1,20 +1,61 @@
 /**
  * The lab as a person uses it, in real Chromium against the browser host: build a spoke-hub lab
- * from an empty canvas, run it with inactivity-based detection, break the hub's sessions, watch
- * the health checks bring them back, save and reopen the file, run it packet-based, compare the
- * two runs and export the report. Controls are found by role and name.
+ * from an empty canvas, set inactivity-based detection, run it and break the hub's sessions,
+ * watch the health checks bring them back, save and reopen the file, refuse a malformed one,
+ * run packet-based, compare the two runs and export the report. Controls are found by role and
+ * name.
+ *
+ * Every test opens a lab of its own (fresh database, host and browser context) and starts from
+ * a file or the built-in lab, so each passes or fails alone, in any order; waits are on what
+ * the page or the database shows, never on time.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { getRun, listRuns, openDatabase } from '../../electron/services/db/index.ts';
-import { HAS_CHROMIUM, REQUIRE_E2E, startE2E, type E2E } from './harness.ts';
+import type { ScenarioInput } from '../../engine/index.ts';
+import { HAS_CHROMIUM, launchChromium, openLab, REQUIRE_E2E, type E2E } from './harness.ts';
 
 if (!HAS_CHROMIUM && !REQUIRE_E2E) console.warn('end-to-end tests SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium)');
 
-let e: E2E;
+type Lab = Omit<E2E, 'browser'>;
+
+let browser: Browser;
+let e: Lab;
 let page: Page;
+
+const TEMPLATE = JSON.parse(readFileSync('assets/scenarios/02-spoke-and-hub-session-loss-inactivity-based.srlab.json', 'utf8')) as ScenarioInput;
+
+/** Client – spoke – hub – server, linked, nothing else: what dragging four nodes and three links makes. */
+function bareLab(): ScenarioInput {
+  return {
+    format: TEMPLATE.format,
+    formatVersion: TEMPLATE.formatVersion,
+    name: 'E2E lab',
+    durationMs: 60_000,
+    nodes: TEMPLATE.nodes.map(({ id, kind, position }) => ({ id, kind, ...(position ? { position } : {}) })),
+    links: TEMPLATE.links!.map((l) => ({ ...l })),
+  };
+}
+
+/** The bare lab for 30 s with inactivity-based detection (2 s) and four UDP bidirectional sessions. */
+function inactivityLab(): ScenarioInput {
+  return {
+    ...bareLab(),
+    durationMs: 30_000,
+    authority: { sessionRecoveryDetection: { mode: 'inactivity-based', inactivityTimeoutSec: 2 } },
+    traffic: [{ id: 'traffic1', from: 'client1', to: 'server1', protocol: 'udp', pattern: 'bidirectional', sessions: 4 }],
+  };
+}
+
+/** Opens `doc` as a person would: a file picked with the Open file input. */
+async function openFile(doc: ScenarioInput, name = 'lab.srlab.json'): Promise<void> {
+  const file = join(e.dir, name);
+  writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+  await page.getByLabel('Scenario file').setInputFiles(file);
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBe(doc.nodes.length);
+}
 
 const node = (kind: string) => page.getByRole('group', { name: new RegExp(`^${kind}\\b`) });
 
@@ -23,11 +64,6 @@ async function clickEmptyCanvas(): Promise<void> {
   const pane = page.locator('.react-flow__pane');
   const box = (await pane.boundingBox())!;
   await pane.click({ position: { x: box.width / 2, y: 8 } });
-}
-
-async function waitForRunEnd(previousRuns: number): Promise<void> {
-  // The run is over when a new run is stored as completed.
-  await expect.poll(() => completedRuns(), { timeout: 60_000, interval: 250 }).toBeGreaterThan(previousRuns);
 }
 
 function completedRuns(): number {
@@ -39,15 +75,34 @@ function completedRuns(): number {
   }
 }
 
+/** Presses Run and waits until the run is stored as completed. */
+async function runToEnd(): Promise<void> {
+  const before = completedRuns();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(() => completedRuns(), { timeout: 60_000, interval: 250 }).toBeGreaterThan(before);
+}
+
+/** The left edge of each node kind on screen, in the order asked. */
+async function lefts(kinds: readonly string[]): Promise<number[]> {
+  return Promise.all(kinds.map(async (k) => (await node(k).boundingBox())?.x ?? Number.NaN));
+}
+
 describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
   beforeAll(async () => {
-    e = await startE2E();
+    browser = await launchChromium();
+  }, 60_000);
+
+  beforeEach(async () => {
+    e = await openLab(browser);
     page = e.page;
-    await page.getByRole('group', { name: /^Hub/ }).first().waitFor({ timeout: 30_000 }); // the built-in lab
   }, 120_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await e?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
   });
 
   it('refuses the page without the token', async () => {
@@ -65,15 +120,21 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
     const pane = page.locator('.react-flow__pane');
     const box = (await pane.boundingBox())!;
-    const spots: [string, number][] = [['Client', 0.12], ['Spoke', 0.37], ['Hub', 0.62], ['Server', 0.87]];
-    for (const [kind, x] of spots) {
-      await page.getByRole('button', { name: kind, exact: true }).dragTo(pane, { targetPosition: { x: box.width * x, y: box.height * 0.45 } });
+    const kinds = ['Client', 'Spoke', 'Hub', 'Server'] as const;
+    const spots = [0.12, 0.37, 0.62, 0.87];
+    for (const [i, kind] of kinds.entries()) {
+      await page.getByRole('button', { name: kind, exact: true }).dragTo(pane, { targetPosition: { x: box.width * spots[i]!, y: box.height * 0.45 } });
       await node(kind).waitFor();
     }
     // Drops made after the view re-fits can land on each other, as they would for a person:
-    // Layout arranges them (clients, spokes, hubs, servers left to right).
+    // Layout arranges them (clients, spokes, hubs, servers left to right). Wait until it has.
     await page.getByRole('button', { name: 'Layout', exact: true }).click();
-    await page.waitForTimeout(800);
+    await expect
+      .poll(async () => {
+        const x = await lefts(kinds);
+        return x.every((v, i) => i === 0 || v > x[i - 1]! + 40);
+      })
+      .toBe(true);
     for (const [a, b] of [['Client', 'Spoke'], ['Spoke', 'Hub'], ['Hub', 'Server']] as const) {
       // Handles show on hover; force skips Playwright's visibility wait, the drag is real.
       await node(a).hover();
@@ -83,6 +144,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
   });
 
   it('adds traffic and sets inactivity-based detection for the hub', async () => {
+    await openFile(bareLab());
     // The real product configures session-recovery-detection once per authority; setting it on
     // the hub alone would strand the sessions (the spoke never probes: the half-upgraded case).
     await clickEmptyCanvas();
@@ -103,6 +165,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
   });
 
   it('runs it, injects a hub session loss, and the health checks bring the sessions back', async () => {
+    await openFile(inactivityLab());
     await page.getByLabel('Speed').selectOption('10');
     const before = completedRuns();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -112,7 +175,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
     const form = page.getByRole('form', { name: /^Inject a fault on hub/ });
     await form.getByLabel('Fault').selectOption('session-loss');
     await form.getByRole('button', { name: 'Inject' }).click();
-    await waitForRunEnd(before);
+    await expect.poll(() => completedRuns(), { timeout: 60_000, interval: 250 }).toBeGreaterThan(before);
     await page.getByRole('tab', { name: 'Counters' }).click();
     await page.getByText('added-session-health-check').first().waitFor({ state: 'visible' });
     const db = openDatabase(e.dbPath, { readonly: true });
@@ -128,6 +191,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
   });
 
   it('saves the file and opens it again', async () => {
+    await openFile(inactivityLab());
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
     const saved = join(e.dir, 'saved.srlab.json');
     await download.saveAs(saved);
@@ -143,25 +207,27 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
   });
 
   it('shows the problems of a malformed file and leaves the lab untouched', async () => {
+    const nodesBefore = await page.locator('.react-flow__node').count();
     const bad = join(e.dir, 'bad.srlab.json');
     writeFileSync(bad, JSON.stringify({ format: 'session-recovery-lab/scenario', formatVersion: 1, name: 'bad', durationMs: 1000, nodes: [{ id: 'c', kind: 'client' }], links: [{ id: 'l', a: 'c', b: 'nowhere' }] }));
     await page.getByLabel('Scenario file').setInputFiles(bad);
     const alert = page.getByRole('alert').filter({ hasText: 'links[0]' });
     await alert.waitFor({ state: 'visible' });
     expect(await alert.textContent()).toContain('does not exist');
-    expect(await page.locator('.react-flow__node').count()).toBe(4);
+    expect(await page.locator('.react-flow__node').count()).toBe(nodesBefore);
   });
 
-  it('runs again packet-based, compares the two runs and exports the report', async () => {
-    await clickEmptyCanvas();
-    await page.getByLabel('Recovery mode').selectOption('packet-based');
+  it('runs inactivity-based and packet-based, compares the two runs and exports the report', async () => {
+    await openFile(inactivityLab());
     await page.getByLabel('Speed').selectOption('max');
-    const before = completedRuns();
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await waitForRunEnd(before);
+    await runToEnd();
+    await clickEmptyCanvas();
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    await page.getByLabel('Recovery mode').selectOption('packet-based');
+    await runToEnd();
     await page.getByRole('tab', { name: 'History' }).click();
     const boxes = page.getByRole('checkbox', { name: /^Compare / });
-    await expect.poll(() => boxes.count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => boxes.count()).toBe(2);
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     await page.getByRole('button', { name: 'Compare', exact: true }).click();

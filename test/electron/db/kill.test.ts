@@ -2,7 +2,8 @@
  * The SIGKILL test: `srlab run --db` killed at a random moment, again and again, on ONE shared
  * database. After every kill the database must open, pass `PRAGMA integrity_check`, hold every
  * completed run whole (and unchanged), and show the killed run as `interrupted` — never
- * `running`, never a half-stored `completed`. SRLAB_KILL_ITERATIONS (default 50) sets the count;
+ * `running`, never a half-stored `completed`. SRLAB_KILL_ITERATIONS sets the count: 9 in `npm test`
+ * (three of each kind, a new random seed each time), 200 with `npm run test:kill`;
  * SRLAB_KILL_SEED makes the kill times repeatable.
  *
  * A third of the kills fall anywhere in a run; a third during the engine run (timed from the
@@ -21,7 +22,7 @@ import { fixturePath, loadScenario, tempDir } from './helpers.ts';
 
 const LAUNCHER = fileURLToPath(new URL('../../../electron/cli/srlab.mjs', import.meta.url));
 const SCENARIO = fixturePath('kill-load.srlab.json');
-const ITERATIONS = Number(process.env['SRLAB_KILL_ITERATIONS'] ?? 50);
+const ITERATIONS = Number(process.env['SRLAB_KILL_ITERATIONS'] ?? 9);
 const SEED = Number(process.env['SRLAB_KILL_SEED'] ?? Date.now() % 1_000_000);
 
 /** Where the kill landed, from the phases srlab announced before it died. */
