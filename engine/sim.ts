@@ -61,18 +61,25 @@ export class Simulation {
   }
 
   /**
-   * Replaces the run's scheduled faults with `scenario`'s (same lab otherwise) before any of
-   * them has happened: the fork of a run shared up to its first fault. Scheduled faults run
-   * before any other event at their time, so a fork gives the fingerprint of the whole run.
+   * Continues this run as `scenario`: the same lab whose fault list starts with the faults this
+   * run already has and adds more, none of them before now. This is the fork of a run shared up
+   * to its first differing fault: scheduled faults run before any other event at their time, so
+   * the fork gives the fingerprint of the whole run.
    */
-  replaceFaults(scenario: Scenario): void {
+  addFaults(scenario: Scenario): void {
     const w = this.w;
-    const firstUs = Math.min(...scenario.faults.map((f) => Math.round(f.atMs * 1000)));
-    if (w.events > 0 && firstUs <= w.now) throw new Error('replaceFaults: the run is already past the first fault');
-    if (w.faultLog.length > 0 || this.pendingLive.length > 0) throw new Error('replaceFaults: the run already has faults');
+    const have = w.faultLog;
+    if (this.pendingLive.length > 0 || have.some((e) => e.source === 'live')) throw new Error('addFaults: the run has live faults');
+    if (scenario.faults.length < have.length || have.some((e, i) => JSON.stringify(e.fault) !== JSON.stringify(scenario.faults[i]))) {
+      throw new Error('addFaults: the new fault list does not continue the run\'s');
+    }
+    const later = scenario.faults.slice(have.length);
+    if (w.events > 0 && later.some((f) => Math.round(f.atMs * 1000) <= w.now)) throw new Error('addFaults: the run is already past a new fault');
     w.scenario = scenario;
-    for (const f of scenario.faults) w.faultLog.push({ atMs: f.atMs, fault: f, source: 'scheduled' });
-    for (let i = 0; i < w.faultLog.length; i++) scheduleFault(w, i);
+    for (const f of later) {
+      const i = have.push({ atMs: f.atMs, fault: f, source: 'scheduled' }) - 1;
+      scheduleFault(w, i);
+    }
   }
 
   /** Current virtual time, µs. */

@@ -2,6 +2,7 @@
 import { dbFigures } from './db-bench.ts';
 import { engineFigures, type Figure } from './engine-bench.ts';
 import { canvasFigures } from './canvas-bench.ts';
+import { forkFigures } from './fork-bench.ts';
 
 function print(title: string, figs: Figure[]): void {
   console.log(`\n${title}`);
@@ -16,4 +17,5 @@ const only = process.argv[2];
 console.log(`Session Recovery Lab benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'engine') print('Engine', engineFigures());
 if (!only || only === 'db') print('Database', dbFigures());
+if (!only || only === 'fork') print('Fork at the fault (srlab sweep --fail-each)', forkFigures());
 if (!only || only === 'canvas') print('Canvas (headless Chromium, browser host)', await canvasFigures());

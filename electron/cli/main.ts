@@ -105,6 +105,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--fail-at-ms <ms>', 'when the element fails (default: a third of the run)')
     .option('--fail-for-ms <ms>', 'how long it stays failed (default 10000)')
     .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--no-fork', 'run every run whole instead of forking runs that share a prefix up to their fault (for checking: fingerprints are the same)')
     .option('--queue <redis-url>', 'run on srlab workers through this Redis (redis://HOST:PORT); results are stored here')
     .option('--report <file.html>', 'with --fail-each: also write the N-1 report (ranking and blast-radius map)')
     .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")

@@ -54,12 +54,13 @@ export function deepClone<T>(root: T, opts: CloneOptions = {}): T {
       return c;
     }
     if (Array.isArray(v)) {
-      const a = new Array<unknown>(v.length);
+      // Primitives are copied in bulk; object elements are replaced by their copies below.
+      const a = v.slice();
       memo.set(v, a);
       work.push([v, a]);
       return a;
     }
-    const o = Object.create(proto) as Record<PropertyKey, unknown>;
+    const o = Object.assign(Object.create(proto) as object, v) as Record<PropertyKey, unknown>;
     memo.set(v, o);
     work.push([v, o]);
     return o;
@@ -70,11 +71,16 @@ export function deepClone<T>(root: T, opts: CloneOptions = {}): T {
     const [from, to] = work.pop()!;
     if (Array.isArray(from)) {
       const a = to as unknown[];
-      for (let i = 0; i < from.length; i++) if (i in from) a[i] = copyOf(from[i]);
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        if (typeof x === 'object' && x !== null) a[i] = copyOf(x);
+      }
     } else {
       const o = to as Record<string, unknown>;
-      const src = from as Record<string, unknown>;
-      for (const k of Object.keys(src)) o[k] = copyOf(src[k]);
+      for (const k in o) {
+        const x = o[k];
+        if (typeof x === 'object' && x !== null) o[k] = copyOf(x);
+      }
     }
   }
   return out;

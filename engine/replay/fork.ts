@@ -1,6 +1,7 @@
 /**
  * Fork at the fault: runs of the same lab that differ only in their scheduled faults (every
- * N-1 run, a sweep over a fault's parameters) share everything up to the first fault. That
+ * N-1 run, a sweep over a fault's parameters) share everything up to the first fault in which
+ * they differ (faults they all share, listed first, are part of the prefix). That
  * prefix runs once; each run continues from a copy of the world. Fingerprints equal those of
  * the runs done whole (scheduled faults run first at their time, so nothing else can tell).
  */
@@ -21,9 +22,17 @@ function prefixKey(r: ForkRun): string {
   return JSON.stringify([rest, r.seed ?? r.scenario.seed, r.durationMs ?? r.scenario.durationMs]);
 }
 
-/** Time of a run's first scheduled fault, µs (Infinity when it has none). */
-function firstFaultUs(s: Scenario): number {
-  return s.faults.reduce((t, f) => Math.min(t, Math.round(f.atMs * 1000)), Number.POSITIVE_INFINITY);
+/** How many leading faults every list shares. */
+function commonFaults(lists: readonly (readonly unknown[])[]): number {
+  const first = lists[0]!;
+  let k = 0;
+  while (k < first.length && lists.every((l) => k < l.length && JSON.stringify(l[k]) === JSON.stringify(first[k]))) k++;
+  return k;
+}
+
+/** When a run first departs from the shared faults, µs (Infinity when it never does). */
+function departsUs(s: Scenario, common: number): number {
+  return s.faults.slice(common).reduce((t, f) => Math.min(t, Math.round(f.atMs * 1000)), Number.POSITIVE_INFINITY);
 }
 
 /** How a batch was run: how many runs shared a prefix, and how much virtual time that saved. */
@@ -51,13 +60,14 @@ export function runForked(runs: readonly ForkRun[], onResult?: (index: number, r
   };
   for (const members of groups.values()) {
     const first = runs[members[0]!]!;
-    const forkUs = Math.min(...members.map((i) => firstFaultUs(runs[i]!.scenario)));
+    const common = commonFaults(members.map((i) => runs[i]!.scenario.faults));
+    const forkUs = Math.min(...members.map((i) => departsUs(runs[i]!.scenario, common)));
     const opts = { seed: first.seed ?? first.scenario.seed, durationMs: first.durationMs ?? first.scenario.durationMs };
     if (members.length < 2 || !Number.isFinite(forkUs) || forkUs <= 0) {
       for (const i of members) done(i, new Simulation(runs[i]!.scenario, { seed: runs[i]!.seed, durationMs: runs[i]!.durationMs }).run());
       continue;
     }
-    const base = new Simulation({ ...first.scenario, faults: [] }, opts);
+    const base = new Simulation({ ...first.scenario, faults: first.scenario.faults.slice(0, common) }, opts);
     base.runUntil(forkUs - 1);
     const snap: SimSnapshot = base.snapshot();
     if (stats) {
@@ -67,7 +77,7 @@ export function runForked(runs: readonly ForkRun[], onResult?: (index: number, r
     }
     for (const i of members) {
       const sim = snap.restore();
-      sim.replaceFaults(runs[i]!.scenario);
+      sim.addFaults(runs[i]!.scenario);
       done(i, sim.run());
     }
   }

@@ -30,6 +30,8 @@ export interface SweepFlags {
   seed?: string;
   failEach?: string;
   keepFaults?: boolean;
+  /** False with --no-fork: every run whole. */
+  fork?: boolean;
   queue?: string;
   report?: string;
   failAtMs?: string;
@@ -82,7 +84,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   const plan = planSweep(raw, spec);
   if (!plan.ok) throw new BadInput(plan.problems.map((p) => `${file}: ${p}`));
   for (const job of plan.jobs) refuseTooBig(file, job.scenario, flags.force === true, job.label ? `run ${job.index + 1} (${job.label}): ` : '');
-  const executor = flags.queue !== undefined ? await queueExecutorFor(flags.queue) : threadExecutor(Math.min(workers, plan.jobs.length));
+  const executor = flags.queue !== undefined ? await queueExecutorFor(flags.queue) : threadExecutor(Math.min(workers, plan.jobs.length), { fork: flags.fork !== false });
   const baseline = plan.baseline ? baselineLine(plan.baseline) : null;
   // Said before the runs start: the person sees at once what the ranking is measured against.
   if (baseline) io.stderr(`${baseline}\n`);

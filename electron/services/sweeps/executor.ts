@@ -38,17 +38,26 @@ export interface SweepExecutor {
 export interface ThreadJob {
   index: number;
   scenario: Scenario;
+  /** Runs with the same key share everything before `atMs`: the thread runs that prefix once. */
+  fork?: { key: string; atMs: number };
+}
+
+/** Options of {@link threadExecutor}. */
+export interface ThreadOptions {
+  /** Run the prefix that jobs share once per thread and fork each from a copy (default true). */
+  fork?: boolean;
 }
 
 /** Worker threads on this machine, `workers` of them (default one per core). */
-export function threadExecutor(workers = availableParallelism()): SweepExecutor {
+export function threadExecutor(workers = availableParallelism(), opts: ThreadOptions = {}): SweepExecutor {
+  const fork = opts.fork !== false;
   return {
-    describe: `${workers} worker thread${workers === 1 ? '' : 's'}`,
-    run: (jobs, _sweepId, sink, signal) => runOnThreads(jobs, workers, sink, signal),
+    describe: `${workers} worker thread${workers === 1 ? '' : 's'}${fork ? '' : ', every run whole (--no-fork)'}`,
+    run: (jobs, _sweepId, sink, signal) => runOnThreads(jobs, workers, fork, sink, signal),
   };
 }
 
-function runOnThreads(jobs: readonly SweepJob[], workers: number, sink: ExecutorSink, signal?: AbortSignal): Promise<void> {
+function runOnThreads(jobs: readonly SweepJob[], workers: number, fork: boolean, sink: ExecutorSink, signal?: AbortSignal): Promise<void> {
   const n = Math.max(1, Math.min(workers, jobs.length));
   let next = 0;
   let done = 0;
@@ -64,7 +73,7 @@ function runOnThreads(jobs: readonly SweepJob[], workers: number, sink: Executor
       if (next >= jobs.length) return;
       const job = jobs[next++]!;
       sink.started?.(job.index);
-      w.postMessage({ index: job.index, scenario: job.scenario } satisfies ThreadJob);
+      w.postMessage({ index: job.index, scenario: job.scenario, ...(fork && job.fork ? { fork: job.fork } : {}) } satisfies ThreadJob);
     };
     for (let i = 0; i < n; i++) {
       const w = new Worker(file, options);

@@ -1,5 +1,5 @@
 /** One run of a sweep, as every executor runs it (a worker thread here, a queue worker elsewhere). */
-import { Simulation, type RunResult, type Scenario, type TraceEvent } from '../../../engine/index.ts';
+import { Simulation, type RunResult, type Scenario, type SimSnapshot, type TraceEvent } from '../../../engine/index.ts';
 import { EVENT_LOG_CAP } from '../runs/trace-capture.ts';
 
 /** A finished run with the trace events to store. */
@@ -21,5 +21,50 @@ export function runJob(scenario: Scenario): RunJobOutput {
       if (trace.length < EVENT_LOG_CAP) trace.push(e);
     },
   }).run();
+  return { result, trace, traceSeen: seen, wallMs: performance.now() - t0 };
+}
+
+/** The prefix a thread ran once for the jobs sharing a fork key. */
+export interface ForkPrefix {
+  snapshot: SimSnapshot;
+  trace: TraceEvent[];
+  seen: number;
+}
+
+/**
+ * Runs `scenario` from the copy of the world at `fork.atMs` that jobs with the same key share,
+ * running that prefix first if this thread has not yet (the same fingerprint as a whole run).
+ * A scenario whose faults before `atMs` are not its first ones runs whole.
+ */
+export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number }, cache: Map<string, ForkPrefix>): RunJobOutput {
+  const early = scenario.faults.filter((f) => f.atMs < fork.atMs).length;
+  if (scenario.faults.slice(0, early).some((f) => f.atMs >= fork.atMs)) return runJob(scenario);
+  const t0 = performance.now();
+  let prefix = cache.get(fork.key);
+  if (prefix === undefined) {
+    const trace: TraceEvent[] = [];
+    let seen = 0;
+    const base = new Simulation({ ...scenario, faults: scenario.faults.slice(0, early) }, {
+      trace: (e) => {
+        seen++;
+        if (trace.length < EVENT_LOG_CAP) trace.push(e);
+      },
+    });
+    base.runUntil(Math.round(fork.atMs * 1000) - 1);
+    prefix = { snapshot: base.snapshot(), trace, seen };
+    // A few prefixes at a time (seeds interleave in the plan); copies are large.
+    if (cache.size >= 4) cache.delete(cache.keys().next().value!);
+    cache.set(fork.key, prefix);
+  }
+  const trace = prefix.trace.slice();
+  let seen = prefix.seen;
+  const sim = prefix.snapshot.restore({
+    trace: (e) => {
+      seen++;
+      if (trace.length < EVENT_LOG_CAP) trace.push(e);
+    },
+  });
+  sim.addFaults(scenario);
+  const result = sim.run();
   return { result, trace, traceSeen: seen, wallMs: performance.now() - t0 };
 }

@@ -1,14 +1,16 @@
 /** A sweep's worker thread: runs the jobs it is given, one at a time, and posts each result. */
 import { parentPort } from 'node:worker_threads';
 import type { JobResult, ThreadJob } from './executor.ts';
-import { runJob } from './run-job.ts';
+import { runForkJob, runJob, type ForkPrefix } from './run-job.ts';
 
 const port = parentPort!;
+const prefixes = new Map<string, ForkPrefix>();
 
 port.on('message', (m: ThreadJob) => {
   const t0 = performance.now();
   try {
-    port.postMessage({ type: 'done', index: m.index, ...runJob(m.scenario) } satisfies JobResult);
+    const out = m.fork ? runForkJob(m.scenario, m.fork, prefixes) : runJob(m.scenario);
+    port.postMessage({ type: 'done', index: m.index, ...out } satisfies JobResult);
   } catch (e) {
     port.postMessage({ type: 'failed', index: m.index, message: e instanceof Error ? e.message : String(e), wallMs: performance.now() - t0 } satisfies JobResult);
   }

@@ -78,3 +78,18 @@ describe('fork at the fault', () => {
     });
   });
 });
+
+describe('fork at the fault, with faults the runs share', () => {
+  it('keeps the lab\'s own faults in the shared prefix and forks at the first fault that differs', () => {
+    const lab = load('01-spoke-and-hub-session-loss-packet-based.srlab.json'); // session-loss on hub1 at 20 s
+    const variants: Scenario[] = [
+      lab,
+      { ...lab, faults: [...lab.faults, { atMs: 40_000, type: 'node-restart' as const, node: 'spoke1', downtimeMs: 3000 }] },
+      { ...lab, faults: [...lab.faults, { atMs: 35_000, type: 'link-down' as const, link: 'wan1', durationMs: 5000 }] },
+    ];
+    const stats: ForkStats = { groups: 0, forked: 0, sharedMs: 0 };
+    const forked = runForked(variants.map((scenario) => ({ scenario })), undefined, stats);
+    expect(stats.sharedMs).toBeGreaterThan(2 * 34_000);
+    variants.forEach((v, i) => expect(forked[i]!.summary.fingerprint).toBe(new Simulation(v).run().summary.fingerprint));
+  });
+});
