@@ -3,7 +3,7 @@
  * order, accepts live faults, and produces the result.
  */
 import type { Fault, Scenario } from './scenario/schema.ts';
-import { Ev, SAMPLE_US } from './model/constants.ts';
+import { Ev, Loss, SAMPLE_US } from './model/constants.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
 import { PacketPool } from './model/packet.ts';
 import { deepClone, reachable } from './core/clone.ts';
@@ -13,7 +13,6 @@ import { expireDue } from './model/session-table.ts';
 import { bfdTick } from './model/bfd.ts';
 import { scheduleTraffic, startSession, clientTick, retransmit, appTimeout, serverTick, hostReceive } from './model/hosts.ts';
 import { applyFault, faultNode, linkTimer, nodeUp, scanTick } from './model/faults.ts';
-import { Loss } from './model/constants.ts';
 import { C } from './metrics/counters.ts';
 import type { RunResult } from './metrics/summary.ts';
 import { buildResult } from './metrics/result.ts';

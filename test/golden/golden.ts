@@ -1,7 +1,7 @@
 /** Shared by the golden test and `npm run golden:update`: what a template run pins, and what it promises. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseScenarioText, Simulation, ENGINE_VERSION, type RunResult } from '../../engine/index.ts';
+import { evaluateObjectives, finishedRun, parseScenarioText, Simulation, ENGINE_VERSION, type RunResult, type Scenario } from '../../engine/index.ts';
 
 /** Folder of the shipped templates. */
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../assets/scenarios/', import.meta.url));
@@ -20,11 +20,24 @@ export function expectedPath(file: string): string {
   return `${EXPECTED_DIR}${file.replace('.srlab.json', '.json')}`;
 }
 
-/** Runs one template file. */
-export function runTemplate(file: string): RunResult {
+/** One template file, parsed. */
+export function loadTemplate(file: string): Scenario {
   const r = parseScenarioText(readFileSync(TEMPLATE_DIR + file, 'utf8'));
   if (!r.ok) throw new Error(`${file}: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  return new Simulation(r.scenario).run();
+  return r.scenario;
+}
+
+/** Runs one template file. */
+export function runTemplate(file: string): RunResult {
+  return new Simulation(loadTemplate(file)).run();
+}
+
+/** The template's own objectives (what `srlab check` grades) that a run fails, in words. */
+export function failedObjectives(file: string, res: RunResult): string[] {
+  const s = loadTemplate(file);
+  return evaluateObjectives(s.objectives ?? [], finishedRun(s, res))
+    .filter((o) => o.status !== 'pass')
+    .map((o) => `objective ${o.id}: ${o.text} (${o.status})`);
 }
 
 /** The fingerprint and key KPIs a golden file pins, with the engine version that produced them. */
@@ -125,5 +138,5 @@ export const CLAIMS: Record<string, Claim[]> = {
 export function brokenClaims(file: string, res: RunResult): string[] {
   const claims = CLAIMS[file];
   if (claims === undefined) return [`no claims written for ${file}`];
-  return claims.filter((cl) => !cl.holds(res)).map((cl) => cl.says);
+  return [...claims.filter((cl) => !cl.holds(res)).map((cl) => cl.says), ...failedObjectives(file, res)];
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { brokenClaims, ENGINE_VERSION, expectedPath, pinned, readHistory, runTemplate, templateFiles } from './golden.ts';
+import { brokenClaims, ENGINE_VERSION, expectedPath, failedObjectives, loadTemplate, pinned, readHistory, runTemplate, templateFiles } from './golden.ts';
 
 describe('golden templates', () => {
   const history = readHistory();
@@ -9,6 +9,10 @@ describe('golden templates', () => {
       const res = runTemplate(file);
       it('does what its description tells the user to look at', () => {
         expect(brokenClaims(file, res)).toEqual([]);
+      });
+      it('states its lesson as objectives, and passes them (what srlab check grades)', () => {
+        expect(loadTemplate(file).objectives?.length ?? 0).toBeGreaterThan(0);
+        expect(failedObjectives(file, res)).toEqual([]);
       });
       it('keeps the fingerprint its engine version pinned (a fingerprint moves only with ENGINE_VERSION)', () => {
         const known = history[ENGINE_VERSION]?.[file];
