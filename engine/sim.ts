@@ -3,6 +3,7 @@
  * order, accepts live faults, and produces the result.
  */
 import type { Fault, Scenario } from './scenario/schema.ts';
+import { faultProblems } from './scenario/validate.ts';
 import { Ev, Loss, SAMPLE_US } from './model/constants.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
 import { PacketPool } from './model/packet.ts';
@@ -163,8 +164,9 @@ export class Simulation {
    */
   inject(fault: Fault): { ok: true; atMs: number } | { ok: false; message: string } {
     const w = this.w;
-    const problem = checkFaultTarget(w, fault);
-    if (problem) return { ok: false, message: problem };
+    // The same rules as a fault in the file.
+    const problems = faultProblems(w.scenario, fault);
+    if (problems.length > 0) return { ok: false, message: problems.map((p) => `${p.path}: ${p.message}`).join('; ') };
     const atMs = w.now / 1000;
     const index = w.faultLog.push({ atMs, fault: { ...fault, atMs }, source: 'live' }) - 1;
     this.pendingLive.push({ atUs: w.now, index });
@@ -250,27 +252,6 @@ export class Simulation {
       case Ev.LinkTimer:
         linkTimer(w, a, b);
         return;
-    }
-  }
-}
-
-function checkFaultTarget(w: World, f: Fault): string | null {
-  const router = (id: string) => {
-    const i = w.nodeIds.indexOf(id);
-    if (i < 0) return `node "${id}" does not exist`;
-    return w.routers[i] ? null : `"${id}" is a host; this fault applies to routers`;
-  };
-  switch (f.type) {
-    case 'node-restart':
-    case 'session-loss':
-      return router(f.node);
-    case 'scan':
-      return router(f.target);
-    default: {
-      const li = w.linkById.get(f.link);
-      if (li === undefined) return `link "${f.link}" does not exist`;
-      if (f.type === 'nat-rebind' && !w.links[li]!.nat) return `link "${f.link}" has no NAT`;
-      return null;
     }
   }
 }

@@ -70,6 +70,18 @@ export function crossCheck(s: Scenario): ScenarioProblem[] {
 
 type Add = (path: string, message: string) => void;
 
+/**
+ * The problems of one fault against a lab, as a fault in the file would get them (the same
+ * rules): used for faults injected into a live run. Paths start at `at`.
+ */
+export function faultProblems(s: Scenario, f: Fault, at = 'fault'): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const kinds = new Map(s.nodes.map((n) => [n.id, n.kind]));
+  const links = new Map(s.links.map((l) => [l.id, l]));
+  checkFault(f, at, kinds, links, (path, message) => problems.push({ path, message }));
+  return problems;
+}
+
 function afterEnd(durationMs: number): string {
   return `is after the end of the run (durationMs ${durationMs})`;
 }

@@ -198,3 +198,19 @@ describe('no valid file can stop the clock or overflow packed fields', () => {
     expect(problemsOf(parseScenario(raw))).toContainEqual({ path: 'links', message: 'must list at most 60000 links' });
   });
 });
+
+describe('a fault injected live', () => {
+  it('is checked by the same rules as a fault in the file (link-impair with no parameters refused both ways)', async () => {
+    const { Simulation } = await import('../../../engine/index.ts');
+    const raw = minimal();
+    const fault = { atMs: 100, type: 'link-impair', link: raw['links'][0].id };
+    const inFile = problemsOf(parseScenario({ ...raw, faults: [fault] }));
+    expect(inFile).toEqual([{ path: 'faults[0]', message: 'a link-impair fault needs at least one of lossPct, latencyMs, jitterMs, bandwidthMbps' }]);
+    const ok = parseScenario(raw);
+    if (!ok.ok) throw new Error('minimal lab refused');
+    const live = new Simulation(ok.scenario).inject({ ...fault, direction: 'both', durationMs: null });
+    expect(live).toEqual({ ok: false, message: 'fault: a link-impair fault needs at least one of lossPct, latencyMs, jitterMs, bandwidthMbps' });
+    const ghost = new Simulation(ok.scenario).inject({ atMs: 0, type: 'session-loss', node: 'hub9', fraction: 1 });
+    expect(ghost).toEqual({ ok: false, message: 'fault.node: node "hub9" does not exist' });
+  });
+});
