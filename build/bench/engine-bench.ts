@@ -5,6 +5,7 @@
 import { Simulation } from '../../engine/index.ts';
 import { holdLoop } from './hold-heap.ts';
 import { meshScenario } from './scenarios.ts';
+import { toyDes } from './toy-des.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -73,11 +74,40 @@ export function benchLoad(label: string, spokes: number, hubs: number, sessions:
   return figs;
 }
 
+/**
+ * The engine against a quick toy DES of the same traffic (10k sessions × 10 pps, 20 spokes, 2
+ * hubs, 20 s of virtual time), side by side in this process, best of three each.
+ */
+export function benchVsToy(): Figure[] {
+  let engine = Number.POSITIVE_INFINITY;
+  let toy = Number.POSITIVE_INFINITY;
+  let toyEvents = 0;
+  let engineEvents = 0;
+  for (let round = 0; round < 3; round++) {
+    const sc = meshScenario({ spokes: 20, hubs: 2, sessions: 10_000, ppsPerSession: 10, durationMs: 20_000 });
+    gc();
+    const t0 = performance.now();
+    engineEvents = new Simulation(sc).run().summary.events;
+    engine = Math.min(engine, performance.now() - t0);
+    gc();
+    const t = toyDes(10_000, 20, 10, 20_000);
+    toy = Math.min(toy, t.wallMs);
+    toyEvents = t.events;
+  }
+  const ratio = toy / engine;
+  return [
+    { name: 'toy DES, 10k sessions × 10 pps, 20 s (flat heap, Map flows)', value: `${fmt(toy)} ms, ${fmt(toyEvents)} events` },
+    { name: 'engine, same traffic', value: `${fmt(engine)} ms, ${fmt(engineEvents)} events` },
+    { name: 'engine speed ÷ toy speed (wall time, best of 3)', value: fmt(ratio, 2), target: '≥ 1.5', ok: ratio >= 1.5 },
+  ];
+}
+
 /** All engine figures. */
 export function engineFigures(): Figure[] {
   return [
+    ...benchVsToy(),
     ...benchEventRate(),
     ...benchLoad('10k sessions × 10 pps, 20 spokes, 2 hubs, 60 s', 20, 2, 10_000, 10, 60_000, 10),
-    ...benchLoad('100k sessions × 1 pps, 1000 spokes, 2 hubs, 60 s', 1000, 2, 100_000, 1, 60_000, 1, 1024),
+    ...benchLoad('100k sessions × 1 pps, 1000 spokes, 2 hubs, 60 s', 1000, 2, 100_000, 1, 60_000, 2, 1024),
   ];
 }
