@@ -7,8 +7,8 @@
 import Sqlite, { type Database } from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
-/** `PRAGMA application_id` of a Session Recovery Lab runs database: "SRLb" in ASCII. */
-export const APPLICATION_ID = 0x53524c62;
+// A leaf module of its own: migration 0020 sets it, and identity.ts imports the migrations.
+export { APPLICATION_ID } from './application-id.ts';
 
 /** What the first 100 bytes of an SQLite file say. */
 export interface SqliteHeader {

@@ -4,7 +4,7 @@
  * a file of schema 10 from before this step is recognised by its exact tables instead and gets
  * the mark here.
  */
-import { APPLICATION_ID } from '../identity.ts';
+import { APPLICATION_ID } from '../application-id.ts';
 import type { Migration } from './types.ts';
 
 /** Schema 20: the application id. */
