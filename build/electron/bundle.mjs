@@ -19,6 +19,7 @@ const WORKERS = {
   'live-worker': 'electron/services/live/live-worker.ts',
   'sweep-worker': 'electron/services/sweeps/sweep-worker.ts',
   'heavy-worker': 'electron/services/host/heavy-worker.ts',
+  'seek-worker': 'electron/services/timetravel/seek-worker.ts',
 };
 
 // ESM output may still contain require() calls from bundled CommonJS packages.

@@ -32,6 +32,7 @@ const ENTRIES = {
   'live-worker': join(root, 'electron', 'services', 'live', 'live-worker.ts'),
   'sweep-worker': join(root, 'electron', 'services', 'sweeps', 'sweep-worker.ts'),
   'heavy-worker': join(root, 'electron', 'services', 'host', 'heavy-worker.ts'),
+  'seek-worker': join(root, 'electron', 'services', 'timetravel', 'seek-worker.ts'),
   // BullMQ's sandboxed processor for `srlab worker` (BullMQ imports it in its own worker thread).
   'queue-processor': join(root, 'electron', 'services', 'queue', 'processor.ts'),
 };

@@ -9,12 +9,13 @@ import { dirname, join } from 'node:path';
 import type { WorkerOptions } from 'node:worker_threads';
 
 /** The workers there are (each an entry of the bundle). */
-export type WorkerName = 'live-worker' | 'sweep-worker' | 'heavy-worker';
+export type WorkerName = 'live-worker' | 'sweep-worker' | 'heavy-worker' | 'seek-worker';
 
 const SOURCES: Record<WorkerName, string> = {
   'live-worker': 'electron/services/live/live-worker.ts',
   'sweep-worker': 'electron/services/sweeps/sweep-worker.ts',
   'heavy-worker': 'electron/services/host/heavy-worker.ts',
+  'seek-worker': 'electron/services/timetravel/seek-worker.ts',
 };
 
 /** The file and options to start worker `name` with. */

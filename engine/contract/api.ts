@@ -15,6 +15,8 @@ import type { Assumption } from '../assumptions.ts';
 import type { LiveSnapshot } from './snapshot.ts';
 import type { FlowRow } from '../live/sessions-table.ts';
 import type { WhatIfState } from '../whatif/types.ts';
+import type { SeekView } from './seek.ts';
+import { EVENT_CATEGORIES } from '../replay/describe.ts';
 
 /**
  * Error codes every transport uses. `busy`: the host has too much queued for this connection
@@ -53,6 +55,27 @@ const EXPORT_FORMATS = ['html', 'csv-sessions', 'csv-counters', 'csv-series'] as
 /** A format `runs:export` renders. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * A time-travel seek's target (exactly one of `tUs`, `event`, `fault`, `step` with `from`) and
+ * which sessions tables to return (one router's, or every router's, `limit` sessions each).
+ */
+const seekFields = {
+  tUs: z.number().min(0).max(86_400_000_000).optional(),
+  event: z.number().int().min(0).optional(),
+  fault: z.number().int().min(0).max(100_000).optional(),
+  step: z.enum(['forward', 'back']).optional(),
+  from: z.number().int().min(0).optional(),
+  categories: z.array(z.enum(EVENT_CATEGORIES)).min(1).max(EVENT_CATEGORIES.length).optional(),
+  router: z.string().min(1).max(64).optional(),
+  limit: z.number().int().min(1).max(2000).default(200),
+};
+function oneSeekTarget(p: { tUs?: number | undefined; event?: number | undefined; fault?: number | undefined; step?: string | undefined; from?: number | undefined; categories?: unknown }, ctx: z.RefinementCtx): void {
+  const given = (['tUs', 'event', 'fault', 'step'] as const).filter((k) => p[k] !== undefined);
+  if (given.length !== 1) ctx.addIssue({ code: 'custom', message: `give exactly one of tUs, event, fault or step (got ${given.length === 0 ? 'none' : given.join(', ')})` });
+  if (p.step !== undefined && p.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'step needs from: the event number it starts at' });
+  if (p.step === undefined && (p.from !== undefined || p.categories !== undefined)) ctx.addIssue({ code: 'custom', path: [p.from !== undefined ? 'from' : 'categories'], message: 'only a step takes from and categories' });
+}
+
 /** Params schema of every method. */
 export const PARAMS = {
   'app:info': z.object({}).strict(),
@@ -72,11 +95,15 @@ export const PARAMS = {
   'sim:inject': z.object({ fault: z.unknown() }).strict(),
   'sim:state': z.object({}).strict(),
   'sim:sessions': z.object({ router: z.string().min(1).max(64), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+  // Time travel over the paused live run (up to where it stands).
+  'sim:seek': z.object(seekFields).strict().superRefine(oneSeekTarget),
   'runs:list': z.object({ scenario: z.string().max(200).optional(), status: z.enum(RUN_STATUSES).optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
   'runs:get': z.object({ id: runId }).strict(),
   'runs:sessions': z.object({ id: runId, limit: z.number().int().min(1).max(100000).default(200) }).strict(),
   'runs:events': z.object({ id: runId, kind: z.string().max(100).optional(), node: z.string().max(64).optional(), fromMs: z.number().optional(), limit: z.number().int().min(1).max(10000).default(500) }).strict(),
   'runs:delete': z.object({ id: runId }).strict(),
+  // Time travel over a stored run (re-run from its scenario, seed and fault log; cached per run).
+  'runs:seek': z.object({ runId, ...seekFields }).strict().superRefine(oneSeekTarget),
   'runs:compare': z.object({ ids: distinctRunIds(2) }).strict(),
   'runs:export': z.object({ ids: distinctRunIds(1), format: z.enum(EXPORT_FORMATS) }).strict(),
   // N-1 analysis (the What if view): one analysis at a time, progress as `whatif:progress` events.
@@ -165,11 +192,13 @@ export interface Results {
   'sim:inject': { atMs: number };
   'sim:state': LiveSnapshot | null;
   'sim:sessions': FlowRow[];
+  'sim:seek': SeekView;
   'runs:list': RunRow[];
   'runs:get': RunDetail;
   'runs:sessions': SessionOutcome[];
   'runs:events': StoredEvent[];
   'runs:delete': { deleted: boolean };
+  'runs:seek': SeekView;
   'runs:compare': Comparison;
   'runs:export': { filename: string; mime: string; content: string };
   'whatif:start': { sweepId: string; runs: number };

@@ -24,9 +24,13 @@ export class Timeline {
     this.everyEvents = Math.max(1000, opts.everyEvents ?? 250_000);
   }
 
-  /** Takes a copy of `sim` when it has gone far enough since the last one (call between slices). */
-  record(sim: Simulation): void {
-    if (sim.w.events < this.nextAt) return;
+  /**
+   * Takes a copy of `sim` when it has gone far enough since the last one (call between slices).
+   * `force`: take one now whatever the distance (after a live fault is injected: older copies
+   * do not have it pending, so a seek past it must start from a copy that has).
+   */
+  record(sim: Simulation, force = false): void {
+    if (!force && sim.w.events < this.nextAt) return;
     this.snaps.push(sim.snapshot());
     this.nextAt = sim.w.events + this.everyEvents;
   }

@@ -12,6 +12,8 @@ import { scenariosHandlers } from './scenarios-handlers.ts';
 import { simHandlers } from './sim-handlers.ts';
 import { whatIfHandlers } from '../whatif/handlers.ts';
 import { WhatIfService } from '../whatif/service.ts';
+import { SeekService } from '../timetravel/seek-service.ts';
+import { seekTables, seekTarget } from '../timetravel/params.ts';
 import { err, ok, type Handlers, type MethodImpl } from './results.ts';
 import type { ApiDeps } from './types.ts';
 
@@ -39,6 +41,11 @@ function appHandlers(deps: ApiDeps): Handlers<'app:info' | 'templates:list' | 't
   };
 }
 
+/** Time travel over stored runs (answered in the seek service's worker). */
+function seekHandlers(seek: SeekService): Handlers<'runs:seek'> {
+  return { 'runs:seek': (p) => seek.seek({ runId: p.runId, target: seekTarget(p), ...seekTables(p) }) };
+}
+
 /** Builds the dispatcher: `handle(method, params)`. */
 export function createApi(deps: ApiDeps) {
   const impl: Handlers<Method> = {
@@ -48,6 +55,7 @@ export function createApi(deps: ApiDeps) {
     ...scenariosHandlers(deps.db),
     ...runsHandlers(deps.db),
     ...whatIfHandlers(deps.whatIf ?? new WhatIfService(deps.db, deps.runner.emit)),
+    ...seekHandlers(deps.seek ?? new SeekService(deps.db)),
   };
 
   /** Answers one call with its validated params (the one place params meet their method's implementation). */

@@ -1,10 +1,11 @@
-/** The live run (sim:*) over the live runner: start, pause, resume, step, stop, speed, inject, state, sessions. */
+/** The live run (sim:*) over the live runner: start, pause, resume, step, stop, speed, inject, state, sessions, seek. */
 import { FaultSchema, parseScenario } from '../../../engine/index.ts';
 import type { LiveRunner } from '../live/runner.ts';
 import { err, ok, type Handlers } from './results.ts';
+import { seekTables, seekTarget } from '../timetravel/params.ts';
 
 /** The sim:* methods. */
-export function simHandlers(runner: LiveRunner): Handlers<'sim:start' | 'sim:pause' | 'sim:resume' | 'sim:step' | 'sim:stop' | 'sim:speed' | 'sim:inject' | 'sim:state' | 'sim:sessions'> {
+export function simHandlers(runner: LiveRunner): Handlers<'sim:start' | 'sim:pause' | 'sim:resume' | 'sim:step' | 'sim:stop' | 'sim:speed' | 'sim:inject' | 'sim:state' | 'sim:sessions' | 'sim:seek'> {
   return {
     'sim:start': (p) => {
       const r = parseScenario(p.scenario);
@@ -35,5 +36,6 @@ export function simHandlers(runner: LiveRunner): Handlers<'sim:start' | 'sim:pau
     },
     'sim:state': () => runner.state(),
     'sim:sessions': (p) => runner.sessions(p.router, p.limit),
+    'sim:seek': (p) => runner.seek(seekTarget(p), seekTables(p)),
   };
 }

@@ -9,6 +9,7 @@ import type { RunDatabase } from '../db/index.ts';
 import { LiveRunner } from '../live/runner.ts';
 import { createApi } from '../api/handlers.ts';
 import { WhatIfService } from '../whatif/service.ts';
+import { SeekService } from '../timetravel/seek-service.ts';
 import { RENDERER_DIST, ensureRendererBuilt } from './renderer-build.ts';
 import { startHost, type RunningHost } from './server.ts';
 import type { QueueLimits } from './connection-queue.ts';
@@ -49,7 +50,8 @@ export async function startLab(o: LabOptions): Promise<RunningLab> {
   let host: RunningHost | null = null;
   const runner = new LiveRunner(o.db, (event, payload) => host?.broadcast(event, payload));
   const whatIf = new WhatIfService(o.db, runner.emit);
-  const api = createApi({ db: o.db, dbPath: o.dbPath, runner, host: 'browser', appVersion: appVersion(), whatIf });
+  const seek = new SeekService(o.db);
+  const api = createApi({ db: o.db, dbPath: o.dbPath, runner, host: 'browser', appVersion: appVersion(), whatIf, seek });
   // Exports and comparisons read whole runs and build big strings: a worker with its own
   // read-only connection answers them, so other clients and the live run are not held up.
   const heavy = o.db && o.dbPath ? new HeavyWorker(o.db.path) : null;
@@ -61,6 +63,7 @@ export async function startLab(o: LabOptions): Promise<RunningLab> {
     runner,
     async close() {
       whatIf.close();
+      await seek.close();
       await runner.close();
       await h.close();
       await heavy?.close();

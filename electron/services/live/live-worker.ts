@@ -4,7 +4,7 @@
  * end. The main thread stays free for the window or the WebSocket.
  */
 import { parentPort } from 'node:worker_threads';
-import { Simulation, SnapshotBuilder, sessionTable, type TraceEvent } from '../../../engine/index.ts';
+import { NumberedLog, seekTimeline, seekView, runFaults, Simulation, SnapshotBuilder, sessionTable, Timeline, timelineEvery } from '../../../engine/index.ts';
 import { Pacer } from './pacing.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -24,8 +24,10 @@ let state: 'running' | 'paused' | 'ended' = 'paused';
 let startedWall = 0;
 let lastSnapshot = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
-const trace: TraceEvent[] = [];
-let traceSeen = 0;
+/** The run's event log, each entry with the number of the event that wrote it (time travel shows the log up to a moment). */
+const trace = new NumberedLog(TRACE_CAP);
+/** World copies taken between slices, for time travel while paused (sim:seek). */
+let timeline: Timeline | null = null;
 
 function snapshot(): void {
   if (!sim || !builder) return;
@@ -71,6 +73,7 @@ function tick(): void {
     do {
       const s = performance.now();
       advance(sim, pacer.target(s, sim.nowUs), SLICE_EVENTS);
+      timeline?.record(sim);
       t1 = performance.now();
       pacer.done(s, t1, sim.nowUs);
     } while (pacer.speed === 'max' && !sim.done && t1 - t0 < pacer.budgetMs);
@@ -89,7 +92,7 @@ function finish(status: 'completed' | 'stopped'): void {
   state = 'ended';
   snapshot();
   const result = sim.result();
-  post({ type: 'ended', status, result, trace, traceSeen, wallMs: performance.now() - startedWall, stoppedAtUs: sim.nowUs });
+  post({ type: 'ended', status, result, trace: trace.events, traceSeen: trace.seen, wallMs: performance.now() - startedWall, stoppedAtUs: sim.nowUs });
 }
 
 function handle(m: ToWorker): void {
@@ -100,12 +103,13 @@ function handle(m: ToWorker): void {
       sim = new Simulation(m.scenario, {
         ...(m.seed !== undefined ? { seed: m.seed } : {}),
         trace: (e) => {
-          traceSeen++;
-          if (trace.length < TRACE_CAP) trace.push(e);
+          trace.push(e, sim?.w.events ?? 0);
           b?.onTrace(e);
         },
       });
       builder = b = new SnapshotBuilder(sim);
+      timeline = new Timeline({ everyEvents: timelineEvery(m.scenario) });
+      timeline.record(sim);
       pacer = new Pacer(m.speed);
       startedWall = performance.now();
       pacer.anchor(startedWall, 0);
@@ -128,6 +132,7 @@ function handle(m: ToWorker): void {
     case 'step':
       if (sim && state === 'paused') {
         for (let i = 0; i < m.events && sim.step(); i++);
+        timeline?.record(sim);
         if (sim.done) return finish('completed');
         snapshot();
       }
@@ -142,6 +147,8 @@ function handle(m: ToWorker): void {
     case 'inject': {
       if (!sim || state === 'ended') return post({ type: 'reply', id: m.id, ok: false, message: 'no run is live' });
       const r = sim.inject(m.fault);
+      // Older copies do not have this fault pending: a seek past it starts from this one.
+      if (r.ok) timeline?.record(sim, true);
       return post(r.ok ? { type: 'reply', id: m.id, ok: true, value: { atMs: r.atMs } } : { type: 'reply', id: m.id, ok: false, message: r.message });
     }
     case 'sessions':
@@ -151,10 +158,24 @@ function handle(m: ToWorker): void {
       // A window joining mid-run gets the log so far too (as much as a window keeps), not only
       // what happens from now on: every window sees the whole run.
       const full = builder.build(runId, state, pacer.speed, pacer.achieved(), true);
-      const log = trace.slice(-JOIN_LOG);
-      return post({ type: 'reply', id: m.id, ok: true, value: { ...full, log, logDropped: traceSeen - log.length } });
+      const log = trace.events.slice(-JOIN_LOG);
+      return post({ type: 'reply', id: m.id, ok: true, value: { ...full, log, logDropped: trace.seen - log.length } });
     }
+    case 'seek':
+      return seek(m);
   }
+}
+
+/** Time travel: the run as it was at a moment up to where it stands (paused only: a running run moves on). */
+function seek(m: Extract<ToWorker, { type: 'seek' }>): void {
+  if (!sim || !timeline) return post({ type: 'reply', id: m.id, ok: false, code: 'conflict', message: 'no run is live' });
+  if (state === 'running') return post({ type: 'reply', id: m.id, ok: false, code: 'conflict', message: 'the run is running: pause it to travel back in time' });
+  const t0 = performance.now();
+  const extent = { endUs: sim.nowUs, endEvents: sim.w.events };
+  const faults = runFaults(sim);
+  const pos = seekTimeline(timeline, m.target, extent, faults);
+  const view = seekView(pos, { runId, state, speed: pacer.speed, extent, faults, log: trace, limit: m.limit, ...(m.router !== undefined ? { router: m.router } : {}) });
+  post({ type: 'reply', id: m.id, ok: true, value: { ...view, wallMs: performance.now() - t0 } });
 }
 
 port.on('message', handle);

@@ -1,5 +1,5 @@
 /** Messages between the live runner (main thread) and its worker. */
-import type { Fault, LiveSnapshot, RunResult, Scenario, TraceEvent } from '../../../engine/index.ts';
+import type { ErrorCode, Fault, LiveSnapshot, RunResult, Scenario, SeekTarget, TraceEvent } from '../../../engine/index.ts';
 
 /** Main → worker. */
 export type ToWorker =
@@ -11,7 +11,8 @@ export type ToWorker =
   | { type: 'stop' }
   | { type: 'inject'; id: number; fault: Fault }
   | { type: 'sessions'; id: number; router: string; limit: number }
-  | { type: 'state'; id: number };
+  | { type: 'state'; id: number }
+  | { type: 'seek'; id: number; target: SeekTarget; router?: string; limit: number };
 
 /** Worker → main. */
 export type FromWorker =
@@ -19,4 +20,4 @@ export type FromWorker =
   | { type: 'ended'; status: 'completed' | 'stopped'; result: RunResult; trace: TraceEvent[]; traceSeen: number; wallMs: number; stoppedAtUs: number }
   | { type: 'failed'; message: string; wallMs: number }
   | { type: 'reply'; id: number; ok: true; value: unknown }
-  | { type: 'reply'; id: number; ok: false; message: string };
+  | { type: 'reply'; id: number; ok: false; message: string; code?: ErrorCode };

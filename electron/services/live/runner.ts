@@ -4,7 +4,7 @@
  * injected and when it ends, and answers the control methods of the contract.
  */
 import { Worker } from 'node:worker_threads';
-import { checkWork, type ApiResult, type Events, type Fault, type FlowRow, type LiveSnapshot, type RunSummary, type Scenario } from '../../../engine/index.ts';
+import { checkWork, type ApiResult, type ErrorCode, type Events, type Fault, type FlowRow, type LiveSnapshot, type RunSummary, type Scenario, type SeekTarget, type SeekView } from '../../../engine/index.ts';
 import type { RunDatabase } from '../db/index.ts';
 import { failRun, finishRun, recordLiveFault, startRun, stopRun, TraceCapture } from '../runs/index.ts';
 import { workerEntry } from '../workers.ts';
@@ -13,7 +13,7 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 /** Sends an event to every connected renderer. */
 export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => void;
 
-type Reply = (r: { ok: true; value: unknown } | { ok: false; message: string }) => void;
+type Reply = (r: { ok: true; value: unknown } | { ok: false; message: string; code?: ErrorCode }) => void;
 
 /** At most one live run at a time. */
 export class LiveRunner {
@@ -109,6 +109,11 @@ export class LiveRunner {
     return this.ask({ type: 'sessions', id: 0, router, limit });
   }
 
+  /** Time travel: the paused run as it was at `target` (up to where it stands). */
+  seek(target: SeekTarget, opts: { router?: string; limit: number }): Promise<ApiResult<SeekView>> {
+    return this.ask({ type: 'seek', id: 0, target, limit: opts.limit, ...(opts.router !== undefined ? { router: opts.router } : {}) });
+  }
+
   /** The full state now (all counters), or null when no run is live. */
   async state(): Promise<ApiResult<LiveSnapshot | null>> {
     if (!this.worker) return { ok: true, value: null };
@@ -124,7 +129,7 @@ export class LiveRunner {
     if (!this.worker) return Promise.resolve({ ok: false, error: { code: 'conflict', message: 'no run is live' } });
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.replies.set(id, (r) => resolve(r.ok ? { ok: true, value: r.value as T } : { ok: false, error: { code: 'bad-params', message: r.message } }));
+      this.replies.set(id, (r) => resolve(r.ok ? { ok: true, value: r.value as T } : { ok: false, error: { code: r.code ?? 'bad-params', message: r.message } }));
       this.send({ ...m, id });
     });
   }
@@ -139,7 +144,7 @@ export class LiveRunner {
         this.emit('sim:snapshot', m.snapshot);
         return;
       case 'reply':
-        this.replies.get(m.id)?.(m.ok ? { ok: true, value: m.value } : { ok: false, message: m.message });
+        this.replies.get(m.id)?.(m.ok ? { ok: true, value: m.value } : { ok: false, message: m.message, ...(m.code ? { code: m.code } : {}) });
         this.replies.delete(m.id);
         return;
       case 'failed':

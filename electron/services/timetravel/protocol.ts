@@ -1,0 +1,29 @@
+/** Messages between the stored-run seek service (main thread) and its worker. */
+import type { ApiResult, Fault, SeekTarget, SeekView } from '../../../engine/index.ts';
+
+/** What re-running a stored run needs (the same inputs `srlab replay` uses). */
+export interface StoredRunInputs {
+  runId: string;
+  /** The scenario as stored (JSON text: parsed only when the worker has no timeline of the run yet). */
+  scenarioJson: string;
+  seed: number;
+  durationMs: number;
+  liveFaults: { atMs: number; fault: Fault }[];
+  /** Where a stopped run stopped, µs (null: it ran to its end). */
+  stoppedAtUs: number | null;
+}
+
+/** Main → worker. */
+export interface SeekCall {
+  id: number;
+  run: StoredRunInputs;
+  target: SeekTarget;
+  router?: string;
+  limit: number;
+}
+
+/** Worker → main. */
+export interface SeekReply {
+  id: number;
+  result: ApiResult<SeekView>;
+}

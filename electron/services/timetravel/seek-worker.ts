@@ -1,0 +1,77 @@
+/**
+ * The stored-run seek worker: re-runs a stored run from its scenario, seed and fault log once,
+ * keeping world copies along the way (a Timeline) and the event log with event numbers, then
+ * answers seeks from them. The two runs used most recently stay cached.
+ */
+import { parentPort } from 'node:worker_threads';
+import { NumberedLog, parseScenario, runFaults, seekTimeline, seekView, Simulation, Timeline, timelineEvery, type SeekExtent, type SeekFault } from '../../../engine/index.ts';
+import type { SeekCall, SeekReply, StoredRunInputs } from './protocol.ts';
+
+/** One stored run, ready to travel. */
+interface Travel {
+  timeline: Timeline;
+  log: NumberedLog;
+  faults: SeekFault[];
+  extent: SeekExtent;
+}
+
+const CACHED_RUNS = 2;
+const port = parentPort!;
+const cache = new Map<string, Travel>();
+
+/** Re-runs the stored run to where it ended, recording copies. */
+function build(run: StoredRunInputs): Travel | string {
+  const parsed = parseScenario(JSON.parse(run.scenarioJson) as unknown);
+  if (!parsed.ok) {
+    const first = parsed.problems[0];
+    return `the scenario stored with run ${run.runId} no longer loads (${first ? `${first.path}: ${first.message}` : 'invalid'})`;
+  }
+  const log = new NumberedLog();
+  let sim: Simulation | null = null;
+  sim = new Simulation(parsed.scenario, { seed: run.seed, durationMs: run.durationMs, liveFaults: run.liveFaults, trace: (e) => log.push(e, sim?.w.events ?? 0) });
+  const every = timelineEvery(parsed.scenario);
+  const timeline = new Timeline({ everyEvents: every });
+  timeline.record(sim);
+  const endUs = run.stoppedAtUs ?? sim.endUs;
+  const chunk = Math.max(1000, Math.floor(every / 4));
+  while (!sim.done && sim.peekUs() <= endUs) {
+    for (let n = 0; n < chunk && sim.peekUs() <= endUs; n++) if (!sim.step()) break;
+    timeline.record(sim);
+  }
+  sim.runUntil(endUs);
+  return { timeline, log, faults: runFaults(sim), extent: { endUs, endEvents: sim.w.events } };
+}
+
+function travel(run: StoredRunInputs): Travel | string {
+  const have = cache.get(run.runId);
+  if (have) {
+    // Most recently used last.
+    cache.delete(run.runId);
+    cache.set(run.runId, have);
+    return have;
+  }
+  const t = build(run);
+  if (typeof t === 'string') return t;
+  cache.set(run.runId, t);
+  while (cache.size > CACHED_RUNS) cache.delete(cache.keys().next().value!);
+  return t;
+}
+
+function answer(m: SeekCall): SeekReply['result'] {
+  const t0 = performance.now();
+  const t = travel(m.run);
+  if (typeof t === 'string') return { ok: false, error: { code: 'conflict', message: t } };
+  const pos = seekTimeline(t.timeline, m.target, t.extent, t.faults);
+  const view = seekView(pos, { runId: m.run.runId, state: 'ended', speed: 1, extent: t.extent, faults: t.faults, log: t.log, limit: m.limit, ...(m.router !== undefined ? { router: m.router } : {}) });
+  return { ok: true, value: { ...view, wallMs: performance.now() - t0 } };
+}
+
+port.on('message', (m: SeekCall) => {
+  let result: SeekReply['result'];
+  try {
+    result = answer(m);
+  } catch (e) {
+    result = { ok: false, error: { code: 'internal', message: `runs:seek failed: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+  port.postMessage({ id: m.id, result } satisfies SeekReply);
+});
