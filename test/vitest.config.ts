@@ -10,6 +10,10 @@ const env = { SRLAB_DB: join(tmpdir(), `srlab-tests-${process.pid}.db`) };
 export default defineConfig({
   test: {
     root,
+    // Vitest's default on a 2-core machine is ONE worker: every file in turn. Much of the suite
+    // waits rather than computes (spawned CLIs, Chromium, worker threads, SQLite), so three
+    // workers overlap those waits; every test waits on state, never on time, so load is safe.
+    maxWorkers: 3,
     projects: [
       {
         test: {
