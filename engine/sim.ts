@@ -5,6 +5,7 @@
 import type { Fault, Scenario } from './scenario/schema.ts';
 import { faultProblems } from './scenario/validate.ts';
 import { Ev, Loss, SAMPLE_US } from './model/constants.ts';
+import { linkOfDir, scheduleBfdTick, scheduleSample } from './model/events.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
 import { PacketPool } from './model/packet.ts';
 import { deepClone, reachable } from './core/clone.ts';
@@ -41,7 +42,7 @@ export class Simulation {
     const w = (this.w = new World(scenario, opts));
     for (const r of w.routerList) {
       const phase = w.streams.stream(`bfd:${r.id}`).int(r.bfdTxUs);
-      w.at(phase, Ev.BfdTick, r.node, 0, r.bootGen);
+      scheduleBfdTick(w, phase, r.node, r.bootGen);
     }
     scheduleTraffic(w);
     w.faultLog.forEach((e, i) => {
@@ -49,7 +50,7 @@ export class Simulation {
       else scheduleFault(w, i);
     });
     this.pendingLive.sort((x, y) => x.atUs - y.atUs || x.index - y.index);
-    w.at(SAMPLE_US, Ev.Sample, 0xffff, 0, 0);
+    scheduleSample(w, SAMPLE_US);
   }
 
   /**
@@ -189,7 +190,7 @@ export class Simulation {
     const w = this.w;
     switch (kind) {
       case Ev.LinkArrival: {
-        const l = w.links[a >> 1]!;
+        const l = w.links[linkOfDir(a)]!;
         const d = l.dirs[a & 1]!;
         const p = d.dequeue();
         if (d.count > 0) w.queue.push(d.headTime(), d.headSeq(), Ev.LinkArrival, d.to, a, 0);
@@ -244,7 +245,7 @@ export class Simulation {
       case Ev.Sample:
         w.sample();
         if (w.now % CHECKPOINT_US === 0) w.checkpoints.push({ tMs: w.now / 1000, events: w.events, fingerprint: w.fp.hex() });
-        if (w.now + SAMPLE_US <= w.endUs) w.at(w.now + SAMPLE_US, Ev.Sample, 0xffff, 0, 0);
+        if (w.now + SAMPLE_US <= w.endUs) scheduleSample(w, w.now + SAMPLE_US);
         return;
       case Ev.ScanTick:
         scanTick(w, node, a);

@@ -24,10 +24,10 @@ export interface DiffInput {
 }
 
 /**
- * Fields left out of the diff: they name or describe a scenario, or place it on the canvas, and
+ * Fields left out of the diff: they name or describe a scenario, grade it (objectives), or place it on the canvas, and
  * change nothing the engine does. `seed` and `durationMs` come from the run, not the file.
  */
-export const IGNORED_ROOT_KEYS: readonly string[] = ['$schema', 'format', 'formatVersion', 'name', 'description', 'seed', 'durationMs'];
+export const IGNORED_ROOT_KEYS: readonly string[] = ['$schema', 'format', 'formatVersion', 'name', 'description', 'seed', 'durationMs', 'objectives'];
 /** Fields left out wherever they appear (node labels and canvas positions). */
 export const IGNORED_KEYS: readonly string[] = ['label', 'position'];
 

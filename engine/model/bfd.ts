@@ -1,6 +1,7 @@
 /** Peer liveness (ssr-model.md §4.5): BFD packets, down/up with hold-down, boot epochs. */
 import { C } from '../metrics/counters.ts';
-import { BFD_PORT, BYTES, Ctl, Ev, Pk, Rec } from './constants.ts';
+import { BFD_PORT, BYTES, Ctl, Pk, Rec } from './constants.ts';
+import { scheduleBfdTick } from './events.ts';
 import type { PeerPath, RouterRt, WanSide } from './network.ts';
 import type { Packet } from './packet.ts';
 import { reopen } from './session-table.ts';
@@ -39,7 +40,7 @@ export function bfdTick(w: World, r: RouterRt, bootGen: number): void {
       w.emit(r.node, 'bfd-up', { link: w.links[pp.link]!.id, peer: w.nodeIds[pp.peer]!, rule: '§4.5 hold-down' });
     }
   }
-  w.at(w.now + r.bfdTxUs, Ev.BfdTick, r.node, 0, r.bootGen);
+  scheduleBfdTick(w, w.now + r.bfdTxUs, r.node, r.bootGen);
 }
 
 /** A BFD packet arrives: liveness, hold-down start, and the peer's boot epoch. */

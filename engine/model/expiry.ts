@@ -5,7 +5,7 @@
  * ordered by deadline and one timer per class, at its head's deadline, expires sessions at
  * exactly the right time without a timer per session.
  */
-import { Ev } from './constants.ts';
+import { scheduleExpiry } from './events.ts';
 import type { RouterSession } from './network.ts';
 import type { World } from './world.ts';
 
@@ -59,7 +59,7 @@ export function armExpiry(w: World, l: ExpiryList): void {
     return;
   }
   l.timerAt = l.head.lastActivity + l.timeoutUs;
-  w.at(l.timerAt, Ev.SessionExpiry, 0xffff, l.cls, 0);
+  scheduleExpiry(w, l.timerAt, l.cls);
 }
 
 /** A new session starts its idle clock. */

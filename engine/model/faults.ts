@@ -1,19 +1,13 @@
 /** Faults (ssr-model.md §4.1, scenario-format.md): applied at their virtual time. */
 import type { Fault } from '../scenario/schema.ts';
 import { C } from '../metrics/counters.ts';
-import { Act, BYTES, Ev, Loss, Pk, WAYPORT_MIN, WAYPORT_MAX } from './constants.ts';
+import { Act, BYTES, Loss, Pk, WAYPORT_MIN, WAYPORT_MAX } from './constants.ts';
+import { LinkAct, linkTimerAct, linkTimerTag, scheduleBfdTick, scheduleLinkTimer, scheduleNodeUp, scheduleScanTick } from './events.ts';
 import type { Nat, RouterRt, RouterSession } from './network.ts';
 import { noFlow } from './router-logic.ts';
 import { removeSession } from './session-table.ts';
 import type { World } from './world.ts';
 
-/** Link timer actions (encoded in the event's `b` as gen * 4 + action). */
-const enum LinkAct {
-  Up = 0,
-  Restore = 1,
-  FlapDown = 2,
-  FlapUp = 3,
-}
 
 /** The node index an event for this fault is attributed to (fingerprint, log). */
 export function faultNode(w: World, f: Fault): number {
@@ -38,7 +32,7 @@ export function applyFault(w: World, i: number): void {
         pp.holdUntil = -1;
       }
       w.emit(r.node, 'node-down', { downtimeMs: f.downtimeMs, rule: '§4.1 node-restart' });
-      w.at(w.now + Math.round(f.downtimeMs * 1000), Ev.NodeUp, r.node, r.node, r.bootGen);
+      scheduleNodeUp(w, w.now + Math.round(f.downtimeMs * 1000), r.node, r.bootGen);
       return;
     }
     case 'session-loss': {
@@ -53,7 +47,7 @@ export function applyFault(w: World, i: number): void {
       l.up = false;
       l.gen++;
       w.emit(l.a, 'link-down', { link: l.id, durationMs: f.durationMs ?? 'until link-up' });
-      if (f.durationMs !== null) w.at(w.now + Math.round(f.durationMs * 1000), Ev.LinkTimer, l.a, li, l.gen * 4 + LinkAct.Up);
+      if (f.durationMs !== null) scheduleLinkTimer(w, w.now + Math.round(f.durationMs * 1000), l.a, li, LinkAct.Up, l.gen);
       return;
     }
     case 'link-up': {
@@ -70,7 +64,7 @@ export function applyFault(w: World, i: number): void {
       l.impairs.push({ id, fault: f });
       l.applyImpairments();
       w.emit(l.a, 'link-impaired', { link: l.id, direction: f.direction });
-      if (f.durationMs !== null) w.at(w.now + Math.round(f.durationMs * 1000), Ev.LinkTimer, l.a, li, id * 4 + LinkAct.Restore);
+      if (f.durationMs !== null) scheduleLinkTimer(w, w.now + Math.round(f.durationMs * 1000), l.a, li, LinkAct.Restore, id);
       return;
     }
     case 'link-flap': {
@@ -79,8 +73,8 @@ export function applyFault(w: World, i: number): void {
       const down = Math.round(f.downMs * 1000);
       const cycle = down + Math.round(f.upMs * 1000);
       for (let k = 0; k < f.count; k++) {
-        w.at(w.now + k * cycle, Ev.LinkTimer, l.a, li, LinkAct.FlapDown);
-        w.at(w.now + k * cycle + down, Ev.LinkTimer, l.a, li, LinkAct.FlapUp);
+        scheduleLinkTimer(w, w.now + k * cycle, l.a, li, LinkAct.FlapDown);
+        scheduleLinkTimer(w, w.now + k * cycle + down, l.a, li, LinkAct.FlapUp);
       }
       return;
     }
@@ -93,7 +87,7 @@ export function applyFault(w: World, i: number): void {
     case 'scan': {
       const node = w.nodeIds.indexOf(f.target);
       w.emit(node, 'scan-start', { ratePps: f.ratePps, durationMs: f.durationMs });
-      w.at(w.now, Ev.ScanTick, node, i, 0);
+      scheduleScanTick(w, w.now, node, i);
       return;
     }
   }
@@ -102,8 +96,8 @@ export function applyFault(w: World, i: number): void {
 /** Link timer: end of a link-down, end of an impairment, or one step of a flap. */
 export function linkTimer(w: World, li: number, b: number): void {
   const l = w.links[li]!;
-  const act = b & 3;
-  const gen = b >> 2;
+  const act = linkTimerAct(b);
+  const gen = linkTimerTag(b);
   if (act === LinkAct.Up) {
     if (gen !== l.gen) return;
     l.up = true;
@@ -127,7 +121,7 @@ export function nodeUp(w: World, r: RouterRt, bootGen: number): void {
   r.tokens = r.ctlRate;
   r.tokensAt = w.now;
   w.emit(r.node, 'node-up', { epoch: r.epoch });
-  w.at(w.now, Ev.BfdTick, r.node, 0, r.bootGen);
+  scheduleBfdTick(w, w.now, r.node, r.bootGen);
 }
 
 /** One scanner probe towards a random wayport of the target router's WAN side. */
@@ -159,7 +153,7 @@ export function scanTick(w: World, node: number, i: number): void {
   // Probe k goes out at start + k/rate exactly (rounded to the µs), so the rate does not drift.
   const startUs = Math.round(entry.atMs * 1000);
   const k = Math.round(((w.now - startUs) * f.ratePps) / 1_000_000) + 1;
-  w.at(Math.max(w.now + 1, startUs + Math.round((k * 1_000_000) / f.ratePps)), Ev.ScanTick, node, i, 0);
+  scheduleScanTick(w, Math.max(w.now + 1, startUs + Math.round((k * 1_000_000) / f.ratePps)), node, i);
 }
 
 /** The NAT a scanner meets first: set when every peer path of `r` is behind NAT (it has no public address). */

@@ -3,6 +3,7 @@
  * retransmission, application timeout and reconnection.
  */
 import { Act, App, Ev, FWD, Loss, Pk, REV } from './constants.ts';
+import { scheduleAppTick, scheduleAppTimeout, scheduleRetransmit, scheduleServerTick } from './events.ts';
 import { AppSession } from './app-session.ts';
 import { Pattern, type TrafficRuntime } from './traffic.ts';
 import type { Packet } from './packet.ts';
@@ -62,8 +63,7 @@ export function clientTick(w: World, app: AppSession): void {
   if (w.now >= t.stopUs) return stopSession(w, app);
   const next = t.nextActive(w.now, app.phaseUs);
   if (next > w.now) {
-    if (next < t.stopUs) w.at(next, Ev.AppTick, t.client, app.id, app.gen);
-    else w.at(t.stopUs, Ev.AppTick, t.client, app.id, app.gen);
+    scheduleAppTick(w, Math.min(next, t.stopUs), t.client, app.id, app.gen);
     return;
   }
   switch (t.pattern) {
@@ -94,7 +94,7 @@ function sendRequest(w: World, app: AppSession): void {
   app.reqId++;
   app.rtoUs = 1_000_000;
   expect(w, app, w.now);
-  w.at(w.now + app.rtoUs, Ev.Retransmit, t.client, app.id, app.reqId);
+  scheduleRetransmit(w, w.now + app.rtoUs, t.client, app.id, app.reqId);
 }
 
 /** The client now waits for an answer sent at or after `since`; arms the application timeout. */
@@ -102,7 +102,7 @@ function expect(w: World, app: AppSession, since: number): void {
   app.expectSince = since;
   if (!app.timeoutArmed) {
     app.timeoutArmed = true;
-    w.at(since + app.traffic.appTimeoutUs, Ev.AppTimeout, app.traffic.client, app.id, app.gen);
+    scheduleAppTimeout(w, since + app.traffic.appTimeoutUs, app.traffic.client, app.id, app.gen);
   }
 }
 
@@ -112,7 +112,7 @@ export function retransmit(w: World, app: AppSession, reqId: number): void {
   const t = app.traffic;
   send(w, app, FWD, App.Request, t.def.requestBytes);
   app.rtoUs = Math.min(app.rtoUs * 2, MAX_RTO_US);
-  w.at(w.now + app.rtoUs, Ev.Retransmit, t.client, app.id, reqId);
+  scheduleRetransmit(w, w.now + app.rtoUs, t.client, app.id, reqId);
 }
 
 /** The application timeout: nothing came back for `appTimeoutMs` ⇒ give up and reconnect. */
@@ -125,7 +125,7 @@ export function appTimeout(w: World, app: AppSession, gen: number): void {
   const deadline = next + t.appTimeoutUs;
   if (w.now >= deadline) return giveUp(w, app);
   app.timeoutArmed = true;
-  w.at(deadline, Ev.AppTimeout, t.client, app.id, app.gen);
+  scheduleAppTimeout(w, deadline, t.client, app.id, app.gen);
 }
 
 function giveUp(w: World, app: AppSession): void {
@@ -233,7 +233,7 @@ export function serverTick(w: World, app: AppSession, gen: number): void {
   if (w.now >= t.stopUs) return;
   const next = t.nextActive(w.now, app.phaseUs);
   if (next > w.now) {
-    if (next < t.stopUs) w.at(next, Ev.ServerTick, t.server, app.id, gen);
+    if (next < t.stopUs) scheduleServerTick(w, next, t.server, app.id, gen);
     return;
   }
   send(w, app, REV, App.Data, t.def.packetBytes);
