@@ -130,6 +130,8 @@ export const METHODS = Object.keys(PARAMS) as Method[];
 export type Params<M extends Method> = z.input<(typeof PARAMS)[M]>;
 /** What the receiving side works with once `method`'s params are validated (defaults filled in). */
 export type ParsedParams<M extends Method> = z.output<(typeof PARAMS)[M]>;
+/** A caller's params argument for `method`: optional when every param may be left out. */
+export type CallArgs<M extends Method> = Record<string, never> extends Params<M> ? [params?: Params<M>] : [params: Params<M>];
 
 /** A template shipped with the app. */
 export interface TemplateInfo {

@@ -4,7 +4,6 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { startE2E } from './harness.ts';
 
 const OUT = process.argv[2] ?? '/tmp/srlab-classroom-shots';

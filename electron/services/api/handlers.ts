@@ -5,7 +5,7 @@
  * domain provides its methods, typed per method; every failure is an error value and nothing
  * throws past `handle`.
  */
-import { ASSUMPTIONS, ENGINE_VERSION, isMethod, parseParams, parseScenario, type ApiResult, type Method, type Params, type ParsedParams, type Results } from '../../../engine/index.ts';
+import { ASSUMPTIONS, ENGINE_VERSION, isMethod, parseParams, parseScenario, type ApiResult, type CallArgs, type Method, type ParsedParams, type Results } from '../../../engine/index.ts';
 import { listTemplates, readTemplate } from './templates.ts';
 import { runsHandlers } from './runs-handlers.ts';
 import { scenariosHandlers } from './scenarios-handlers.ts';
@@ -76,8 +76,8 @@ export function createApi(deps: ApiDeps) {
   }
 
   /** `handle` for Node-side callers that name the method in code: params and result typed by the contract. */
-  function call<M extends Method>(method: M, params: Params<M>): Promise<ApiResult<Results[M]>> {
-    return handle(method, params) as Promise<ApiResult<Results[M]>>;
+  function call<M extends Method>(method: M, ...args: CallArgs<M>): Promise<ApiResult<Results[M]>> {
+    return handle(method, args[0] ?? {}) as Promise<ApiResult<Results[M]>>;
   }
   return { handle, call };
 }

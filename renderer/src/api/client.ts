@@ -3,10 +3,7 @@
  * whichever transport the host provides (Electron's preload bridge, the browser host's
  * WebSocket, or an in-memory handler in tests). Errors come back as values.
  */
-import type { ApiResult, EventName, Events, Method, Params, Results } from '../../../engine/index.ts';
-
-/** A method's params argument: optional when every param may be left out. */
-export type CallArgs<M extends Method> = Record<string, never> extends Params<M> ? [params?: Params<M>] : [params: Params<M>];
+import type { ApiResult, CallArgs, EventName, Events, Method, Results } from '../../../engine/index.ts';
 
 /** What a transport must do. */
 export interface Transport {

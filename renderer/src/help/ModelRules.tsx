@@ -4,6 +4,8 @@
  */
 import { useMemo } from 'react';
 import { marked } from 'marked';
+// The engine's model document (text, not code), bundled as a string by Vite.
+// eslint-disable-next-line import-x/no-restricted-paths -- a document, not the engine's code
 import modelText from '../../../engine/MODEL.md?raw';
 
 /** The rendered model document. Its source is our own file, shipped with the app. */

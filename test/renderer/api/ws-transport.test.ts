@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { ApiClient, type CallArgs } from '../../../renderer/src/api/client.ts';
+import type { CallArgs } from '../../../engine/index.ts';
+import { ApiClient } from '../../../renderer/src/api/client.ts';
 import { WsTransport, type SocketLike } from '../../../renderer/src/api/ws-transport.ts';
 
 /** A stand-in for the browser host's socket end: counts connections, pushes events, drops sockets. */
