@@ -14,8 +14,6 @@ export type DocLink = NonNullable<ScenarioInput['links']>[number];
 export type DocTraffic = NonNullable<ScenarioInput['traffic']>[number];
 /** A fault as written in the file. */
 export type DocFault = NonNullable<ScenarioInput['faults']>[number];
-/** The authority settings as written in the file. */
-export type DocAuthority = NonNullable<ScenarioInput['authority']>;
 
 /** Field defaults, straight from the engine's schema so the inspector never disagrees with it. */
 export const LINK_DEFAULTS = LinkSchema.parse({ id: 'x', a: 'a', b: 'b' });

@@ -9,8 +9,6 @@ import type { LiveSnapshot, PacketDot } from '../../../engine/index.ts';
 import type { LogEntry, SimSlice, Slice } from './types.ts';
 import { appendSeries, emptySeries } from '../live/series-buffer.ts';
 
-export type { SeriesBuffer } from '../live/series-buffer.ts';
-
 /** Log entries kept (oldest dropped first). */
 export const LOG_CAP = 5000;
 
