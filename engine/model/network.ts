@@ -136,6 +136,25 @@ export class Nat {
   }
 }
 
+/** A link's configuration at run time (times in µs, loss as a probability). */
+export interface LinkOptions {
+  index: number;
+  id: string;
+  /** Node indices of its ends. */
+  a: number;
+  b: number;
+  /** Joins two routers (a peer path). */
+  isWan: boolean;
+  latUs: number;
+  jitUs: number;
+  lossP: number;
+  /** Bits per second, 0 for unlimited. */
+  bwBps: number;
+  queueLimit: number;
+  up: boolean;
+  rng: RandomStream;
+}
+
 /** A link at run time. */
 export class LinkRt {
   up: boolean;
@@ -150,22 +169,32 @@ export class LinkRt {
   impairs: { id: number; fault: LinkImpairFault }[] = [];
   impairSeq = 0;
 
-  constructor(
-    readonly index: number,
-    readonly id: string,
-    readonly a: number,
-    readonly b: number,
-    readonly isWan: boolean,
-    readonly baseLatUs: number,
-    readonly baseJitUs: number,
-    readonly baseLossP: number,
-    readonly baseBwBps: number,
-    readonly queueLimit: number,
-    up: boolean,
-    readonly rng: RandomStream,
-  ) {
-    this.up = up;
-    this.dirs = [new LinkDir(index * 2, a, b), new LinkDir(index * 2 + 1, b, a)];
+  readonly index: number;
+  readonly id: string;
+  readonly a: number;
+  readonly b: number;
+  readonly isWan: boolean;
+  readonly baseLatUs: number;
+  readonly baseJitUs: number;
+  readonly baseLossP: number;
+  readonly baseBwBps: number;
+  readonly queueLimit: number;
+  readonly rng: RandomStream;
+
+  constructor(o: LinkOptions) {
+    this.index = o.index;
+    this.id = o.id;
+    this.a = o.a;
+    this.b = o.b;
+    this.isWan = o.isWan;
+    this.baseLatUs = o.latUs;
+    this.baseJitUs = o.jitUs;
+    this.baseLossP = o.lossP;
+    this.baseBwBps = o.bwBps;
+    this.queueLimit = o.queueLimit;
+    this.rng = o.rng;
+    this.up = o.up;
+    this.dirs = [new LinkDir(o.index * 2, o.a, o.b), new LinkDir(o.index * 2 + 1, o.b, o.a)];
     for (const d of this.dirs) this.restore(d);
   }
 
@@ -213,21 +242,27 @@ export class PeerPath {
   peerBfdAddr: number;
   peerBfdPort: number;
 
-  constructor(
-    readonly router: number,
-    readonly link: number,
-    readonly peer: number,
-    readonly latUs: number,
-    /** Rank of the link id (ties in routing break by link id). */
-    readonly linkRank: number,
-    /** This router is the inside of a NAT on this path. */
-    readonly natInside: boolean,
-    /** This router is the outside of a NAT on this path: it cannot open hops over it. */
-    readonly natOutside: boolean,
-    peerAddr: number,
-  ) {
-    this.peerBfdAddr = peerAddr;
-    this.peerBfdPort = natOutside ? -1 : 1280;
+  readonly router: number;
+  readonly link: number;
+  readonly peer: number;
+  readonly latUs: number;
+  /** Rank of the link id (ties in routing break by link id). */
+  readonly linkRank: number;
+  /** This router is the inside of a NAT on this path. */
+  readonly natInside: boolean;
+  /** This router is the outside of a NAT on this path: it opens hops only through the pinhole. */
+  readonly natOutside: boolean;
+
+  constructor(o: { router: number; link: number; peer: number; latUs: number; linkRank: number; natInside: boolean; natOutside: boolean; peerAddr: number }) {
+    this.router = o.router;
+    this.link = o.link;
+    this.peer = o.peer;
+    this.latUs = o.latUs;
+    this.linkRank = o.linkRank;
+    this.natInside = o.natInside;
+    this.natOutside = o.natOutside;
+    this.peerBfdAddr = o.peerAddr;
+    this.peerBfdPort = o.natOutside ? -1 : 1280;
   }
 }
 
@@ -241,6 +276,23 @@ const enum WF {
   /** Bits 6–7: metadata-carrying packets received since this side last sent (saturates at 3). */
   MdRxShift = 6,
   MdRxMask = 192,
+}
+
+/** A new WAN side: whose, which side, over which path, on which outer tuple. */
+export interface WanSideOptions {
+  sess: RouterSession;
+  side: 0 | 1;
+  path: PeerPath;
+  /** Own wayport, the peer's address and wayport as seen here. */
+  localPort: number;
+  peerAddr: number;
+  peerPort: number;
+  /** Starts adding session metadata. */
+  sendMd: boolean;
+  /** Virtual time, µs (the peer counts as heard now). */
+  now: number;
+  /** The hop crosses a NAT. */
+  pinhole: boolean;
 }
 
 /**
@@ -269,21 +321,18 @@ export class WanSide {
   /** Extra outer tuples this side answers to: triples (peer address, key low half, owned pair or -1). */
   aliases: number[] | null = null;
 
-  constructor(
-    readonly sess: RouterSession,
-    side: 0 | 1,
-    readonly path: PeerPath,
-    localPort: number,
-    /** The peer's address as seen here (the NAT's for a router behind NAT). */
-    public peerAddr: number,
-    peerPort: number,
-    sendMd: boolean,
-    now: number,
-    pinhole: boolean,
-  ) {
-    this.f = (sendMd ? WF.SendMd : 0) | (pinhole ? WF.Pinhole : 0) | (path.natOutside ? WF.Outside : 0) | (side === 1 ? WF.Side1 : 0);
-    this.ports = (localPort & 0xffff) | (peerPort << 16);
-    this.lastRx = now;
+  readonly sess: RouterSession;
+  readonly path: PeerPath;
+  /** The peer's address as seen here (the NAT's for a router behind NAT). */
+  peerAddr: number;
+
+  constructor(o: WanSideOptions) {
+    this.sess = o.sess;
+    this.path = o.path;
+    this.peerAddr = o.peerAddr;
+    this.f = (o.sendMd ? WF.SendMd : 0) | (o.pinhole ? WF.Pinhole : 0) | (o.path.natOutside ? WF.Outside : 0) | (o.side === 1 ? WF.Side1 : 0);
+    this.ports = (o.localPort & 0xffff) | (o.peerPort << 16);
+    this.lastRx = o.now;
   }
 
   /** This router's wayport on the hop. */
@@ -381,22 +430,25 @@ export class RouterSession {
   /** LAN link index + 1 of side 0 (low 16 bits) and side 1 (high 16); 0 = that side is WAN. */
   private lans = 0;
 
-  constructor(
-    /** Index in the run's router-session registry (timers only). */
-    public id: number,
-    readonly router: number,
-    /** Inner-tuple key halves: client address, and client port << 16 | service. */
-    readonly innerHi: number,
-    readonly innerLo: number,
-    proto: number,
-    /** Server address (the client's is innerHi). */
-    readonly sAddr: number,
-    createdAt: number,
-    /** For measurement only; router logic never reads it. */
-    readonly metricsRef: AppSession | null,
-  ) {
-    this.f = SF.Alive | (proto === 6 ? SF.Tcp : 0);
-    this.lastActivity = createdAt;
+  /** Index in the run's router-session registry (timers only); -1 until registered. */
+  id = -1;
+  readonly router: number;
+  /** Inner-tuple key halves: client address, and client port << 16 | service. */
+  readonly innerHi: number;
+  readonly innerLo: number;
+  /** Server address (the client's is innerHi). */
+  readonly sAddr: number;
+  /** For measurement only; router logic never reads it. */
+  readonly metricsRef: AppSession | null;
+
+  constructor(o: { router: number; innerHi: number; innerLo: number; proto: number; sAddr: number; createdAt: number; metricsRef: AppSession | null }) {
+    this.router = o.router;
+    this.innerHi = o.innerHi;
+    this.innerLo = o.innerLo;
+    this.sAddr = o.sAddr;
+    this.metricsRef = o.metricsRef;
+    this.f = SF.Alive | (o.proto === 6 ? SF.Tcp : 0);
+    this.lastActivity = o.createdAt;
   }
 
   private flag(b: number): boolean {
@@ -539,6 +591,29 @@ export class WayportPool {
   }
 }
 
+/** A router's settings at run time (effective: authority settings with its own overrides). */
+export interface RouterOptions {
+  /** Node index. */
+  node: number;
+  id: string;
+  /** Waypoint address. */
+  addr: number;
+  isHub: boolean;
+  /** Runs 6.1.0 or later (knows session-health-check). */
+  v61: boolean;
+  /** Effective mode is inactivity-based (and the version knows it). */
+  inactivity: boolean;
+  /** Inactivity timeout, µs. */
+  timeoutUs: number;
+  /** Health-check acknowledgement deadline, µs. */
+  ackTimeoutUs: number;
+  bfdTxUs: number;
+  bfdMult: number;
+  bfdHoldUs: number;
+  /** Control-packet budget per second. */
+  ctlRate: number;
+}
+
 /** A router at run time. */
 export class RouterRt {
   up = true;
@@ -558,21 +633,33 @@ export class RouterRt {
   sessions = 0;
   nonce = 0;
 
-  constructor(
-    readonly node: number,
-    readonly id: string,
-    readonly addr: number,
-    readonly isHub: boolean,
-    readonly v61: boolean,
-    readonly inactivity: boolean,
-    readonly timeoutUs: number,
-    readonly ackTimeoutUs: number,
-    readonly bfdTxUs: number,
-    readonly bfdMult: number,
-    readonly bfdHoldUs: number,
-    readonly ctlRate: number,
-  ) {
-    this.tokens = ctlRate;
+  readonly node: number;
+  readonly id: string;
+  readonly addr: number;
+  readonly isHub: boolean;
+  readonly v61: boolean;
+  readonly inactivity: boolean;
+  readonly timeoutUs: number;
+  readonly ackTimeoutUs: number;
+  readonly bfdTxUs: number;
+  readonly bfdMult: number;
+  readonly bfdHoldUs: number;
+  readonly ctlRate: number;
+
+  constructor(o: RouterOptions) {
+    this.node = o.node;
+    this.id = o.id;
+    this.addr = o.addr;
+    this.isHub = o.isHub;
+    this.v61 = o.v61;
+    this.inactivity = o.inactivity;
+    this.timeoutUs = o.timeoutUs;
+    this.ackTimeoutUs = o.ackTimeoutUs;
+    this.bfdTxUs = o.bfdTxUs;
+    this.bfdMult = o.bfdMult;
+    this.bfdHoldUs = o.bfdHoldUs;
+    this.ctlRate = o.ctlRate;
+    this.tokens = o.ctlRate;
   }
 
   /** The wayport pool towards `peer`. */

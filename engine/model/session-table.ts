@@ -46,7 +46,7 @@ export function openSide(w: World, r: RouterRt, s: RouterSession, side: 0 | 1, p
   const local = WAYPORT_MIN + 2 * k;
   const peerAddr = pp.natOutside ? pp.peerBfdAddr : pp.peer + 1;
   const peerPort = pp.natOutside ? pp.peerBfdPort : local + 1;
-  const ws = new WanSide(s, side, pp, local, peerAddr, peerPort, true, w.now, w.links[pp.link]!.nat !== null);
+  const ws = new WanSide({ sess: s, side, path: pp, localPort: local, peerAddr, peerPort, sendMd: true, now: w.now, pinhole: w.links[pp.link]!.nat !== null });
   ws.ownsPorts = true;
   ws.fresh = true;
   r.wan.set(ws.peerAddr, outerLo(ws.peerPort, ws.localPort), ws);
@@ -59,7 +59,7 @@ export function openSide(w: World, r: RouterRt, s: RouterSession, side: 0 | 1, p
  * metadata means the peer already has the session, so forward packets need none.
  */
 export function learnedSide(w: World, r: RouterRt, s: RouterSession, side: 0 | 1, p: Packet, pp: PeerPath): WanSide {
-  const ws = new WanSide(s, side, pp, p.oDstPort, p.oSrcAddr, p.oSrcPort, p.dir === FWD, w.now, w.links[pp.link]!.nat !== null);
+  const ws = new WanSide({ sess: s, side, path: pp, localPort: p.oDstPort, peerAddr: p.oSrcAddr, peerPort: p.oSrcPort, sendMd: p.dir === FWD, now: w.now, pinhole: w.links[pp.link]!.nat !== null });
   ws.mdRxSinceTx = 1;
   // A hop this router once opened itself: its pair is off the free list while the session lives.
   const k = ownPair(pp, p.oDstPort);

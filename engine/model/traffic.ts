@@ -19,18 +19,30 @@ export class TrafficRuntime {
   /** Next client port to hand out. */
   nextPort = 20000;
 
-  constructor(
-    readonly def: TrafficDef,
-    /** Index of the definition. */
-    readonly index: number,
-    readonly client: number,
-    readonly server: number,
-    readonly clientLink: number,
-    readonly svc: number,
-    readonly serverPort: number,
-    readonly rng: RandomStream,
-    durationUs: number,
-  ) {
+  readonly def: TrafficDef;
+  /** Index of the definition. */
+  readonly index: number;
+  /** Node indices of the client and the server. */
+  readonly client: number;
+  readonly server: number;
+  /** The client's LAN link. */
+  readonly clientLink: number;
+  /** Service index (server, port and protocol). */
+  readonly svc: number;
+  readonly serverPort: number;
+  readonly rng: RandomStream;
+
+  constructor(o: { def: TrafficDef; index: number; client: number; server: number; clientLink: number; svc: number; serverPort: number; rng: RandomStream; durationUs: number }) {
+    const def = o.def;
+    const durationUs = o.durationUs;
+    this.def = def;
+    this.index = o.index;
+    this.client = o.client;
+    this.server = o.server;
+    this.clientLink = o.clientLink;
+    this.svc = o.svc;
+    this.serverPort = o.serverPort;
+    this.rng = o.rng;
     this.tcp = def.protocol === 'tcp';
     this.proto = this.tcp ? 6 : 17;
     this.pattern = PATTERNS[def.pattern];

@@ -113,20 +113,20 @@ export class World {
       const v61 = isAtLeast610(n.softwareVersion ?? '6.1.0');
       const srd = { ...a.sessionRecoveryDetection, ...(n.sessionRecoveryDetection ?? {}) };
       const bfd = { ...a.bfd, ...(n.bfd ?? {}) };
-      return new RouterRt(
-        i,
-        n.id,
-        i + 1,
-        n.kind === 'hub',
+      return new RouterRt({
+        node: i,
+        id: n.id,
+        addr: i + 1,
+        isHub: n.kind === 'hub',
         v61,
-        v61 && srd.mode === 'inactivity-based',
-        srd.inactivityTimeoutSec * 1_000_000,
-        Math.round(a.healthCheckAckTimeoutMs * 1000),
-        Math.round(bfd.txIntervalMs * 1000),
-        bfd.multiplier,
-        Math.round(bfd.holdDownMs * 1000),
-        a.controlPacketsPerSec,
-      );
+        inactivity: v61 && srd.mode === 'inactivity-based',
+        timeoutUs: srd.inactivityTimeoutSec * 1_000_000,
+        ackTimeoutUs: Math.round(a.healthCheckAckTimeoutMs * 1000),
+        bfdTxUs: Math.round(bfd.txIntervalMs * 1000),
+        bfdMult: bfd.multiplier,
+        bfdHoldUs: Math.round(bfd.holdDownMs * 1000),
+        ctlRate: a.controlPacketsPerSec,
+      });
     });
     this.routerList = this.routers.filter((r): r is RouterRt => r !== null);
     this.nodeLinks = nodes.map(() => []);
@@ -135,20 +135,20 @@ export class World {
       const ai = index.get(l.a)!;
       const bi = index.get(l.b)!;
       const isWan = this.routers[ai] !== null && this.routers[bi] !== null;
-      const rt = new LinkRt(
-        i,
-        l.id,
-        ai,
-        bi,
+      const rt = new LinkRt({
+        index: i,
+        id: l.id,
+        a: ai,
+        b: bi,
         isWan,
-        Math.round(l.latencyMs * 1000),
-        Math.round(l.jitterMs * 1000),
-        l.lossPct / 100,
-        l.bandwidthMbps * 1e6,
-        l.queuePackets,
-        l.up,
-        this.streams.stream(`link:${l.id}`),
-      );
+        latUs: Math.round(l.latencyMs * 1000),
+        jitUs: Math.round(l.jitterMs * 1000),
+        lossP: l.lossPct / 100,
+        bwBps: l.bandwidthMbps * 1e6,
+        queueLimit: l.queuePackets,
+        up: l.up,
+        rng: this.streams.stream(`link:${l.id}`),
+      });
       this.linkById.set(l.id, i);
       this.nodeLinks[ai]!.push(i);
       this.nodeLinks[bi]!.push(i);
@@ -158,8 +158,10 @@ export class World {
         if (l.nat) rt.nat = new Nat(inside, nodes.length + 1 + i, Math.round(l.nat.bindingTimeoutMs * 1000));
         const r = rank.get(l.id)!;
         const peerAddrFor = (peer: number) => (rt.nat && peer === inside ? rt.nat.addr : peer + 1);
-        rt.pathA = new PeerPath(ai, i, bi, rt.baseLatUs, r, inside === ai, inside === bi, peerAddrFor(bi));
-        rt.pathB = new PeerPath(bi, i, ai, rt.baseLatUs, r, inside === bi, inside === ai, peerAddrFor(ai));
+        const path = (router: number, peer: number) =>
+          new PeerPath({ router, link: i, peer, latUs: rt.baseLatUs, linkRank: r, natInside: inside === router, natOutside: inside === peer, peerAddr: peerAddrFor(peer) });
+        rt.pathA = path(ai, bi);
+        rt.pathB = path(bi, ai);
         this.routers[ai]!.paths.push(rt.pathA);
         this.routers[bi]!.paths.push(rt.pathB);
       } else {
@@ -192,7 +194,7 @@ export class World {
         svc = services.size + 1;
         services.set(key, svc);
       }
-      const rt = new TrafficRuntime(t, i, client, server, this.nodeLinks[client]![0]!, svc, sPort, this.streams.stream(`traffic:${t.id}`), this.endUs);
+      const rt = new TrafficRuntime({ def: t, index: i, client, server, clientLink: this.nodeLinks[client]![0]!, svc, serverPort: sPort, rng: this.streams.stream(`traffic:${t.id}`), durationUs: this.endUs });
       rt.clientLane = this.queue.addLane(Ev.AppTick, client, t.sessions + 8);
       rt.serverLane = this.queue.addLane(Ev.ServerTick, server, t.pattern === 'stream-down' || t.pattern === 'bidirectional' ? t.sessions + 8 : 4);
       return rt;
@@ -224,7 +226,7 @@ export class World {
 
   /** A new, unregistered session of router `r` for the packet's inner tuple. */
   newRouterSession(r: RouterRt, p: Packet): RouterSession {
-    return new RouterSession(-1, r.node, p.cAddr, innerLo(p.cPort, p.svc), p.proto, p.sAddr, this.now, p.app);
+    return new RouterSession({ router: r.node, innerHi: p.cAddr, innerLo: innerLo(p.cPort, p.svc), proto: p.proto, sAddr: p.sAddr, createdAt: this.now, metricsRef: p.app });
   }
 
   /** Registers a router session and returns its id. */

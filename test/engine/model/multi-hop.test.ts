@@ -40,7 +40,6 @@ function chain(faults: Record<string, unknown>[], o: { branch?: boolean; nat?: b
 }
 
 const sum = (r: RunResult, path: string) => Object.values(r.summary.counters).reduce((n, c) => n + c[path]!, 0);
-const MD = 'packet-processing/action/success/metadata/added';
 
 /** Metadata added in the last `ms` of a run (from the 100 ms series). */
 function lateMetadata(r: RunResult, ms: number): number {

@@ -203,7 +203,7 @@ describe('a fault injected live', () => {
   it('is checked by the same rules as a fault in the file (link-impair with no parameters refused both ways)', async () => {
     const { Simulation } = await import('../../../engine/index.ts');
     const raw = minimal();
-    const fault = { atMs: 100, type: 'link-impair', link: raw['links'][0].id };
+    const fault = { atMs: 100, type: 'link-impair' as const, link: raw['links'][0].id as string };
     const inFile = problemsOf(parseScenario({ ...raw, faults: [fault] }));
     expect(inFile).toEqual([{ path: 'faults[0]', message: 'a link-impair fault needs at least one of lossPct, latencyMs, jitterMs, bandwidthMbps' }]);
     const ok = parseScenario(raw);
