@@ -50,8 +50,11 @@ export default defineConfig({
           env,
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // Waits are on state; these limits only decide how long a broken page takes to fail,
+          // and must hold on a machine loaded far beyond its cores (other suites, other people).
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          expect: { poll: { timeout: 60_000, interval: 100 } },
           fileParallelism: false,
         },
       },

@@ -40,7 +40,7 @@ async function inject(target: 'hub' | 'wan', type: string): Promise<void> {
   const form = page.getByRole('form', { name: /^Inject a fault on/ });
   await form.getByLabel('Fault').selectOption(type);
   await form.getByRole('button', { name: 'Inject' }).click();
-  await page.getByText(new RegExp(`^Injected ${type} on `)).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.getByText(new RegExp(`^Injected ${type} on `)).first().waitFor({ state: 'visible' });
 }
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
@@ -65,13 +65,13 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
     await page.getByRole('button', { name: NAT_TEMPLATE.name }).click();
     await page.getByLabel('Speed').selectOption('0.1');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(clock, { timeout: 20_000 }).toMatch(/^Running/);
+    await expect.poll(clock).toMatch(/^Running/);
     expect(await page.getByRole('button', { name: 'New', exact: true }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Stop the run to edit' }).waitFor({ state: 'visible' });
     for (const type of ROUTER_FAULTS) await inject('hub', type);
     for (const type of LINK_FAULTS) await inject('wan', type);
     await page.getByRole('button', { name: 'Stop the run to edit' }).click();
-    await expect.poll(() => runs('stopped').length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => runs('stopped').length).toBe(1);
     const db = openDatabase(e.dbPath, { readonly: true });
     try {
       const log = getFaultLog(db, runs('stopped')[0]!.id);
@@ -86,18 +86,18 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
     await page.getByRole('button', { name: NAT_TEMPLATE.name }).click();
     await page.getByLabel('Speed').selectOption('1');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(clock, { timeout: 20_000 }).toMatch(/^Running/);
+    await expect.poll(clock).toMatch(/^Running/);
     const second = await e.context.newPage();
     try {
       await second.goto(e.lab.host.url);
-      await second.getByRole('status', { name: 'Run started elsewhere' }).waitFor({ state: 'visible', timeout: 20_000 });
+      await second.getByRole('status', { name: 'Run started elsewhere' }).waitFor({ state: 'visible' });
       // The log so far is there, not only what happens from now on.
-      await expect.poll(() => second.getByRole('list', { name: 'Event log' }).getByRole('button').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => second.getByRole('list', { name: 'Event log' }).getByRole('button').count()).toBeGreaterThan(0);
     } finally {
       await second.close();
     }
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
-    await expect.poll(() => runs('stopped').length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => runs('stopped').length).toBe(1);
   });
 
   it('leaves nothing of the run after New', async () => {
@@ -131,7 +131,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
     const before = runs('completed').length;
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => runs('completed').length, { timeout: 60_000 }).toBeGreaterThan(before);
-    await page.getByText(/Final: the run has ended/).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByText(/Final: the run has ended/).waitFor({ state: 'visible' });
     const list = page.getByRole('list', { name: 'Objectives' });
     await list.getByRole('listitem', { name: 'The lab opens sessions: holds' }).waitFor();
     await list.getByRole('listitem', { name: 'No packet is lost: does not hold' }).waitFor();

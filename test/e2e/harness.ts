@@ -48,10 +48,12 @@ export async function openLab(browser: Browser, opts: PageOptions = {}): Promise
   const dbPath = join(dir, 'runs.db');
   const lab = await startLab({ db: openDatabase(dbPath), dbPath, host: '127.0.0.1', port: 0, log: () => {} });
   const context = await browser.newContext({ acceptDownloads: true, viewport: opts.viewport ?? { width: 1440, height: 900 }, colorScheme: opts.colorScheme ?? 'light' });
+  // Every wait is on the page's state; the limit only says how long a broken page takes to fail.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
   await page.goto(lab.host.url);
-  await page.getByRole('group', { name: /^Hub/ }).first().waitFor({ timeout: 30_000 });
+  await page.getByRole('group', { name: /^Hub/ }).first().waitFor();
   return {
     dir,
     dbPath,
