@@ -4,7 +4,7 @@ import { Simulation, type RunOptions, type RunResult, type Scenario } from '../.
 import { BadInput, CliFailure, EXIT_OK } from '../errors.ts';
 import { renderRunSummary } from '../format/summary.ts';
 import { runJson } from '../format/run-json.ts';
-import { sessionsCsv } from '../format/csv.ts';
+import { sessionsCsv } from '../../services/reports/csv-format.ts';
 import { describeFsError, type CliIo } from '../io.ts';
 import { parseDurationFlag, parseSeedFlag } from '../options.ts';
 import { loadScenarioFile } from '../scenario-file.ts';

@@ -1,10 +1,10 @@
 /**
  * CSV exports of runs: sessions, counters and time series. Every row carries the run id and its
  * context (scenario, seed, fingerprint), so files from several runs can be concatenated or loaded
- * into one sheet and still say where each row came from. Quoting is the CLI's (`csvField`).
+ * into one sheet and still say where each row came from. Quoting is csv-format.ts's (`csvField`), shared with the CLI.
  */
 import type { RunSummary, SessionOutcome, TimeSeries } from '../../../engine/index.ts';
-import { csvField, SESSION_CSV_COLUMNS } from '../../cli/format/csv.ts';
+import { csvField, SESSION_CSV_COLUMNS } from './csv-format.ts';
 
 /** What identifies a run on every row. */
 export interface CsvRun {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COUNTER_PATHS } from '../../../engine/index.ts';
 import { wrap } from '../../../electron/cli/commands/assumptions.ts';
 import { renderCounters } from '../../../electron/cli/format/counters.ts';
-import { csvField } from '../../../electron/cli/format/csv.ts';
+import { csvField } from '../../../electron/services/reports/csv-format.ts';
 import { duration, renderTable } from '../../../electron/cli/format/table.ts';
 
 describe('renderTable', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SESSION_CSV_COLUMNS } from '../../../electron/cli/format/csv.ts';
+import { SESSION_CSV_COLUMNS } from '../../../electron/services/reports/csv-format.ts';
 import { fixture, lines, srlab, tempDir } from './helpers.ts';
 
 const SPOKE_HUB = fixture('spoke-hub.srlab.json');

@@ -1,6 +1,6 @@
 /** CSV cells a spreadsheet would run as formulas are written as text; numbers stay numbers. */
 import { describe, expect, it } from 'vitest';
-import { csvField } from '../../../electron/cli/format/csv.ts';
+import { csvField } from '../../../electron/services/reports/csv-format.ts';
 import { renderCsvCounters } from '../../../electron/services/reports/csv.ts';
 
 describe('csvField', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTER_PATHS } from '../../../engine/index.ts';
 import { renderCsvCounters, renderCsvSeries, renderCsvSessions } from '../../../electron/services/reports/csv.ts';
-import { SESSION_CSV_COLUMNS } from '../../../electron/cli/format/csv.ts';
+import { SESSION_CSV_COLUMNS } from '../../../electron/services/reports/csv-format.ts';
 import { scenarioFrom, templateJson, runAs, templateRun } from '../../engine/compare/template-runs.ts';
 
 const a = templateRun('01', 'run-a', 'A');

@@ -1,4 +1,4 @@
-/** The `--sessions` CSV: one row per session, with the run's context repeated on every row. */
+/** CSV basics shared by the reports and the CLI: RFC 4180 fields and the `--sessions` CSV (one row per session, the run's context on every row). */
 import type { RunResult, SessionOutcome } from '../../../engine/index.ts';
 
 // A Record over every key makes the compiler insist on a column for each SessionOutcome field
