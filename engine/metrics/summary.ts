@@ -1,4 +1,4 @@
-import { CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS, type ControlKind, type LossCause, type RecoveryKind } from '../model/constants.ts';
+import type { ControlKind, LossCause, RecoveryKind } from '../model/constants.ts';
 import type { TimeSeries } from './run-metrics.ts';
 import type { Checkpoint } from '../model/world.ts';
 import type { Fault } from '../scenario/schema.ts';
@@ -105,4 +105,3 @@ export function zeroRecord<K extends string>(names: readonly K[]): Record<K, num
   return Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
 }
 
-export { CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS };

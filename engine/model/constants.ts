@@ -112,11 +112,6 @@ export const BYTES = {
   bfdPacket: 60,
 } as const;
 
-/** Recovery detection modes as numbers. */
-export const enum Mode {
-  PacketBased = 0,
-  InactivityBased = 1,
-}
 
 /** First and last wayport (ssr-model.md §3). */
 export const WAYPORT_MIN = 16384;

@@ -37,12 +37,7 @@ export function linkTimerTag(b: number): number {
   return b >> 2;
 }
 
-/** Index of one direction of a link: `link * 2 + (0 a→b, 1 b→a)` (a packet-arrival event's `a`). */
-export function linkDirIndex(link: number, fromB: boolean): number {
-  return link * 2 + (fromB ? 1 : 0);
-}
-
-/** The link of a direction index. */
+/** The link of a direction index (`link * 2 + (0 a→b, 1 b→a)`, a packet-arrival event's `a`). */
 export function linkOfDir(dir: number): number {
   return dir >> 1;
 }
