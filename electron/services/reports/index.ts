@@ -5,4 +5,4 @@
  */
 export { renderRunReport } from './run-report.ts';
 export { renderComparisonReport } from './comparison-report.ts';
-export { renderCsvCounters, renderCsvSeries, renderCsvSessions, CSV_CONTEXT_COLUMNS, type CsvRun } from './csv.ts';
+export { renderCsvCounters, renderCsvSeries, renderCsvSessions } from './csv.ts';

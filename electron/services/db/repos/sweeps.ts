@@ -25,11 +25,6 @@ export function getSweep(db: RunDatabase, id: string): SweepRecord | undefined {
   return prepared<SweepRecord>(db, `SELECT ${COLUMNS} FROM sweeps WHERE id = ?`).get(id);
 }
 
-/** Sweeps, newest first. */
-export function listSweeps(db: RunDatabase, limit = 100): SweepRecord[] {
-  return prepared<SweepRecord>(db, `SELECT ${COLUMNS} FROM sweeps ORDER BY created_at DESC, id DESC LIMIT ?`).all(limit);
-}
-
 /** Sweeps still marked `running`, with their owners (for crash recovery at open). */
 export function listRunningSweeps(db: RunDatabase): { id: string; ownerPid: number; ownerHost: string; startedAt: number }[] {
   return prepared<{ id: string; ownerPid: number; ownerHost: string; startedAt: number }>(
