@@ -20,6 +20,7 @@ import { HistoryView } from '../runs/HistoryView.tsx';
 import { CompareView } from '../runs/CompareView.tsx';
 import { AssumptionsView } from '../help/AssumptionsView.tsx';
 import { WhatIfView } from '../whatif/WhatIfView.tsx';
+import { TimeTravelView } from '../timetravel/TimeTravelView.tsx';
 import { Notices } from './Notices.tsx';
 import { useShellIntegration } from './useShellIntegration.ts';
 import './app.css';
@@ -97,6 +98,7 @@ function Shell() {
       {view === 'compare' && <CompareView />}
       {view === 'whatif' && <WhatIfView />}
       {view === 'assumptions' && <AssumptionsView />}
+      {view === 'timetravel' && <TimeTravelView />}
     </div>
   );
 }

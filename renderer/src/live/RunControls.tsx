@@ -28,6 +28,8 @@ export function RunControls() {
   const endedRunId = useLab((s) => (s.live?.state === 'ended' ? (s.lastEnded?.runId ?? null) : null));
   const openRun = useLab((s) => s.openRun);
   const setView = useLab((s) => s.setView);
+  const openTravel = useLab((s) => s.openTravel);
+  const isTravelling = useLab((s) => s.view === 'timetravel');
 
   const isLive = phase === 'running' || phase === 'paused';
   const progress = durationMs > 0 ? Math.min(1, tMs / durationMs) : 0;
@@ -76,6 +78,16 @@ export function RunControls() {
           <span style={{ width: `${progress * 100}%` }} />
         </span>
       </div>
+      {(phase === 'paused' || endedRunId) && !isTravelling && (
+        <button
+          type="button"
+          className="link-button"
+          title="Go back to any moment of the run: the lab, its sessions and events as they were then"
+          onClick={() => openTravel(phase === 'paused' || !endedRunId ? { kind: 'live' } : { kind: 'run', runId: endedRunId })}
+        >
+          Time travel
+        </button>
+      )}
       {endedRunId && (
         <button
           type="button"

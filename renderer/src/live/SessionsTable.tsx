@@ -90,45 +90,52 @@ export function SessionsTable() {
       </div>
       {(rows || phase !== 'ended') && (
       <div className="table-scroll">
-        <table className="data-table sessions-table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">Session</th>
-              <th scope="col">Dir</th>
-              <th scope="col">Ingress</th>
-              <th scope="col">Egress</th>
-              <th scope="col">Proto</th>
-              <th scope="col">Inner tuple</th>
-              <th scope="col">Outer tuple (waypoint:wayport)</th>
-              <th scope="col">Metadata</th>
-              <th scope="col" className="num">Health check</th>
-              <th scope="col" className="num">Peer silent</th>
-              <th scope="col" className="num">Idle</th>
-              <th scope="col">Stuck</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(rows ?? []).map((f, i) => (
-              <tr key={`${f.session}-${f.direction}-${i}`} className={f.direction === 'rev' ? 'flow-rev' : 'flow-fwd'}>
-                <td className="num">{f.direction === 'fwd' ? f.session : ''}</td>
-                <td>{f.direction}</td>
-                <td>{f.ingress}</td>
-                <td>{f.egress}</td>
-                <td>{f.protocol}</td>
-                <td className="mono">{f.inner}</td>
-                <td className="mono">{f.outer ?? '—'}</td>
-                <td>{f.metadata ?? '—'}</td>
-                <td className="num">{f.healthCheck ?? '—'}</td>
-                <td className="num">{f.peerSilentMs === null ? '—' : `${count(f.peerSilentMs)} ms`}</td>
-                <td className="num">{count(f.idleMs)} ms</td>
-                <td>{f.stuck ? <span className="badge badge-bad">stuck</span> : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FlowTable rows={rows ?? []} />
         {rows && rows.length === 0 && <p className="empty">No sessions on {router} right now.</p>}
       </div>
       )}
     </div>
+  );
+}
+
+/** Flows as `show sessions` lists them (time travel shows a past moment's with it). */
+export function FlowTable({ rows }: { rows: readonly FlowRow[] }) {
+  return (
+    <table className="data-table sessions-table">
+      <thead>
+        <tr>
+          <th scope="col" className="num">Session</th>
+          <th scope="col">Dir</th>
+          <th scope="col">Ingress</th>
+          <th scope="col">Egress</th>
+          <th scope="col">Proto</th>
+          <th scope="col">Inner tuple</th>
+          <th scope="col">Outer tuple (waypoint:wayport)</th>
+          <th scope="col">Metadata</th>
+          <th scope="col" className="num">Health check</th>
+          <th scope="col" className="num">Peer silent</th>
+          <th scope="col" className="num">Idle</th>
+          <th scope="col">Stuck</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((f, i) => (
+          <tr key={`${f.session}-${f.direction}-${i}`} className={f.direction === 'rev' ? 'flow-rev' : 'flow-fwd'}>
+            <td className="num">{f.direction === 'fwd' ? f.session : ''}</td>
+            <td>{f.direction}</td>
+            <td>{f.ingress}</td>
+            <td>{f.egress}</td>
+            <td>{f.protocol}</td>
+            <td className="mono">{f.inner}</td>
+            <td className="mono">{f.outer ?? '—'}</td>
+            <td>{f.metadata ?? '—'}</td>
+            <td className="num">{f.healthCheck ?? '—'}</td>
+            <td className="num">{f.peerSilentMs === null ? '—' : `${count(f.peerSilentMs)} ms`}</td>
+            <td className="num">{count(f.idleMs)} ms</td>
+            <td>{f.stuck ? <span className="badge badge-bad">stuck</span> : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

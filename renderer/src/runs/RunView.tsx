@@ -18,6 +18,7 @@ export function RunView({ id }: { id: string }) {
   const api = useApi();
   const store = useLabStore();
   const openRun = useLab((s) => s.openRun);
+  const openTravel = useLab((s) => s.openTravel);
   const [run, setRun] = useState<RunDetail | null>(null);
   const [sessions, setSessions] = useState<SessionOutcome[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -92,6 +93,9 @@ export function RunView({ id }: { id: string }) {
         </button>
         <button type="button" onClick={() => void exportRuns(api, store, [id], 'csv-series')}>
           Series CSV
+        </button>
+        <button type="button" disabled={run.status !== 'completed' && run.status !== 'stopped'} onClick={() => openTravel({ kind: 'run', runId: id })} title="Go back to any moment of the run: the lab, its sessions and events as they were then">
+          Time travel
         </button>
         <span className="spacer" />
         {isConfirming ? (

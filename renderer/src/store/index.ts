@@ -10,6 +10,7 @@ import { createHistorySlice } from './history-slice.ts';
 import { createUiSlice } from './ui-slice.ts';
 import { createSimSlice } from './sim-slice.ts';
 import { createRunsSlice } from './runs-slice.ts';
+import { createTravelSlice } from './travel-slice.ts';
 import type { LabState } from './types.ts';
 
 export type { LabState } from './types.ts';
@@ -23,6 +24,7 @@ export function createLabStore() {
     ...createUiSlice(...a),
     ...createSimSlice(...a),
     ...createRunsSlice(...a),
+    ...createTravelSlice(...a),
   }));
 }
 

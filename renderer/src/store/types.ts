@@ -10,7 +10,7 @@ import type { DocPath, Patch } from '../design/patch.ts';
 import type { SeriesBuffer } from '../live/series-buffer.ts';
 
 /** Everything the renderer keeps. */
-export type LabState = GraphSlice & SelectionSlice & HistorySlice & UiSlice & SimSlice & RunsSlice;
+export type LabState = GraphSlice & SelectionSlice & HistorySlice & UiSlice & SimSlice & RunsSlice & TravelSlice;
 
 /** A slice creator over the whole state. */
 export type Slice<T> = StateCreator<LabState, [], [], T>;
@@ -194,7 +194,7 @@ export interface SimSlice {
 }
 
 /** Top-level views. */
-export type View = 'lab' | 'history' | 'compare' | 'whatif' | 'assumptions';
+export type View = 'lab' | 'history' | 'compare' | 'whatif' | 'assumptions' | 'timetravel';
 
 /** A message shown to the user (errors, confirmations). */
 export interface Notice {
@@ -238,4 +238,16 @@ export interface RunsSlice {
   openRun(id: string | null): void;
   toggleCompare(id: string): void;
   setCompareIds(ids: string[]): void;
+}
+
+/** The run time travel shows: the paused live run, or a stored run. */
+export type TravelSource = { kind: 'live' } | { kind: 'run'; runId: string };
+
+/** Travel slice. */
+export interface TravelSlice {
+  travel: TravelSource | null;
+  /** Opens the time-travel view on a run. */
+  openTravel(source: TravelSource): void;
+  /** Back to where it was opened from (the lab, or the stored run's page). */
+  closeTravel(): void;
 }
