@@ -3,6 +3,7 @@ import { dbFigures } from './db-bench.ts';
 import { engineFigures, type Figure } from './engine-bench.ts';
 import { canvasFigures } from './canvas-bench.ts';
 import { forkFigures } from './fork-bench.ts';
+import { seekFigures } from './seek-bench.ts';
 
 function print(title: string, figs: Figure[]): void {
   console.log(`\n${title}`);
@@ -18,4 +19,5 @@ console.log(`Session Recovery Lab benchmarks — node ${process.version}, ${new 
 if (!only || only === 'engine') print('Engine', engineFigures());
 if (!only || only === 'db') print('Database', dbFigures());
 if (!only || only === 'fork') print('Fork at the fault (srlab sweep --fail-each)', forkFigures());
+if (!only || only === 'seek') print('Time travel (runs:seek through the seek worker, request to answer)', await seekFigures());
 if (!only || only === 'canvas') print('Canvas (headless Chromium, browser host)', await canvasFigures());

@@ -67,7 +67,7 @@ describe('time travel over a stored run', () => {
     expect(moment()).toContain(`event ${TRAVEL.extent.endEvents.toLocaleString('en-US')}`);
     expect(slider().getAttribute('aria-valuetext')).toMatch(/^01:00\.000 of 01:00\.000, after/);
     expect(within(region()).getByRole('button', { name: /^Fault 1 at 00:20\.000: Session loss/ })).toBeTruthy();
-    expect(isDisabled(within(region()).getByRole('button', { name: 'Step', exact: true }))).toBe(true);
+    expect(isDisabled(within(region()).getByRole('button', { name: 'Step' }))).toBe(true);
   });
 
   it('Step back then Step returns to the same state, and says what each event was', async () => {
@@ -81,7 +81,7 @@ describe('time travel over a stored run', () => {
     await user.click(within(region()).getByRole('button', { name: 'Step back' }));
     await settled(host, 3);
     expect(moment()).not.toBe(before.moment);
-    await user.click(within(region()).getByRole('button', { name: 'Step', exact: true }));
+    await user.click(within(region()).getByRole('button', { name: 'Step' }));
     await settled(host, 4);
     expect({ event: eventText(), moment: moment(), sessions: sessionsShown() }).toEqual(before);
     expect(host.called('runs:seek').slice(2).map((c) => (c.params as { step: string }).step)).toEqual(['back', 'forward']);
