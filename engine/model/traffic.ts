@@ -74,11 +74,6 @@ export class TrafficRuntime {
     const inCycle = rel % cycle;
     return inCycle < this.activeUs ? t : t + (cycle - inCycle);
   }
-
-  /** Whether a session with burst phase `phaseUs` is in an active period at `t`. */
-  isActive(t: number, phaseUs: number): boolean {
-    return this.nextActive(t, phaseUs) === t;
-  }
 }
 
 const PATTERNS = { 'request-response': 0, 'stream-up': 1, 'stream-down': 2, bidirectional: 3 } as const;
