@@ -7,7 +7,7 @@ export { Simulation, SimSnapshot, runScenario, type RunOptions, type FaultLogEnt
 export { runForked, type ForkRun, type ForkStats } from './replay/fork.ts';
 export { Timeline, type TimelineOptions } from './replay/timeline.ts';
 export { stepDescribed, stepCategory, EVENT_CATEGORIES } from './replay/describe.ts';
-export { seekTimeline, seekView, runFaults, timelineEvery, NumberedLog, SEEK_LOG, type SeekExtent, type SeekPosition, type SeekViewOptions } from './replay/seek.ts';
+export { seekTimeline, seekView, runFaults, timelineEvery, NumberedLog, TimelineCursor, type Positioner, SEEK_LOG, type SeekExtent, type SeekPosition, type SeekViewOptions } from './replay/seek.ts';
 export type * from './contract/seek.ts';
 export type { RunResult, RunSummary, SessionOutcome, OutageStats, OutageSpan } from './metrics/summary.ts';
 export type { TimeSeries } from './metrics/run-metrics.ts';

@@ -59,6 +59,64 @@ export class NumberedLog {
   }
 }
 
+/** What positions a copy of the run: a {@link Timeline}, or a {@link TimelineCursor} over one. */
+export interface Positioner {
+  /** A copy of the run after exactly `events` events. */
+  atEvent(events: number): Simulation;
+  /** A copy of the run after every event up to `tUs`. */
+  at(tUs: number): Simulation;
+}
+
+/**
+ * A {@link Timeline} that also remembers the copy it showed last and goes on from it when the
+ * next moment is a little later (a Step, a scrub forward): no world copy to restore, no events
+ * run twice. A moment earlier, or further than `reach` events on, restores the nearest copy.
+ */
+export class TimelineCursor implements Positioner {
+  private cursor: Simulation | null = null;
+
+  constructor(
+    readonly timeline: Timeline,
+    /** Events the cursor may run on rather than restore a copy (the timeline's copy interval). */
+    private readonly reach: number,
+  ) {}
+
+  /** Remembers `sim`, the copy just shown, to go on from next time (it must not be used elsewhere). */
+  keep(sim: Simulation): void {
+    this.cursor = sim;
+  }
+
+  /** Forgets the copy kept (the run's past changed: a live fault was injected). */
+  forget(): void {
+    this.cursor = null;
+  }
+
+  atEvent(events: number): Simulation {
+    const c = this.take((x) => x.w.events <= events && events - x.w.events <= this.reach);
+    if (!c) return this.timeline.atEvent(events);
+    while (c.w.events < events && c.step()) {
+      /* stepping */
+    }
+    return c;
+  }
+
+  at(tUs: number): Simulation {
+    // Events over that time, as the run's average rate puts it.
+    const c = this.take((x) => x.nowUs <= tUs && (tUs - x.nowUs) * (x.w.events / Math.max(1, x.nowUs)) <= this.reach);
+    if (!c) return this.timeline.at(tUs);
+    c.runUntil(tUs);
+    return c;
+  }
+
+  /** The kept copy if it fits, handed over (it moves on from here). */
+  private take(fits: (c: Simulation) => boolean): Simulation | null {
+    const c = this.cursor;
+    if (c === null || !fits(c)) return null;
+    this.cursor = null;
+    return c;
+  }
+}
+
 /** How far a run may be travelled. */
 export interface SeekExtent {
   endUs: number;
@@ -73,7 +131,7 @@ export interface SeekPosition {
 }
 
 /** The run after exactly `n` events, with event `n` described. */
-function atEventDescribed(tl: Timeline, n: number): SeekPosition {
+function atEventDescribed(tl: Positioner, n: number): SeekPosition {
   if (n <= 0) return { sim: tl.atEvent(0), event: null };
   const sim = tl.atEvent(n - 1);
   return { sim, event: stepDescribed(sim) };
@@ -85,7 +143,7 @@ function allOf(categories: readonly EventCategory[] | undefined): boolean {
 }
 
 /** The number of the next event after `from` of one of `cats` (at most `endEvents`), or null. */
-function nextMatching(tl: Timeline, from: number, cats: ReadonlySet<EventCategory>, endEvents: number): number | null {
+function nextMatching(tl: Positioner, from: number, cats: ReadonlySet<EventCategory>, endEvents: number): number | null {
   const sim = tl.atEvent(from);
   const last = Math.min(endEvents, from + STEP_SCAN_MAX);
   for (let m = from + 1; m <= last; m++) {
@@ -97,7 +155,7 @@ function nextMatching(tl: Timeline, from: number, cats: ReadonlySet<EventCategor
 }
 
 /** The number of the last event before `from` of one of `cats`, or null: windows growing backwards. */
-function previousMatching(tl: Timeline, from: number, cats: ReadonlySet<EventCategory>): number | null {
+function previousMatching(tl: Positioner, from: number, cats: ReadonlySet<EventCategory>): number | null {
   let hi = from - 1;
   let width = 4096;
   let scanned = 0;
@@ -119,7 +177,7 @@ function previousMatching(tl: Timeline, from: number, cats: ReadonlySet<EventCat
 }
 
 /** The k-th fault event at `atUs` (k counts the faults of the log applied at that time before fault `index`). */
-function atFault(tl: Timeline, faults: readonly SeekFault[], index: number): SeekPosition | null {
+function atFault(tl: Positioner, faults: readonly SeekFault[], index: number): SeekPosition | null {
   const f = faults.find((x) => x.index === index);
   if (!f) return null;
   const atUs = Math.round(f.atMs * 1000);
@@ -135,17 +193,38 @@ function atFault(tl: Timeline, faults: readonly SeekFault[], index: number): See
   }
 }
 
-/** Positions a copy of the run at `target`, within `extent`. */
-export function seekTimeline(tl: Timeline, target: SeekTarget, extent: SeekExtent, faults: readonly SeekFault[] = []): SeekPosition {
-  if ('event' in target) return atEventDescribed(tl, Math.min(Math.max(0, Math.floor(target.event)), extent.endEvents));
-  if ('tUs' in target) {
-    const tUs = Math.min(Math.max(0, target.tUs), extent.endUs);
-    const sim = tl.at(tUs);
-    const n = Math.min(sim.w.events, extent.endEvents);
-    if (n < sim.w.events) return atEventDescribed(tl, n);
-    // The picture at tUs (packets in flight placed at that time); the last event described from a copy just before it.
-    return { sim, event: n > 0 ? atEventDescribed(tl, n).event : null };
+/** Events the last stretch before a time is expected to hold, run one by one to describe the last. */
+const DESCRIBED_TAIL = 64;
+
+/**
+ * The run at `tUs` (the clock at tUs: packets in flight placed then), with its last event
+ * described. The copy runs fast to a little before tUs, then event by event (describing each)
+ * up to it; when that stretch holds no event, the last one is described from a second copy.
+ */
+function atTime(tl: Positioner, tUs: number, extent: SeekExtent): SeekPosition {
+  const perUs = extent.endEvents / Math.max(1, extent.endUs);
+  const tail = Math.max(1, Math.ceil(DESCRIBED_TAIL / Math.max(perUs, 1e-9)));
+  const sim = tl.at(Math.max(0, tUs - tail));
+  let event: SteppedEvent | null = null;
+  while (sim.peekUs() <= tUs && sim.w.events < extent.endEvents) {
+    const e = stepDescribed(sim);
+    if (e === null) break;
+    event = e;
   }
+  const described = sim.w.events;
+  // Moves the clock to tUs (and applies a live fault due by then, if one is pending).
+  sim.runUntil(tUs);
+  const n = Math.min(sim.w.events, extent.endEvents);
+  if (n < sim.w.events) return atEventDescribed(tl, n);
+  if (n === 0) return { sim, event: null };
+  if (event === null || described !== n) event = atEventDescribed(tl, n).event;
+  return { sim, event };
+}
+
+/** Positions a copy of the run at `target`, within `extent`. */
+export function seekTimeline(tl: Positioner, target: SeekTarget, extent: SeekExtent, faults: readonly SeekFault[] = []): SeekPosition {
+  if ('event' in target) return atEventDescribed(tl, Math.min(Math.max(0, Math.floor(target.event)), extent.endEvents));
+  if ('tUs' in target) return atTime(tl, Math.min(Math.max(0, target.tUs), extent.endUs), extent);
   if ('fault' in target) {
     const pos = atFault(tl, faults, target.fault);
     if (pos && pos.sim.w.events <= extent.endEvents) return pos;

@@ -4,7 +4,7 @@
  * end. The main thread stays free for the window or the WebSocket.
  */
 import { parentPort } from 'node:worker_threads';
-import { NumberedLog, seekTimeline, seekView, runFaults, Simulation, SnapshotBuilder, sessionTable, Timeline, timelineEvery } from '../../../engine/index.ts';
+import { NumberedLog, seekTimeline, seekView, runFaults, Simulation, SnapshotBuilder, sessionTable, Timeline, TimelineCursor, timelineEvery } from '../../../engine/index.ts';
 import { Pacer } from './pacing.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -28,6 +28,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 const trace = new NumberedLog(TRACE_CAP);
 /** World copies taken between slices, for time travel while paused (sim:seek). */
 let timeline: Timeline | null = null;
+/** The timeline with the copy time travel showed last (a Step goes on from it). */
+let cursor: TimelineCursor | null = null;
 
 function snapshot(): void {
   if (!sim || !builder) return;
@@ -108,8 +110,10 @@ function handle(m: ToWorker): void {
         },
       });
       builder = b = new SnapshotBuilder(sim);
-      timeline = new Timeline({ everyEvents: timelineEvery(m.scenario) });
+      const every = timelineEvery(m.scenario);
+      timeline = new Timeline({ everyEvents: every });
       timeline.record(sim);
+      cursor = new TimelineCursor(timeline, every);
       pacer = new Pacer(m.speed);
       startedWall = performance.now();
       pacer.anchor(startedWall, 0);
@@ -148,7 +152,10 @@ function handle(m: ToWorker): void {
       if (!sim || state === 'ended') return post({ type: 'reply', id: m.id, ok: false, message: 'no run is live' });
       const r = sim.inject(m.fault);
       // Older copies do not have this fault pending: a seek past it starts from this one.
-      if (r.ok) timeline?.record(sim, true);
+      if (r.ok) {
+        timeline?.record(sim, true);
+        cursor?.forget();
+      }
       return post(r.ok ? { type: 'reply', id: m.id, ok: true, value: { atMs: r.atMs } } : { type: 'reply', id: m.id, ok: false, message: r.message });
     }
     case 'sessions':
@@ -168,13 +175,14 @@ function handle(m: ToWorker): void {
 
 /** Time travel: the run as it was at a moment up to where it stands (paused only: a running run moves on). */
 function seek(m: Extract<ToWorker, { type: 'seek' }>): void {
-  if (!sim || !timeline) return post({ type: 'reply', id: m.id, ok: false, code: 'conflict', message: 'no run is live' });
+  if (!sim || !cursor) return post({ type: 'reply', id: m.id, ok: false, code: 'conflict', message: 'no run is live' });
   if (state === 'running') return post({ type: 'reply', id: m.id, ok: false, code: 'conflict', message: 'the run is running: pause it to travel back in time' });
   const t0 = performance.now();
   const extent = { endUs: sim.nowUs, endEvents: sim.w.events };
   const faults = runFaults(sim);
-  const pos = seekTimeline(timeline, m.target, extent, faults);
+  const pos = seekTimeline(cursor, m.target, extent, faults);
   const view = seekView(pos, { runId, state, speed: pacer.speed, extent, faults, log: trace, limit: m.limit, ...(m.router !== undefined ? { router: m.router } : {}) });
+  cursor.keep(pos.sim);
   post({ type: 'reply', id: m.id, ok: true, value: { ...view, wallMs: performance.now() - t0 } });
 }
 

@@ -4,12 +4,12 @@
  * answers seeks from them. The two runs used most recently stay cached.
  */
 import { parentPort } from 'node:worker_threads';
-import { NumberedLog, parseScenario, runFaults, seekTimeline, seekView, Simulation, Timeline, timelineEvery, type SeekExtent, type SeekFault } from '../../../engine/index.ts';
+import { NumberedLog, parseScenario, runFaults, seekTimeline, seekView, Simulation, Timeline, TimelineCursor, timelineEvery, type SeekExtent, type SeekFault } from '../../../engine/index.ts';
 import type { SeekCall, SeekReply, StoredRunInputs } from './protocol.ts';
 
 /** One stored run, ready to travel. */
 interface Travel {
-  timeline: Timeline;
+  timeline: TimelineCursor;
   log: NumberedLog;
   faults: SeekFault[];
   extent: SeekExtent;
@@ -39,7 +39,7 @@ function build(run: StoredRunInputs): Travel | string {
     timeline.record(sim);
   }
   sim.runUntil(endUs);
-  return { timeline, log, faults: runFaults(sim), extent: { endUs, endEvents: sim.w.events } };
+  return { timeline: new TimelineCursor(timeline, every), log, faults: runFaults(sim), extent: { endUs, endEvents: sim.w.events } };
 }
 
 function travel(run: StoredRunInputs): Travel | string {
@@ -63,6 +63,7 @@ function answer(m: SeekCall): SeekReply['result'] {
   if (typeof t === 'string') return { ok: false, error: { code: 'conflict', message: t } };
   const pos = seekTimeline(t.timeline, m.target, t.extent, t.faults);
   const view = seekView(pos, { runId: m.run.runId, state: 'ended', speed: 1, extent: t.extent, faults: t.faults, log: t.log, limit: m.limit, ...(m.router !== undefined ? { router: m.router } : {}) });
+  t.timeline.keep(pos.sim);
   return { ok: true, value: { ...view, wallMs: performance.now() - t0 } };
 }
 

@@ -17,6 +17,7 @@ import {
   SnapshotBuilder,
   stepDescribed,
   Timeline,
+  TimelineCursor,
   type Scenario,
   type SeekExtent,
   type SeekFault,
@@ -160,6 +161,30 @@ describe('time travel over a recorded run', () => {
     const none = view(t, { step: 'back', from: 100, categories: ['fault'] });
     expect(none.note).toMatch(/no earlier event/);
     expect(none.snapshot.events).toBe(100);
+  });
+
+  it('goes on from the copy shown last (a cursor) and shows exactly what restoring a copy shows', () => {
+    const cursor = new TimelineCursor(t.timeline, 5000);
+    const targets: SeekTarget[] = [{ event: 1000 }, { step: 'forward', from: 1000 }, { step: 'forward', from: 1001 }, { tUs: 300_000 }, { tUs: 310_000 }, { step: 'back', from: 2000 }, { tUs: 19_999_000 }, { fault: 0 }, { event: 34_500 }, { tUs: 59_000_000 }, { tUs: 59_000_500 }];
+    for (const target of targets) {
+      const pos = seekTimeline(cursor, target, t.extent, t.faults);
+      const plain = seekTimeline(t.timeline, target, t.extent, t.faults);
+      expect([pos.sim.w.events, pos.sim.nowUs, pos.sim.w.fp.hex()]).toEqual([plain.sim.w.events, plain.sim.nowUs, plain.sim.w.fp.hex()]);
+      expect(pos.event).toEqual(plain.event);
+      cursor.keep(pos.sim);
+    }
+  });
+
+  it('describes the last event before a time whether or not it falls in the last stretch', () => {
+    // A sparse run (templates: about 1 700 events a second) and times between events.
+    for (const tUs of [1_234_567, 20_000_000, 20_000_001, 33_333_333]) {
+      const pos = seekTimeline(t.timeline, { tUs }, t.extent, t.faults);
+      const n = pos.sim.w.events;
+      const again = seekTimeline(t.timeline, { event: n }, t.extent, t.faults);
+      expect(pos.event).toEqual(again.event);
+      expect(pos.event!.tUs).toBeLessThanOrEqual(tUs);
+      expect(pos.sim.nowUs).toBe(tUs);
+    }
   });
 
   it('never goes past the extent it is given (a paused live run stands somewhere)', () => {
