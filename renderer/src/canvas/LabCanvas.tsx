@@ -34,8 +34,10 @@ import { PacketLegend } from './PacketLegend.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
 import { useFirstStartLab } from './useFirstStartLab.ts';
 import { DesignLockBanner } from './DesignLockBanner.tsx';
+import { FIT, useCanvasDetail } from './useCanvasDetail.ts';
 import { isRunLive } from '../store/sim-slice.ts';
 import '../design.css';
+import './canvas-detail.css';
 
 /** The MIME type palette items carry when dragged. */
 export const KIND_MIME = 'application/x-srlab-kind';
@@ -44,7 +46,6 @@ const nodeTypes: NodeTypes = { router: RouterNode, host: HostNode };
 const edgeTypes: EdgeTypes = { link: LinkEdge };
 const KINDS = new Set<string>(['client', 'server', 'spoke', 'hub']);
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
-const FIT = { padding: 0.2, maxZoom: 1.3 };
 const MINIMAP_SIZE = { width: 160, height: 100 };
 
 /** Minimap nodes in their kind's colour (an inline fill, so a CSS variable works in both themes). */
@@ -73,6 +74,7 @@ function CanvasInner() {
   const isEmpty = useLab((s) => s.doc.nodes.length === 0);
   const fitSeq = useLab((s) => s.fitViewSeq);
   const isLocked = useLab((s) => isRunLive(s.live));
+  const { isFar, isBig, minZoom } = useCanvasDetail();
   const { screenToFlowPosition, fitView } = useReactFlow<LabNode, LabEdge>();
   const dragKey = useRef<string | null>(null);
   const drags = useRef(0);
@@ -168,7 +170,9 @@ function CanvasInner() {
       snapGrid={[10, 10]}
       fitView
       fitViewOptions={FIT}
-      minZoom={0.2}
+      onlyRenderVisibleElements={isBig}
+      className={`lab-flow${isFar ? ' detail-far' : ''}${isBig ? ' lab-big' : ''}`}
+      minZoom={minZoom}
       maxZoom={2.5}
       colorMode="system"
       attributionPosition="top-right"

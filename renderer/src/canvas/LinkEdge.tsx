@@ -5,7 +5,6 @@
  */
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { useShallow } from 'zustand/react/shallow';
 import { useLab, useLabStore } from '../store/context.tsx';
 import { lerp, linkSegment, type Box } from './edge-geometry.ts';
 import type { LabEdge, LabNode } from './flow-model.ts';
@@ -24,16 +23,14 @@ function LinkEdgeImpl({ id, source, target, data, selected }: EdgeProps<LabEdge>
   const a = useInternalNode<LabNode>(source);
   const b = useInternalNode<LabNode>(target);
   const store = useLabStore();
-  const live = useLab(useShallow((s) => {
-    const l = s.live?.links[id];
-    return l ? { up: l.up, impaired: l.impaired } : null;
-  }));
+  // Primitive selectors: the snapshot's throughput figures change all the time and are not drawn here.
+  const isLiveDown = useLab((s) => s.live?.links[id]?.up === false);
+  const impaired = useLab((s) => s.live?.links[id]?.impaired === true);
   if (!a || !b || !data) return null;
   const { link, offset, isWan: wan } = data;
   const seg = linkSegment(box(a), box(b), offset);
   const path = `M ${seg.from.x},${seg.from.y} L ${seg.to.x},${seg.to.y}`;
-  const down = link.up === false || live?.up === false;
-  const impaired = live?.impaired === true;
+  const down = link.up === false || isLiveDown;
   // The label sits beside the line (above it, or right of a vertical one) so it never hides
   // the packets riding the link.
   const centre = lerp(seg.from, seg.to, 0.5);

@@ -25,6 +25,17 @@ function PacketLayerImpl() {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const ref = useRef<HTMLCanvasElement>(null);
+  // The dots' outline is the theme's panel colour, read once per theme: reading a computed
+  // style on every draw made the browser recalculate styles 20 times a second.
+  const outline = useRef<string | null>(null);
+  useEffect(() => {
+    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const forget = () => {
+      outline.current = null;
+    };
+    media?.addEventListener('change', forget);
+    return () => media?.removeEventListener('change', forget);
+  }, []);
 
   useEffect(() => {
     const c = ref.current;
@@ -42,7 +53,8 @@ function PacketLayerImpl() {
       // Flow coordinates → screen: the same transform React Flow applies to its viewport.
       ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
       ctx.lineWidth = 1;
-      ctx.strokeStyle = getComputedStyle(c).getPropertyValue('--panel').trim() || '#fff';
+      outline.current ??= getComputedStyle(c).getPropertyValue('--panel').trim() || '#fff';
+      ctx.strokeStyle = outline.current;
     }
     for (const [linkId, dots] of Object.entries(dotsByLink)) {
       const e = edgeLookup.get(linkId) as LabEdge | undefined;
