@@ -6,7 +6,8 @@ import type { CheckJson } from '../../../electron/cli/commands/check.ts';
 import { lines, srlab, tempDir } from './helpers.ts';
 import { checkTemplates, templatesWithObjectives } from './check-templates.ts';
 
-const BASE = JSON.parse(readFileSync('assets/scenarios/01-spoke-and-hub-session-loss-packet-based.srlab.json', 'utf8')) as Record<string, unknown>;
+// Template 01 without the objectives it ships with.
+const { objectives: _shipped, ...BASE } = JSON.parse(readFileSync('assets/scenarios/01-spoke-and-hub-session-loss-packet-based.srlab.json', 'utf8')) as Record<string, unknown>;
 
 function lab(objectives: unknown[], dir = tempDir()): string {
   const file = join(dir, 'lab.srlab.json');
@@ -60,7 +61,9 @@ describe('srlab check', () => {
   });
 
   it('exits 2 for a lab with no objectives and for a bad seed', async () => {
-    const none = await srlab(['check', 'assets/scenarios/01-spoke-and-hub-session-loss-packet-based.srlab.json']);
+    const bare = join(tempDir(), 'bare.srlab.json');
+    writeFileSync(bare, JSON.stringify(BASE));
+    const none = await srlab(['check', bare]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('the lab has no objectives to check');
     const seed = await srlab(['check', lab([HOLDS]), '--seed', 'x']);
