@@ -110,7 +110,7 @@ function expectWhole(db: RunDatabase, id: string, fingerprint: string): void {
 }
 
 describe('srlab run killed with SIGKILL', () => {
-  it(`leaves the shared database whole after each of ${ITERATIONS} kills`, { timeout: 60_000 + ITERATIONS * 6_000 }, async () => {
+  it(`leaves the shared database whole after each of ${ITERATIONS} kills`, { timeout: 240_000 + ITERATIONS * 10_000 }, async () => {
     const file = join(tempDir(), 'runs.db');
     await runSrlab(join(tempDir(), 'warm.db'), null); // builds the launcher's bundle when stale
     // A whole run times the phases and gives the fingerprint every completed run must have
