@@ -19,6 +19,9 @@ import { COUNTER_PATHS } from '../metrics/counters.ts';
 import { CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS } from '../model/constants.ts';
 import type { ScenarioProblem } from './issues.ts';
 
+/** The objective field naming a time window (spelled once: JSON paths in messages are built from it). */
+const WINDOW_KEY = 'window';
+
 /** Comparison operators an objective may use. */
 export const OBJECTIVE_OPS = ['<=', '<', '==', '>=', '>', '!='] as const;
 /** A comparison operator. */
@@ -52,7 +55,7 @@ export const ROUTER_METRIC = /^exposure\.byRouter\.([A-Za-z0-9_.-]{1,64})$/;
 /** Time series an objective may take a statistic of (100 ms samples of the run). */
 export const SERIES_NAMES: readonly string[] = ['sessionsInOutage', 'activeSessions', 'deliveredPps', 'lostPps', ...CONTROL_KINDS.map((k) => `controlPps.${k}`)];
 
-/** Statistics of a series over a window. */
+/** Statistics of a series over a time window (see ObjectiveWindow). */
 export const SERIES_STATS = ['max', 'min', 'mean', 'first', 'last'] as const;
 
 const FAULT_TAG = /^F[1-9][0-9]{0,5}$/;
@@ -182,9 +185,9 @@ export function checkObjectives(s: ScenarioView): ScenarioProblem[] {
         const tag = w[k];
         if (tag === undefined || !FAULT_TAG.test(tag)) continue;
         const n = Number(tag.slice(1));
-        if (n > s.faults.length) out.push({ path: `${at}.expect.window.${k}`, message: `fault ${tag} does not exist: the scenario has ${s.faults.length === 0 ? 'no faults' : `${s.faults.length} (F1…F${s.faults.length}, in time order)`}` });
+        if (n > s.faults.length) out.push({ path: `${at}.expect.${WINDOW_KEY}.${k}`, message: `fault ${tag} does not exist: the scenario has ${s.faults.length === 0 ? 'no faults' : `${s.faults.length} (F1…F${s.faults.length}, in time order)`}` });
       }
-      if (w.fromMs !== undefined && w.fromMs >= s.durationMs) out.push({ path: `${at}.expect.window.fromMs`, message: `is not before the end of the run (durationMs ${s.durationMs})` });
+      if (w.fromMs !== undefined && w.fromMs >= s.durationMs) out.push({ path: `${at}.expect.${WINDOW_KEY}.fromMs`, message: `is not before the end of the run (durationMs ${s.durationMs})` });
     }
   });
   return out;
