@@ -43,7 +43,7 @@ export function LiveCharts() {
 }
 
 /** Chart height that fits the live panel (a short window must not cut the charts in half). */
-function usePanelHeight(): { ref: (el: HTMLDivElement | null) => void; px: number } {
+export function usePanelHeight(): { ref: (el: HTMLDivElement | null) => void; px: number } {
   const [px, setPx] = useState(200);
   const observer = useRef<ResizeObserver | null>(null);
   useEffect(() => () => observer.current?.disconnect(), []);

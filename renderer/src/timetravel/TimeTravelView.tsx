@@ -158,7 +158,7 @@ function TravelOf({ source }: { source: TravelSource }) {
               <LabCanvas />
             </section>
             <section className="tt-panels" aria-label="Panels at this moment">
-              <TravelPanels view={view} charts={{ series: basics.series ?? view.snapshot.series, marks, endMs: view.extent.endMs }} />
+              <TravelPanels view={view} charts={{ series: basics.series ?? view.snapshot.series, marks, endMs: Math.ceil(view.extent.endMs / 1000) * 1000 }} />
             </section>
           </div>
         </StoreProvider>

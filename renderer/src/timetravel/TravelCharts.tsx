@@ -4,6 +4,7 @@ import type { LineSeriesOption } from 'echarts/charts';
 import { EChart, type ChartOption } from '../charts/EChart.tsx';
 import { useChartTheme } from '../charts/useChartTheme.ts';
 import { controlOption, packetsOption, sessionsOption, type ChartMark, type SeriesLike } from '../charts/series-options.ts';
+import { usePanelHeight } from '../live/LiveCharts.tsx';
 
 const TITLES = ['Sessions in outage and active sessions', 'Delivered and lost packets per second', 'Control packets per second by kind'] as const;
 
@@ -28,13 +29,14 @@ export function TravelCharts({ series, marks, endMs, tMs }: { series: SeriesLike
   const base = useMemo(() => [sessionsOption(series, theme, axis), packetsOption(series, theme, axis), controlOption(series, theme, axis)], [series, theme, axis]);
   const color = theme.isDark ? '#6e9bff' : '#2457c5';
   const opts = useMemo(() => base.map((o) => withCursor(o, tMs, color)), [base, tMs, color]);
+  const height = usePanelHeight();
   if (series.tMs.length === 0) return <p className="empty">No chart samples in this run.</p>;
   return (
-    <div className="chart-grid tt-charts">
+    <div className="chart-grid tt-charts" ref={height.ref}>
       {opts.map((o, i) => (
         <figure key={TITLES[i]}>
           <figcaption>{TITLES[i]}</figcaption>
-          <EChart option={o} label={`Chart: ${TITLES[i]!.toLowerCase()}, cursor at the moment shown`} height={180} />
+          <EChart option={o} label={`Chart: ${TITLES[i]!.toLowerCase()}, cursor at the moment shown`} height={height.px} />
         </figure>
       ))}
     </div>
