@@ -4,7 +4,7 @@
  * the event just processed, and builds the picture the live views draw (badges, links,
  * packets in flight, counters, series, sessions tables, the event log up to then).
  */
-import type { Simulation } from '../sim.ts';
+import type { Simulation, SimSnapshot } from '../sim.ts';
 import type { Timeline } from './timeline.ts';
 import type { TraceEvent } from '../model/trace.ts';
 import type { LiveSnapshot } from '../contract/snapshot.ts';
@@ -67,13 +67,21 @@ export interface Positioner {
   at(tUs: number): Simulation;
 }
 
+/** Copies a {@link TimelineCursor} keeps near where it stepped back. */
+const NEAR_COPIES = 4;
+
 /**
  * A {@link Timeline} that also remembers the copy it showed last and goes on from it when the
  * next moment is a little later (a Step, a scrub forward): no world copy to restore, no events
  * run twice. A moment earlier, or further than `reach` events on, restores the nearest copy.
+ * Going back by event (Step back) on a timeline whose copies are far apart, it also keeps a few
+ * copies of its own just behind where it went, so the next steps back run a few thousand
+ * events instead of up to `reach`.
  */
 export class TimelineCursor implements Positioner {
   private cursor: Simulation | null = null;
+  /** Copies taken just behind where a step back went (newest last). */
+  private readonly near: SimSnapshot[] = [];
 
   constructor(
     readonly timeline: Timeline,
@@ -86,18 +94,32 @@ export class TimelineCursor implements Positioner {
     this.cursor = sim;
   }
 
-  /** Forgets the copy kept (the run's past changed: a live fault was injected). */
+  /** Forgets the copies kept (the run's past changed: a live fault was injected). */
   forget(): void {
     this.cursor = null;
+    this.near.length = 0;
   }
 
   atEvent(events: number): Simulation {
-    const c = this.take((x) => x.w.events <= events && events - x.w.events <= this.reach);
-    if (!c) return this.timeline.atEvent(events);
+    const back = this.cursor !== null && events < this.cursor.w.events;
+    const c = this.take((x) => x.w.events <= events && events - x.w.events <= this.reach) ?? this.restore(events, back);
     while (c.w.events < events && c.step()) {
       /* stepping */
     }
     return c;
+  }
+
+  /** A copy at or before `events`: one kept near here, else the timeline's (keeping one near here when going back). */
+  private restore(events: number, back: boolean): Simulation {
+    const span = Math.max(2000, Math.ceil(this.reach / 64));
+    let best: SimSnapshot | undefined;
+    for (const s of this.near) if (s.events <= events && events - s.events <= span && (!best || s.events > best.events)) best = s;
+    if (best) return best.restore();
+    if (!back || this.reach < span * 4) return this.timeline.atEvent(events);
+    const sim = this.timeline.atEvent(Math.max(0, events - span));
+    this.near.push(sim.snapshot());
+    if (this.near.length > NEAR_COPIES) this.near.shift();
+    return sim;
   }
 
   at(tUs: number): Simulation {

@@ -175,6 +175,22 @@ describe('time travel over a recorded run', () => {
     }
   });
 
+  it('steps back through copies of its own when the timeline\'s are far apart, showing what restoring shows', () => {
+    // Copies 100 000 events apart (as on a big run): steps back keep copies near where they went.
+    const cursor = new TimelineCursor(t.timeline, 100_000);
+    let n = 50_000;
+    cursor.keep(seekTimeline(cursor, { event: n }, t.extent, t.faults).sim);
+    for (let i = 0; i < 6; i++) {
+      const target: SeekTarget = i === 3 ? { tUs: 20_000_000 } : { step: 'back', from: n };
+      const pos = seekTimeline(cursor, target, t.extent, t.faults);
+      const plain = seekTimeline(t.timeline, target, t.extent, t.faults);
+      expect([pos.sim.w.events, pos.sim.w.fp.hex(), pos.event]).toEqual([plain.sim.w.events, plain.sim.w.fp.hex(), plain.event]);
+      cursor.keep(pos.sim);
+      n = pos.sim.w.events;
+    }
+    expect(cursor.atEvent(n + 10).run().summary.fingerprint).toBe(t.fingerprint);
+  });
+
   it('describes the last event before a time whether or not it falls in the last stretch', () => {
     // A sparse run (templates: about 1 700 events a second) and times between events.
     for (const tUs of [1_234_567, 20_000_000, 20_000_001, 33_333_333]) {
