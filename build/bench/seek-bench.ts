@@ -56,9 +56,18 @@ async function figuresFor(label: string, seek: SeekService, runId: string, endMs
   const moments: number[] = [];
   for (const tUs of targets(7, n, endMs)) moments.push((await timed(seek, runId, { tUs })).ms);
   const steps: number[] = [];
+  const again: number[] = [];
+  const forward: number[] = [];
   for (const tUs of targets(11, Math.max(3, Math.floor(n / 2)), endMs)) {
-    const at = await timed(seek, runId, { tUs });
-    steps.push((await timed(seek, runId, { step: 'back', from: at.events })).ms);
+    let at = await timed(seek, runId, { tUs });
+    const first = await timed(seek, runId, { step: 'back', from: at.events });
+    steps.push(first.ms);
+    at = first;
+    for (let i = 0; i < 3; i++) {
+      at = await timed(seek, runId, { step: 'back', from: at.events });
+      again.push(at.ms);
+    }
+    forward.push((await timed(seek, runId, { step: 'forward', from: at.events })).ms);
   }
   const best = Math.min(...moments);
   const worst = Math.max(...moments);
@@ -66,7 +75,9 @@ async function figuresFor(label: string, seek: SeekService, runId: string, endMs
     { name: `${label}: first seek (re-runs the stored run, keeps world copies)`, value: `${fmt(first.ms)} ms` },
     { name: `${label}: seek to a random moment, best of ${n}`, value: `${fmt(best)} ms`, target: `≤ ${fmt(targetMs)} ms`, ok: best <= targetMs },
     { name: `${label}: seek to a random moment, median / worst`, value: `${fmt(median(moments))} / ${fmt(worst)} ms` },
-    { name: `${label}: Step back (one event), median of ${steps.length}`, value: `${fmt(median(steps))} ms` },
+    { name: `${label}: Step back (one event) at a new moment, median of ${steps.length}`, value: `${fmt(median(steps))} ms` },
+    { name: `${label}: Step back again, median of ${again.length}`, value: `${fmt(median(again))} ms` },
+    { name: `${label}: Step (forward), median of ${forward.length}`, value: `${fmt(median(forward))} ms` },
   ];
 }
 

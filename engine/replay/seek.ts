@@ -19,8 +19,8 @@ import { estimateWork } from '../scenario/estimate.ts';
 
 /** Log entries a seek returns at most (the newest up to the moment). */
 export const SEEK_LOG = 500;
-/** Session rows a seek returns at most, over every router. */
-export const SEEK_ROWS = 4000;
+/** Session rows a seek returns at most, over every router (about 300 KB; one router asked for by name gets its `limit`). */
+export const SEEK_ROWS = 1200;
 /** Events a filtered step looks through at most before saying there is none. */
 export const STEP_SCAN_MAX = 2_000_000;
 
