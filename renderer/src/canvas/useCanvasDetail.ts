@@ -1,11 +1,12 @@
 /**
  * How much the canvas draws, by lab size and zoom. A big lab fitted to the view is a map: node
- * text is a few pixels high, so below {@link FAR_ZOOM} nodes become coloured tiles (their text,
- * badges and handles hidden by CSS, link labels dropped). That is what keeps a big lab moving
- * while a run streams: every repaint makes Chromium re-layerize every paint chunk on the page,
- * and each node's text, badges and handles are several chunks (measured on the 1 000-spoke lab:
- * about 250 ms a frame with them, a few ms without). Zoomed in, a big lab renders only what is
- * on screen (React Flow's `onlyRenderVisibleElements`).
+ * text is a few pixels high, so below {@link FAR_ZOOM} nodes become coloured tiles (text, mode
+ * badge and handles hidden by CSS; live badges and link labels not rendered). That is what keeps
+ * a big lab moving while a run streams: every repaint makes Chromium re-layerize every paint
+ * chunk on the page, and each node's text, badges and handles are several chunks (measured on
+ * the 1 000-spoke lab: about 250 ms a frame with them, a few ms without). Zoomed in, a big lab
+ * renders only what is on screen (React Flow's `onlyRenderVisibleElements`) and only the link
+ * labels that say more than a latency.
  */
 import { useMemo } from 'react';
 import { useStore } from '@xyflow/react';
