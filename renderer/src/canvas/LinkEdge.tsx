@@ -4,11 +4,11 @@
  * impairment is active, and the sample of packets in flight as dots coloured by kind.
  */
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, useStore, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { useLab, useLabStore } from '../store/context.tsx';
 import { lerp, linkSegment, type Box } from './edge-geometry.ts';
 import type { LabEdge, LabNode } from './flow-model.ts';
-import { BIG_LAB_NODES, FAR_ZOOM } from './useCanvasDetail.ts';
+import { useIsBigLab, useIsFar } from './useCanvasDetail.ts';
 
 /** A node's box on the canvas (before measuring, its default size). */
 export function box(n: InternalNode<LabNode>): Box {
@@ -26,10 +26,10 @@ function LinkEdgeImpl({ id, source, target, data, selected }: EdgeProps<LabEdge>
   // Primitive selectors: the snapshot's throughput figures change all the time and are not drawn here.
   const isLiveDown = useLab((s) => s.live?.links[id]?.up === false);
   const impaired = useLab((s) => s.live?.links[id]?.impaired === true);
-  // Labels nobody can read are not drawn: none zoomed out, and on a big lab (thousands of
-  // "15 ms" over the grid) only those that say more than a latency or are selected.
-  const isFar = useStore((s) => s.transform[2] < FAR_ZOOM);
-  const isBig = useLab((s) => s.doc.nodes.length >= BIG_LAB_NODES);
+  // On a big lab, labels nobody can read are not drawn: none zoomed out, and zoomed in (thousands
+  // of "15 ms" over the grid) only those that say more than a latency or are selected.
+  const isFar = useIsFar();
+  const isBig = useIsBigLab();
   if (!a || !b || !data) return null;
   const { link, offset, isWan: wan } = data;
   const seg = linkSegment(box(a), box(b), offset);

@@ -4,14 +4,13 @@
  * only the badges whose values changed — never the node around them, nor React Flow's nodes.
  */
 import { memo } from 'react';
-import { useStore } from '@xyflow/react';
 import { useLab } from '../store/context.tsx';
-import { FAR_ZOOM } from './useCanvasDetail.ts';
+import { useIsFar } from './useCanvasDetail.ts';
 
 function RouterLiveBadgesImpl({ id }: { id: string }) {
-  // Zoomed out the canvas hides node text (canvas-detail.css): counts nobody can read are not
+  // A big lab zoomed out hides node text (canvas-detail.css): counts nobody can read are not
   // rendered either, so a snapshot changes nothing on a far canvas but the tiles' colours.
-  const isFar = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const isFar = useIsFar();
   const up = useLab((s) => (isFar ? undefined : s.live?.routers[id]?.up));
   const sessions = useLab((s) => (isFar ? 0 : (s.live?.routers[id]?.sessions ?? 0)));
   const inOutage = useLab((s) => (isFar ? 0 : (s.live?.routers[id]?.inOutage ?? 0)));

@@ -14,15 +14,30 @@ import { nodeSize } from '../design/node-size.ts';
 import { useLab } from '../store/context.tsx';
 
 /** Below this zoom the canvas draws nodes as tiles (text would be under about 5 px). */
-export const FAR_ZOOM = 0.4;
+const FAR_ZOOM = 0.4;
 /** From this many nodes a lab is big: only visible elements render, WAN lines are drawn lighter. */
-export const BIG_LAB_NODES = 300;
+const BIG_LAB_NODES = 300;
 /** The least zoom of small labs (a big lab may zoom out as far as it takes to fit). */
 const MIN_ZOOM = 0.2;
 /** Room fitView leaves around the lab: the packet legend sits at the top, controls at the bottom. */
 const FIT_PAD = { top: 72, bottom: 48, x: 48 };
 /** fitView's options (the canvas fits on open, load, generate and auto layout). */
 export const FIT = { padding: { top: `${FIT_PAD.top}px`, bottom: `${FIT_PAD.bottom}px`, x: `${FIT_PAD.x}px` }, maxZoom: 1.3 } as const;
+
+/** Whether the lab is big. */
+export function useIsBigLab(): boolean {
+  return useLab((s) => s.doc.nodes.length >= BIG_LAB_NODES);
+}
+
+/**
+ * Whether the canvas draws a big lab as a map of tiles (zoomed out below {@link FAR_ZOOM}).
+ * Small labs always draw in full: they cost little, and a small canvas zoomed out stays as it was.
+ */
+export function useIsFar(): boolean {
+  const isBig = useIsBigLab();
+  const zoomedOut = useStore((s) => s.transform[2] < FAR_ZOOM);
+  return isBig && zoomedOut;
+}
 
 /** The lab's extent in canvas units (nodes at their default size; unplaced nodes ignored). */
 function extent(nodes: readonly { kind: string; position?: { x: number; y: number } }[]): { width: number; height: number } {
@@ -44,7 +59,7 @@ function extent(nodes: readonly { kind: string; position?: { x: number; y: numbe
 /** The canvas's level of detail and the least zoom that still fits the whole lab. */
 export function useCanvasDetail(): { isFar: boolean; isBig: boolean; minZoom: number } {
   const nodes = useLab((s) => s.doc.nodes);
-  const isFar = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const isFar = useIsFar();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const size = useMemo(() => extent(nodes), [nodes]);
@@ -53,5 +68,5 @@ export function useCanvasDetail(): { isFar: boolean; isBig: boolean; minZoom: nu
     const fit = Math.min((width - 2 * FIT_PAD.x) / size.width, (height - FIT_PAD.top - FIT_PAD.bottom) / size.height);
     minZoom = Math.max(0.005, Math.min(MIN_ZOOM, fit * 0.8));
   }
-  return { isFar, isBig: nodes.length >= BIG_LAB_NODES, minZoom };
+  return { isFar, isBig: useIsBigLab(), minZoom };
 }
