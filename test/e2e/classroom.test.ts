@@ -6,13 +6,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { getFaultLog, listRuns, openDatabase } from '../../electron/services/db/index.ts';
-import { HAS_CHROMIUM, launchChromium, openLab, REQUIRE_E2E, type E2E } from './harness.ts';
+import { HAS_CHROMIUM, labPerTest, REQUIRE_E2E, type E2E } from './harness.ts';
 
 // Each test opens a lab of its own (fresh database, host and browser context): any order, alone or together.
-let browser: Browser;
 let e: Omit<E2E, 'browser'>;
 let page: Page;
 
@@ -44,21 +43,9 @@ async function inject(target: 'hub' | 'wan', type: string): Promise<void> {
 }
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-
-  beforeEach(async () => {
-    e = await openLab(browser);
-    page = e.page;
-  }, 120_000);
-
-  afterEach(async () => {
-    await e?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+  labPerTest((lab) => {
+    e = lab;
+    page = lab.page;
   });
 
   it('injects every fault kind with its defaults while the design stays locked', async () => {

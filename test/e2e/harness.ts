@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { openDatabase } from '../../electron/services/db/index.ts';
 import { startLab, type RunningLab } from '../../electron/services/host/lab.ts';
 
@@ -66,6 +67,29 @@ export async function openLab(browser: Browser, opts: PageOptions = {}): Promise
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The hooks every end-to-end file registers inside its describe: one Chromium for the file, and
+ * a lab of its own for each test (see {@link openLab}), handed to `use` before the test runs.
+ */
+export function labPerTest(use: (lab: Omit<E2E, 'browser'>) => void): void {
+  let browser: Browser | undefined;
+  let lab: Omit<E2E, 'browser'> | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  beforeEach(async () => {
+    lab = await openLab(browser!);
+    use(lab);
+  }, 120_000);
+  afterEach(async () => {
+    await lab?.close();
+    lab = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }
 
 /** Starts everything (its own browser too); the renderer is built first when stale. */

@@ -11,17 +11,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { getRun, listRuns, openDatabase } from '../../electron/services/db/index.ts';
 import type { ScenarioInput } from '../../engine/index.ts';
-import { HAS_CHROMIUM, launchChromium, openLab, REQUIRE_E2E, type E2E } from './harness.ts';
+import { HAS_CHROMIUM, labPerTest, REQUIRE_E2E, type E2E } from './harness.ts';
 
 if (!HAS_CHROMIUM && !REQUIRE_E2E) console.warn('end-to-end tests SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium)');
 
 type Lab = Omit<E2E, 'browser'>;
 
-let browser: Browser;
 let e: Lab;
 let page: Page;
 
@@ -88,21 +87,9 @@ async function lefts(kinds: readonly string[]): Promise<number[]> {
 }
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-
-  beforeEach(async () => {
-    e = await openLab(browser);
-    page = e.page;
-  }, 120_000);
-
-  afterEach(async () => {
-    await e?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+  labPerTest((lab) => {
+    e = lab;
+    page = lab.page;
   });
 
   it('refuses the page without the token', async () => {

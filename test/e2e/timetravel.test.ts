@@ -4,12 +4,10 @@
  * back then Step returns to the same state — the canvas badges, the event in words, the
  * sessions table and the clock.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium, openLab, REQUIRE_E2E, type E2E } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { HAS_CHROMIUM, labPerTest, REQUIRE_E2E } from './harness.ts';
 
-let browser: Browser;
-let e: Omit<E2E, 'browser'>;
 let page: Page;
 
 const travel = () => page.getByRole('main', { name: 'Time travel' });
@@ -44,21 +42,8 @@ async function state(): Promise<Record<string, string>> {
 }
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('time travel', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-
-  beforeEach(async () => {
-    e = await openLab(browser);
-    page = e.page;
-  }, 120_000);
-
-  afterEach(async () => {
-    await e?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+  labPerTest((lab) => {
+    page = lab.page;
   });
 
   it('scrubbing a stored run back to before its fault shows the sessions it had then', async () => {
