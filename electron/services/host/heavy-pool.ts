@@ -1,61 +1,57 @@
 /**
  * The main-thread side of the heavy-call worker: started on the first slow call, restarted
- * after a crash, every call answered (an error value when the worker dies under it).
+ * after a crash, every call answered (an error value when the worker dies under it). Both hosts
+ * (the browser host and the Electron main process) route their calls through `offThread`.
  */
 import { Worker } from 'node:worker_threads';
-import type { ApiResult } from '../../../engine/index.ts';
+import type { ApiResult, CallArgs, Method, Results } from '../../../engine/index.ts';
+import { err } from '../api/results.ts';
+import { RequestPool } from '../request-pool.ts';
 import { workerEntry } from '../workers.ts';
-import type { HeavyCall, HeavyMethod, HeavyReply } from './heavy-protocol.ts';
+import { isHeavy, type HeavyCall, type HeavyDatabase, type HeavyMethod, type HeavyResult } from './heavy-protocol.ts';
 
 /** One worker answering heavy calls in order. */
 export class HeavyWorker {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, (r: ApiResult<unknown>) => void>();
-  private closed = false;
+  private readonly pool: RequestPool<HeavyCall, HeavyResult>;
 
-  constructor(private readonly dbPath: string) {}
+  constructor(db: HeavyDatabase) {
+    this.pool = new RequestPool({
+      name: 'the export worker',
+      start: () => {
+        const { file, options } = workerEntry('heavy-worker');
+        return new Worker(file, { ...options, workerData: { ...(options.workerData as object | undefined), ...db } });
+      },
+    });
+  }
 
   /** Answers `method(params)` in the worker; never rejects. */
   call(method: HeavyMethod, params: unknown): Promise<ApiResult<unknown>> {
-    if (this.closed) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'the lab is shutting down' } });
-    const w = this.worker ?? this.start();
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      w.postMessage({ id, method, params } satisfies HeavyCall);
-    });
+    return this.pool.request({ method, params }).catch((e: Error) => err('internal', e.message));
   }
 
   /** Stops the worker; calls still waiting get an error value. */
-  async close(): Promise<void> {
-    this.closed = true;
-    const w = this.worker;
-    this.worker = null;
-    this.failAll('the lab is shutting down');
-    if (w) await w.terminate();
+  close(): Promise<void> {
+    return this.pool.close('the lab is shutting down');
   }
+}
 
-  private start(): Worker {
-    const { file, options } = workerEntry('heavy-worker');
-    const w = new Worker(file, { ...options, workerData: { ...(options.workerData as object | undefined), dbPath: this.dbPath } });
-    this.worker = w;
-    w.on('message', (m: HeavyReply) => {
-      this.pending.get(m.id)?.(m.result);
-      this.pending.delete(m.id);
-    });
-    const gone = (why: string) => {
-      if (this.worker !== w) return;
-      this.worker = null;
-      this.failAll(why);
-    };
-    w.on('error', (e) => gone(`the export worker failed: ${e.message}`));
-    w.on('exit', (code) => gone(`the export worker stopped (code ${code})`));
-    return w;
-  }
+/** A host's dispatcher (createApi's `handle` and `call`). */
+export interface Dispatcher {
+  handle(method: unknown, params: unknown): Promise<ApiResult<unknown>>;
+  call<M extends Method>(method: M, ...args: CallArgs<M>): Promise<ApiResult<Results[M]>>;
+}
 
-  private failAll(message: string): void {
-    for (const [, done] of this.pending) done({ ok: false, error: { code: 'internal', message } });
-    this.pending.clear();
-  }
+/**
+ * `api` with its heavy calls (exports, comparisons: they read whole runs and build big strings)
+ * answered by a worker with its own read-only connection, so the live run and other calls are
+ * not held up. Without a database file every call stays with `api`.
+ */
+export function offThread(api: Dispatcher, db: HeavyDatabase | null): Dispatcher & { close(): Promise<void> } {
+  const heavy = db ? new HeavyWorker(db) : null;
+  const handle = (method: unknown, params: unknown): Promise<ApiResult<unknown>> => (heavy && isHeavy(method) ? heavy.call(method, params) : api.handle(method, params));
+  return {
+    handle,
+    call: <M extends Method>(method: M, ...args: CallArgs<M>) => handle(method, args[0] ?? {}) as Promise<ApiResult<Results[M]>>,
+    close: async () => await heavy?.close(),
+  };
 }

@@ -6,17 +6,20 @@ export const HEAVY_METHODS = ['runs:export', 'runs:compare'] as const satisfies 
 /** One of them. */
 export type HeavyMethod = (typeof HEAVY_METHODS)[number];
 
-/** Main → worker. */
+/** The worker's workerData: where it opens the runs database (read-only, on its own connection). */
+export interface HeavyDatabase {
+  dbPath: string;
+  /** better-sqlite3's addon when it is not node_modules' (the desktop app's Electron build). */
+  nativeBinding?: string;
+}
+
+/** Main → worker (sent by id through a RequestPool). */
 export interface HeavyCall {
-  id: number;
   method: HeavyMethod;
   params: unknown;
 }
 /** Worker → main. */
-export interface HeavyReply {
-  id: number;
-  result: ApiResult<unknown>;
-}
+export type HeavyResult = ApiResult<unknown>;
 
 /** Whether a method is answered by the worker. */
 export function isHeavy(method: unknown): method is HeavyMethod {

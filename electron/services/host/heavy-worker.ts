@@ -8,10 +8,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseParams, type ApiResult } from '../../../engine/index.ts';
 import { openDatabase, type RunDatabase } from '../db/index.ts';
 import { runsHandlers } from '../api/runs-handlers.ts';
-import { HEAVY_METHODS, type HeavyCall, type HeavyMethod, type HeavyReply } from './heavy-protocol.ts';
+import { err } from '../api/results.ts';
+import { serveRequests } from '../request-pool.ts';
+import { HEAVY_METHODS, type HeavyCall, type HeavyDatabase, type HeavyMethod, type HeavyResult } from './heavy-protocol.ts';
 
-const port = parentPort!;
-const { dbPath } = workerData as { dbPath: string };
+const { dbPath, nativeBinding } = workerData as HeavyDatabase;
 let db: RunDatabase | null = null;
 let handlers: ReturnType<typeof runsHandlers> | null = null;
 
@@ -20,20 +21,15 @@ async function answer(method: HeavyMethod, params: unknown): Promise<ApiResult<u
   const parsed = parseParams(method, params);
   if (!parsed.ok) return parsed;
   if (handlers === null) {
-    db = openDatabase(dbPath, { readonly: true, mustExist: true, check: 'none' });
+    db = openDatabase(dbPath, { readonly: true, mustExist: true, check: 'none', ...(nativeBinding ? { nativeBinding } : {}) });
     handlers = runsHandlers(db);
   }
   return await (handlers[method] as (p: unknown) => ApiResult<unknown> | Promise<ApiResult<unknown>>)(parsed.value);
 }
 
-port.on('message', async (m: HeavyCall) => {
-  let result: ApiResult<unknown>;
-  try {
-    result = await answer(m.method, m.params);
-  } catch (e) {
-    result = { ok: false, error: { code: 'internal', message: `${m.method} failed: ${e instanceof Error ? e.message : String(e)}` } };
-  }
-  port.postMessage({ id: m.id, result } satisfies HeavyReply);
-});
+serveRequests<HeavyCall, HeavyResult>(
+  (m) => answer(m.method, m.params),
+  (e, m) => err('internal', `${m.method} failed: ${e instanceof Error ? e.message : String(e)}`),
+);
 
-port.on('close', () => db?.close());
+parentPort?.on('close', () => db?.close());

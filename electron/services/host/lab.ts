@@ -13,8 +13,7 @@ import { SeekService } from '../timetravel/seek-service.ts';
 import { RENDERER_DIST, ensureRendererBuilt } from './renderer-build.ts';
 import { startHost, type RunningHost } from './server.ts';
 import type { QueueLimits } from './connection-queue.ts';
-import { HeavyWorker } from './heavy-pool.ts';
-import { isHeavy } from './heavy-protocol.ts';
+import { offThread } from './heavy-pool.ts';
 
 /** What starting the lab needs. */
 export interface LabOptions {
@@ -51,12 +50,15 @@ export async function startLab(o: LabOptions): Promise<RunningLab> {
   const runner = new LiveRunner(o.db, (event, payload) => host?.broadcast(event, payload));
   const whatIf = new WhatIfService(o.db, runner.emit);
   const seek = new SeekService(o.db);
-  const api = createApi({ db: o.db, dbPath: o.dbPath, runner, host: 'browser', appVersion: appVersion(), whatIf, seek });
-  // Exports and comparisons read whole runs and build big strings: a worker with its own
-  // read-only connection answers them, so other clients and the live run are not held up.
-  const heavy = o.db && o.dbPath ? new HeavyWorker(o.db.path) : null;
-  const handle = (method: unknown, params: unknown) => (heavy && isHeavy(method) ? heavy.call(method, params) : api.handle(method, params));
-  host = await startHost({ rendererDir: o.rendererDir ?? RENDERER_DIST, host: o.host, port: o.port, handle, ...(o.token ? { token: o.token } : {}), ...(o.limits ? { limits: o.limits } : {}) });
+  const api = offThread(createApi({ db: o.db, dbPath: o.dbPath, runner, host: 'browser', appVersion: appVersion(), whatIf, seek }), o.db && o.dbPath ? { dbPath: o.db.path } : null);
+  host = await startHost({
+    rendererDir: o.rendererDir ?? RENDERER_DIST,
+    host: o.host,
+    port: o.port,
+    handle: api.handle,
+    ...(o.token ? { token: o.token } : {}),
+    ...(o.limits ? { limits: o.limits } : {}),
+  });
   const h = host;
   return {
     host: h,
@@ -66,7 +68,7 @@ export async function startLab(o: LabOptions): Promise<RunningLab> {
       await seek.close();
       await runner.close();
       await h.close();
-      await heavy?.close();
+      await api.close();
       o.db?.close();
     },
   };

@@ -13,9 +13,8 @@ export interface StoredRunInputs {
   stoppedAtUs: number | null;
 }
 
-/** Main → worker. */
+/** Main → worker (sent by id through a RequestPool). */
 export interface SeekCall {
-  id: number;
   run: StoredRunInputs;
   target: SeekTarget;
   router?: string;
@@ -23,7 +22,4 @@ export interface SeekCall {
 }
 
 /** Worker → main. */
-export interface SeekReply {
-  id: number;
-  result: ApiResult<SeekView>;
-}
+export type SeekResult = ApiResult<SeekView>;

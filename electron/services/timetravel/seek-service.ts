@@ -10,7 +10,9 @@ import type { RunDatabase } from '../db/index.ts';
 import { getFaultLog } from '../db/index.ts';
 import { getRunRow } from '../db/repos/runs.ts';
 import { workerEntry } from '../workers.ts';
-import type { SeekCall, SeekReply, StoredRunInputs } from './protocol.ts';
+import { err, noDb } from '../api/results.ts';
+import { RequestPool } from '../request-pool.ts';
+import type { SeekCall, SeekResult, StoredRunInputs } from './protocol.ts';
 
 /** What a seek of a stored run asks for besides the target. */
 export interface StoredSeek {
@@ -36,57 +38,31 @@ export function storedRunInputs(db: RunDatabase, runId: string): StoredRunInputs
 
 /** One worker answering stored-run seeks in order. */
 export class SeekService {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, (r: ApiResult<SeekView>) => void>();
+  private readonly pool = new RequestPool<SeekCall, SeekResult>({
+    name: 'the time-travel worker',
+    unref: true,
+    start: () => {
+      const { file, options } = workerEntry('seek-worker');
+      return new Worker(file, options);
+    },
+  });
   private closed = false;
 
   constructor(private readonly db: RunDatabase | null) {}
 
   /** The stored run as it was at the target; never rejects. */
   seek(s: StoredSeek): Promise<ApiResult<SeekView>> {
-    if (!this.db) return Promise.resolve({ ok: false, error: { code: 'database', message: 'no run database is open' } });
-    if (this.closed) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'the lab is shutting down' } });
+    if (!this.db) return Promise.resolve(noDb);
+    if (this.closed) return Promise.resolve(err('internal', 'the lab is shutting down'));
     const run = storedRunInputs(this.db, s.runId);
     if ('ok' in run) return Promise.resolve(run);
-    const w = this.worker ?? this.start();
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      w.postMessage({ id, run, target: s.target, limit: s.limit, ...(s.router !== undefined ? { router: s.router } : {}) } satisfies SeekCall);
-    });
+    const call: SeekCall = { run, target: s.target, limit: s.limit, ...(s.router !== undefined ? { router: s.router } : {}) };
+    return this.pool.request(call).catch((e: Error) => err('internal', e.message));
   }
 
   /** Stops the worker; seeks still waiting get an error value. */
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closed = true;
-    const w = this.worker;
-    this.worker = null;
-    this.failAll('the lab is shutting down');
-    if (w) await w.terminate();
-  }
-
-  private start(): Worker {
-    const { file, options } = workerEntry('seek-worker');
-    const w = new Worker(file, options);
-    w.unref();
-    this.worker = w;
-    w.on('message', (m: SeekReply) => {
-      this.pending.get(m.id)?.(m.result);
-      this.pending.delete(m.id);
-    });
-    const gone = (why: string) => {
-      if (this.worker !== w) return;
-      this.worker = null;
-      this.failAll(why);
-    };
-    w.on('error', (e) => gone(`the time-travel worker failed: ${e.message}`));
-    w.on('exit', (code) => gone(`the time-travel worker stopped (code ${code})`));
-    return w;
-  }
-
-  private failAll(message: string): void {
-    for (const [, done] of this.pending) done({ ok: false, error: { code: 'internal', message } });
-    this.pending.clear();
+    return this.pool.close('the lab is shutting down');
   }
 }

@@ -3,9 +3,10 @@
  * keeping world copies along the way (a Timeline) and the event log with event numbers, then
  * answers seeks from them. The two runs used most recently stay cached.
  */
-import { parentPort } from 'node:worker_threads';
 import { NumberedLog, parseScenario, runFaults, seekTimeline, seekView, Simulation, Timeline, TimelineCursor, timelineEvery, type SeekExtent, type SeekFault } from '../../../engine/index.ts';
-import type { SeekCall, SeekReply, StoredRunInputs } from './protocol.ts';
+import { err } from '../api/results.ts';
+import { serveRequests } from '../request-pool.ts';
+import type { SeekCall, SeekResult, StoredRunInputs } from './protocol.ts';
 
 /** One stored run, ready to travel. */
 interface Travel {
@@ -16,7 +17,6 @@ interface Travel {
 }
 
 const CACHED_RUNS = 2;
-const port = parentPort!;
 const cache = new Map<string, Travel>();
 
 /** Re-runs the stored run to where it ended, recording copies. */
@@ -57,7 +57,7 @@ function travel(run: StoredRunInputs): Travel | string {
   return t;
 }
 
-function answer(m: SeekCall): SeekReply['result'] {
+function answer(m: SeekCall): SeekResult {
   const t0 = performance.now();
   const t = travel(m.run);
   if (typeof t === 'string') return { ok: false, error: { code: 'conflict', message: t } };
@@ -67,12 +67,4 @@ function answer(m: SeekCall): SeekReply['result'] {
   return { ok: true, value: { ...view, wallMs: performance.now() - t0 } };
 }
 
-port.on('message', (m: SeekCall) => {
-  let result: SeekReply['result'];
-  try {
-    result = answer(m);
-  } catch (e) {
-    result = { ok: false, error: { code: 'internal', message: `runs:seek failed: ${e instanceof Error ? e.message : String(e)}` } };
-  }
-  port.postMessage({ id: m.id, result } satisfies SeekReply);
-});
+serveRequests<SeekCall, SeekResult>(answer, (e) => err('internal', `runs:seek failed: ${e instanceof Error ? e.message : String(e)}`));
