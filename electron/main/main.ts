@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import type { EventName, Events } from '../../engine/index.ts';
 import { createApi } from '../services/api/handlers.ts';
-import { defaultDbPath, openDatabase, type OpenOptions, type RunDatabase } from '../services/db/index.ts';
+import { offThread, type Dispatcher } from '../services/host/heavy-pool.ts';
+import { defaultDbPath, openDatabase, type RunDatabase } from '../services/db/index.ts';
 import { LiveRunner } from '../services/live/runner.ts';
 import { fromRoot, PROJECT_ROOT } from '../services/paths.ts';
 import { EVENT_CHANNEL } from '../preload/channels.ts';
@@ -54,16 +55,16 @@ function setMenu(): void {
 }
 
 /** The runs database shared with srlab (same default path); null when it cannot be opened. */
-function openRunsDatabase(): { db: RunDatabase | null; dbPath: string | null } {
+function openRunsDatabase(): { db: RunDatabase | null; dbPath: string | null; nativeBinding?: string } {
   const dbPath = defaultDbPath(process.env, process.platform, homedir());
   const binding = chooseNativeBinding({ projectRoot: PROJECT_ROOT, abi: process.versions.modules, isPackaged: app.isPackaged, exists: existsSync });
   if (binding.kind === 'missing') {
     notices.push(binding.message);
     return { db: null, dbPath: null };
   }
-  const opts: OpenOptions = binding.kind === 'file' ? { nativeBinding: binding.path } : {};
+  const opts = binding.kind === 'file' ? { nativeBinding: binding.path } : {};
   try {
-    return { db: openDatabase(dbPath, opts), dbPath };
+    return { db: openDatabase(dbPath, opts), dbPath, ...opts };
   } catch (error) {
     notices.push(`The runs database could not be opened, so runs are not stored this time: ${error instanceof Error ? error.message : String(error)}`);
     return { db: null, dbPath: null };
@@ -71,7 +72,7 @@ function openRunsDatabase(): { db: RunDatabase | null; dbPath: string | null } {
 }
 
 /** The shell's file methods over Electron's dialogs, the file system and the API's export. */
-function fileMethods(api: ReturnType<typeof createApi>) {
+function fileMethods(api: Dispatcher) {
   return createFileMethods({
     async chooseOpen() {
       const options = { title: 'Open scenario', properties: ['openFile' as const], filters: [{ name: 'Session Recovery Lab scenario', extensions: ['json'] }] };
@@ -79,7 +80,11 @@ function fileMethods(api: ReturnType<typeof createApi>) {
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async chooseSave(o) {
-      const options = { defaultPath: o.defaultName, filters: [{ name: o.filter.name, extensions: o.filter.extensions.filter((e) => !e.includes('.')) }], properties: ['showOverwriteConfirmation' as const] };
+      const options = {
+        defaultPath: o.defaultName,
+        filters: [{ name: o.filter.name, extensions: o.filter.extensions.filter((e) => !e.includes('.')) }],
+        properties: ['showOverwriteConfirmation' as const],
+      };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
@@ -116,9 +121,10 @@ if (app.requestSingleInstanceLock({ scenario: firstScenario })) {
 
 /** Everything of the one instance: database, engine host, API, file methods, app events. */
 function run(): void {
-  const { db, dbPath } = openRunsDatabase();
+  const { db, dbPath, nativeBinding } = openRunsDatabase();
   const runner = new LiveRunner(db, emit);
-  const api = createApi({ db, dbPath, runner, host: 'electron', appVersion: app.getVersion() });
+  // Exports and comparisons are built in a worker (with the same addon), as in the browser host.
+  const api = offThread(createApi({ db, dbPath, runner, host: 'electron', appVersion: app.getVersion() }), db ? { dbPath: db.path, ...(nativeBinding ? { nativeBinding } : {}) } : null);
   const files = fileMethods(api);
   const first = acceptLaunchFile(firstScenario, process.cwd(), statSync);
   if (first) files.requestOpen(first);
@@ -146,7 +152,7 @@ function run(): void {
     closed = true;
     // …but never hang the quit on it.
     const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
-    void Promise.race([runner.close(), giveUp]).finally(() => {
+    void Promise.race([Promise.all([runner.close(), api.close()]), giveUp]).finally(() => {
       db?.close();
       app.quit();
     });

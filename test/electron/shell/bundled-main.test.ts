@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleElectron } from '../../../build/electron/bundle.mjs';
+import { electronBindingPath } from '../../../electron/main/native-binding.ts';
 
 // The real esbuild bundle of the main process, booted under Node with Electron replaced at the
 // process boundary (fixtures/fake-electron: it plays the OS and the renderer, and prints what it
@@ -14,17 +15,27 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const register = fileURLToPath(new URL('./fixtures/fake-electron/register.mjs', import.meta.url));
 // Inside the project: the bundle's one external package (better-sqlite3) resolves from here.
 const outDir = join(root, 'node_modules', '.cache', `srlab-shell-test-${process.pid}`);
-const appRoot = mkdtempSync(join(tmpdir(), 'srlab-app-'));
+const appRoots: string[] = [];
+let appRoot: string;
 let result: Record<string, any>;
+let withDb: Record<string, any>;
 
-beforeAll(async () => {
-  await bundleElectron({ root, outDir });
-  mkdirSync(join(appRoot, 'dist', 'renderer'), { recursive: true });
-  writeFileSync(join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html><title>fake renderer</title>');
-  copyFileSync(join(root, 'package.json'), join(appRoot, 'package.json'));
-  symlinkSync(join(root, 'assets'), join(appRoot, 'assets'), 'dir');
+/** Boots the bundle in a fresh app folder; `nativeBinding`: put Node's better-sqlite3 build where main looks for Electron's. */
+async function boot(o: { nativeBinding: boolean }): Promise<{ appRoot: string; result: Record<string, any> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'srlab-app-'));
+  appRoots.push(dir);
+  mkdirSync(join(dir, 'dist', 'renderer'), { recursive: true });
+  writeFileSync(join(dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>fake renderer</title>');
+  copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(root, 'assets'), join(dir, 'assets'), 'dir');
+  if (o.nativeBinding) {
+    // Under Node, process.versions.modules is Node's ABI, so Node's own build is the right one.
+    const binding = electronBindingPath(dir, process.versions.modules);
+    mkdirSync(dirname(binding), { recursive: true });
+    copyFileSync(join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binding);
+  }
   const child = spawn(process.execPath, ['--import', register, join(outDir, 'main.mjs')], {
-    env: { ...process.env, FAKE_APP_PATH: appRoot, FAKE_USER_DATA: join(appRoot, 'user-data'), SRLAB_ROOT: '', SRLAB_DB: join(appRoot, 'runs.db') },
+    env: { ...process.env, FAKE_APP_PATH: dir, FAKE_USER_DATA: join(dir, 'user-data'), SRLAB_ROOT: '', SRLAB_DB: join(dir, 'runs.db'), FAKE_WITH_DB: o.nativeBinding ? '1' : '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -34,14 +45,22 @@ beforeAll(async () => {
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   const line = out.split('\n').find((l) => l.startsWith('FAKE-RESULT '));
   if (!line) throw new Error(`no result (exit ${code}):\n${out}\n${err}`);
-  result = JSON.parse(line.slice('FAKE-RESULT '.length)) as Record<string, any>;
-  result.exitCode = code;
-  if (result.error) throw new Error(`${result.error}\n${err}`);
-}, 120_000);
+  const r = JSON.parse(line.slice('FAKE-RESULT '.length)) as Record<string, any>;
+  r.exitCode = code;
+  if (r.error) throw new Error(`${r.error}\n${err}`);
+  return { appRoot: dir, result: r };
+}
+
+beforeAll(async () => {
+  await bundleElectron({ root, outDir });
+  const [without, withBinding] = await Promise.all([boot({ nativeBinding: false }), boot({ nativeBinding: true })]);
+  ({ appRoot, result } = without);
+  withDb = withBinding.result;
+}, 180_000);
 
 afterAll(() => {
   rmSync(outDir, { recursive: true, force: true });
-  rmSync(appRoot, { recursive: true, force: true });
+  for (const dir of appRoots) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the bundled main process (fake Electron)', () => {
@@ -100,5 +119,19 @@ describe('the bundled main process (fake Electron)', () => {
 
   it('stops the live run and quits cleanly', () => {
     expect(result.exitCode).toBe(0);
+  });
+
+  it('builds exports and comparisons of stored runs in the export worker, the shell’s file export included', () => {
+    const stored = withDb.stored;
+    expect(withDb.dialogs).toEqual([]);
+    expect(stored.ids).toHaveLength(2);
+    expect(stored.workersBefore).not.toContain('heavy-worker.mjs');
+    expect(stored.fileExport).toEqual({ ok: true, value: null }); // built, then the save dialog was cancelled
+    expect(stored.workersAfterFileExport).toContain('heavy-worker.mjs');
+    expect(stored.exportHtml).toMatchObject({ ok: true, filename: expect.stringMatching(/\.html$/), head: expect.stringContaining('<!doctype html') });
+    expect(stored.compare).toEqual({ ok: true, runIds: stored.ids });
+    // One worker for all of them.
+    expect(stored.workersAfter.filter((w: string) => w === 'heavy-worker.mjs')).toHaveLength(1);
+    expect(withDb.exitCode).toBe(0);
   });
 });
