@@ -11,6 +11,7 @@ import { useApi } from '../api/context.tsx';
 import { useLab } from '../store/context.tsx';
 import { phaseOf } from './useRunActions.ts';
 import { count } from './format.ts';
+import { RouterPicker, useRouterPick } from './PanelParts.tsx';
 
 const REFRESH_MS = 1000;
 const LIMIT = 200;
@@ -24,8 +25,7 @@ export function SessionsTable() {
   const endedRunId = useLab((s) => (s.live?.state === 'ended' ? (s.lastEnded?.runId ?? null) : null));
   const openRun = useLab((s) => s.openRun);
   const setView = useLab((s) => s.setView);
-  const [picked, setPicked] = useState('');
-  const router = routers.includes(picked) ? picked : (routers[0] ?? '');
+  const [router, pick] = useRouterPick(routers);
   const [loaded, setLoaded] = useState<{ router: string; rows: FlowRow[] } | null>(null);
   // Rows shown belong to the router picked (another router's, kept from before, would mislead).
   const rows = loaded?.router === router ? loaded.rows : null;
@@ -56,16 +56,7 @@ export function SessionsTable() {
   return (
     <div className="sessions">
       <div className="panel-toolbar">
-        <label className="field">
-          <span>Router</span>
-          <select value={router} onChange={(e) => setPicked(e.target.value)}>
-            {routers.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RouterPicker routers={routers} router={router} onPick={pick} />
         <span className="muted">
           {phase === 'ended'
             ? `The run has ended: its routers' tables went with it.${rows ? ` Below, ${router}'s table as last refreshed.` : ''}`
@@ -89,10 +80,10 @@ export function SessionsTable() {
         {error && phase !== 'ended' && <span className="error-text">{error}</span>}
       </div>
       {(rows || phase !== 'ended') && (
-      <div className="table-scroll">
-        <FlowTable rows={rows ?? []} />
-        {rows && rows.length === 0 && <p className="empty">No sessions on {router} right now.</p>}
-      </div>
+        <div className="table-scroll">
+          <FlowTable rows={rows ?? []} />
+          {rows && rows.length === 0 && <p className="empty">No sessions on {router} right now.</p>}
+        </div>
       )}
     </div>
   );
@@ -104,7 +95,9 @@ export function FlowTable({ rows }: { rows: readonly FlowRow[] }) {
     <table className="data-table sessions-table">
       <thead>
         <tr>
-          <th scope="col" className="num">Session</th>
+          <th scope="col" className="num">
+            Session
+          </th>
           <th scope="col">Dir</th>
           <th scope="col">Ingress</th>
           <th scope="col">Egress</th>
@@ -112,9 +105,15 @@ export function FlowTable({ rows }: { rows: readonly FlowRow[] }) {
           <th scope="col">Inner tuple</th>
           <th scope="col">Outer tuple (waypoint:wayport)</th>
           <th scope="col">Metadata</th>
-          <th scope="col" className="num">Health check</th>
-          <th scope="col" className="num">Peer silent</th>
-          <th scope="col" className="num">Idle</th>
+          <th scope="col" className="num">
+            Health check
+          </th>
+          <th scope="col" className="num">
+            Peer silent
+          </th>
+          <th scope="col" className="num">
+            Idle
+          </th>
           <th scope="col">Stuck</th>
         </tr>
       </thead>
