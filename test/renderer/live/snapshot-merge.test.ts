@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { foldSnapshots } from '../../../renderer/src/store/sim-slice.ts';
 import { createLabStore } from '../../../renderer/src/store/index.ts';
 import type { LiveSnapshot } from '../../../engine/index.ts';
+import { bareSnapshot } from './helpers.tsx';
 
 const badge = (sessions: number) => ({ up: true, mode: 'packet-based' as const, timeoutSec: 5, version: '6.1.0', sessions, inOutage: 0, exposure: 0 });
-function snap(over: Partial<LiveSnapshot>): LiveSnapshot {
-  return {
-    runId: 'r1', tMs: 100, durationMs: 1000, state: 'running', speed: 1, achievedSpeed: 1, events: 10, fingerprint: 'f',
-    sessions: { active: 1, inOutage: 0, total: 1, affected: 0, failed: 0 }, packets: { sent: 0, delivered: 0, lost: 0 },
-    routers: {}, links: {}, packetsInFlight: [], counters: {}, log: [], logDropped: 0,
-    series: { tMs: [], sessionsInOutage: [], activeSessions: [], deliveredPps: [], lostPps: [], controlPps: {} }, ...over,
-  };
-}
+/** A running snapshot of run-1 at 100 ms, changed by `over`. */
+const snap = (over: Partial<LiveSnapshot>): LiveSnapshot => ({ ...bareSnapshot('running', 100), ...over });
 
 describe('live snapshots in the store', () => {
   it('keeps every router badge when later snapshots carry only the changed ones', () => {
@@ -32,13 +27,25 @@ describe('live snapshots in the store', () => {
   it('starts afresh for another run', () => {
     const s = createLabStore().getState();
     const a = foldSnapshots(s, [snap({ routers: { spoke1: badge(1) } })], 0);
-    const b = foldSnapshots(a, [snap({ runId: 'r2', routers: { hub9: badge(1) } })], 0);
+    const b = foldSnapshots(a, [snap({ runId: 'run-2', routers: { hub9: badge(1) } })], 0);
     expect(Object.keys(b.live!.routers)).toEqual(['hub9']);
   });
 
   it('groups the packets in flight by link once per snapshot', () => {
     const s = createLabStore().getState();
-    const f = foldSnapshots(s, [snap({ packetsInFlight: [{ link: 'wan1', dir: 0, kind: 'data', progress: 0.5 }, { link: 'lan1', dir: 1, kind: 'bfd', progress: 0.1 }, { link: 'wan1', dir: 1, kind: 'ack', progress: 0.9 }] })], 0);
+    const f = foldSnapshots(
+      s,
+      [
+        snap({
+          packetsInFlight: [
+            { link: 'wan1', dir: 0, kind: 'data', progress: 0.5 },
+            { link: 'lan1', dir: 1, kind: 'bfd', progress: 0.1 },
+            { link: 'wan1', dir: 1, kind: 'ack', progress: 0.9 },
+          ],
+        }),
+      ],
+      0,
+    );
     expect(f.dotsByLink['wan1']!.map((d) => d.kind)).toEqual(['data', 'ack']);
     expect(f.dotsByLink['lan1']).toHaveLength(1);
   });
