@@ -14,7 +14,27 @@ import tseslint from 'typescript-eslint';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 /** Packages the engine may not use (it runs in the app, the CLI, workers and a browser). */
-const NOT_IN_ENGINE = ['node:.*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process', 'electron', 'react', 'react-dom', '@xyflow/.*', 'zustand', 'echarts', 'elkjs', 'ws', 'better-sqlite3', 'commander', 'bullmq', 'ioredis'];
+const NOT_IN_ENGINE = [
+  'node:.*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'worker_threads',
+  'child_process',
+  'electron',
+  'react',
+  'react-dom',
+  '@xyflow/.*',
+  'zustand',
+  'echarts',
+  'elkjs',
+  'ws',
+  'better-sqlite3',
+  'commander',
+  'bullmq',
+  'ioredis',
+];
 const NOT_IN_ENGINE_RE = `^(${NOT_IN_ENGINE.join('|')})(/.*)?$`;
 
 export default tseslint.config(
@@ -43,7 +63,12 @@ export default tseslint.config(
           basePath: import.meta.dirname,
           zones: [
             { target: './engine', from: ['./electron', './renderer', './test', './build', './assets'], message: 'engine/ imports nothing outside itself.' },
-            { target: ['./electron', './renderer', './build'], from: './engine', except: ['./index.ts'], message: 'Outside engine/, import the engine only through engine/index.ts (export what you need there).' },
+            {
+              target: ['./electron', './renderer', './build'],
+              from: './engine',
+              except: ['./index.ts'],
+              message: 'Outside engine/, import the engine only through engine/index.ts (export what you need there).',
+            },
             { target: './electron/services', from: './electron/cli', message: 'electron/services never imports electron/cli (the CLI is built on the services, not the other way).' },
             { target: ['./engine', './electron', './build'], from: './renderer', message: 'Nothing imports the renderer.' },
           ],
@@ -57,7 +82,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ regex: NOT_IN_ENGINE_RE, message: 'engine/ is pure TypeScript: no Node, DOM, Electron, UI or database packages.' }] }],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'performance', 'console', 'fetch'].map((name) => ({ name, message: 'engine/ gets time, randomness and I/O injected.' })),
+        ...['window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'performance', 'console', 'fetch'].map(
+          (name) => ({ name, message: 'engine/ gets time, randomness and I/O injected.' }),
+        ),
       ],
       'no-restricted-properties': [
         'error',

@@ -25,11 +25,38 @@ export type * from './contract/snapshot.ts';
 export { SnapshotBuilder, MAX_DOTS, MAX_LOG } from './live/snapshot.ts';
 export { sessionTable, type FlowRow } from './live/sessions-table.ts';
 export type { ScenarioInput } from './scenario/input.ts';
-export { compare as compareObjectiveValue, effectiveModes, evaluateObjective, evaluateObjectives, faultTimes, finishedRun, metricValue, resolveWindow, seriesStat, type ObjectiveResult, type ObjectiveRun, type ObjectiveSeries, type ObjectiveStatus } from './objectives/evaluate.ts';
+export {
+  compare as compareObjectiveValue,
+  effectiveModes,
+  evaluateObjective,
+  evaluateObjectives,
+  faultTimes,
+  finishedRun,
+  metricValue,
+  resolveWindow,
+  seriesStat,
+  type ObjectiveResult,
+  type ObjectiveRun,
+  type ObjectiveSeries,
+  type ObjectiveStatus,
+} from './objectives/evaluate.ts';
 export { generateLab, checkGenerateOptions, GENERATE_DEFAULTS, GENERATE_LIMITS, type GenerateOptions, type GenerateCheck, type GenerateLayout, type GeneratePattern } from './scenario/generate.ts';
 export { FAIL_EACH_KINDS, type FailEachKind, type WhatIfRank, type WhatIfState } from './whatif/types.ts';
 export { blastRadiusMap, harmLevel, HARM_COLORS, HARM_WORDS, type BlastRadiusMap, type HarmLevel, type MapLink, type MapNode } from './whatif/blast-radius.ts';
-export { compareRuns, type ComparableRun, type ComparedRun, type Comparison, type KpiRow, type KpiCell, type Better, type Verdict, type KpiUnit, type SettingDiff, type OverlaidSeries, type OverlaidMetric } from './compare/compare.ts';
+export {
+  compareRuns,
+  type ComparableRun,
+  type ComparedRun,
+  type Comparison,
+  type KpiRow,
+  type KpiCell,
+  type Better,
+  type Verdict,
+  type KpiUnit,
+  type SettingDiff,
+  type OverlaidSeries,
+  type OverlaidMetric,
+} from './compare/compare.ts';
 export { CONTROL_KIND_LABELS, counterBetter, kpiCells, kpiTable } from './compare/kpi.ts';
 export { settingsDiff, IGNORED_ROOT_KEYS, IGNORED_KEYS, type DiffInput } from './compare/settings-diff.ts';
 export { overlaySeries } from './compare/series-overlay.ts';

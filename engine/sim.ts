@@ -72,7 +72,7 @@ export class Simulation {
     const have = w.faultLog;
     if (this.pendingLive.length > 0 || have.some((e) => e.source === 'live')) throw new Error('addFaults: the run has live faults');
     if (scenario.faults.length < have.length || have.some((e, i) => JSON.stringify(e.fault) !== JSON.stringify(scenario.faults[i]))) {
-      throw new Error('addFaults: the new fault list does not continue the run\'s');
+      throw new Error("addFaults: the new fault list does not continue the run's");
     }
     const later = scenario.faults.slice(have.length);
     if (w.events > 0 && later.some((f) => Math.round(f.atMs * 1000) <= w.now)) throw new Error('addFaults: the run is already past a new fault');

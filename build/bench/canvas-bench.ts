@@ -34,8 +34,18 @@ export function bigLab(): unknown {
     links.push({ id: `dc${v}`, a: `server${v}`, b: `hub${((v - 1) % 4) + 1}`, latencyMs: 0.3 });
     if (v <= 104) links.push({ id: `dc${v}b`, a: `server${v}`, b: `hub${(v % 4) + 1}`, latencyMs: 0.3 });
   }
-  for (let s = 1; s <= 150; s++) traffic.push({ id: `t${s}`, from: `client${s}`, to: `server${((s - 1) % 196) + 1}`, protocol: 'udp', pattern: 'bidirectional', sessions: 2, ratePps: 20, packetBytes: 200 });
-  return { format: 'session-recovery-lab/scenario', formatVersion: 1, name: 'Canvas benchmark: 500 nodes, 750 links', durationMs: 600_000, nodes, links, traffic, faults: [{ atMs: 3000, type: 'session-loss', node: 'hub1', fraction: 1 }] };
+  for (let s = 1; s <= 150; s++)
+    traffic.push({ id: `t${s}`, from: `client${s}`, to: `server${((s - 1) % 196) + 1}`, protocol: 'udp', pattern: 'bidirectional', sessions: 2, ratePps: 20, packetBytes: 200 });
+  return {
+    format: 'session-recovery-lab/scenario',
+    formatVersion: 1,
+    name: 'Canvas benchmark: 500 nodes, 750 links',
+    durationMs: 600_000,
+    nodes,
+    links,
+    traffic,
+    faults: [{ atMs: 3000, type: 'session-loss', node: 'hub1', fraction: 1 }],
+  };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -80,7 +90,10 @@ async function labFigures(tag: string, labJson: unknown): Promise<Figure[]> {
   writeFileSync(file, JSON.stringify(scenario));
   const dbPath = join(dir, 'runs.db');
   const lab = await startLab({ db: openDatabase(dbPath), dbPath, host: '127.0.0.1', port: 0, log: () => {} });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('dialog', (d) => void d.accept());

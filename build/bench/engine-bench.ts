@@ -68,7 +68,11 @@ export function benchLoad(label: string, spokes: number, hubs: number, sessions:
     { name: `${label}: virtual ÷ wall time`, value: `${fmt(speed, 2)}×`, target: `≥ ${speedTarget}×`, ok: speed >= speedTarget },
     { name: `${label}: events/s`, value: fmt((res.summary.events / wall) * 1000) },
     { name: `${label}: packets sent`, value: fmt(res.summary.packets.sent) },
-    { name: `${label}: bytes per session (JS heap + typed arrays)`, value: `${fmt(heapPer)} + ${fmt(buffersPer)} = ${fmt(perSession)}`, ...(bytesTarget ? { target: `≤ ${bytesTarget}`, ok: perSession <= bytesTarget } : {}) },
+    {
+      name: `${label}: bytes per session (JS heap + typed arrays)`,
+      value: `${fmt(heapPer)} + ${fmt(buffersPer)} = ${fmt(perSession)}`,
+      ...(bytesTarget ? { target: `≤ ${bytesTarget}`, ok: perSession <= bytesTarget } : {}),
+    },
     { name: `${label}: wall time`, value: `${fmt(wall / 1000, 2)} s` },
   ];
   return figs;

@@ -49,6 +49,6 @@ export function forkFigures(): Figure[] {
     { name: `N-1 sweep, ${runs} runs (100 spokes, 2 hubs, 60 s, failures at 30 s), forked`, value: `${(forked / 1000).toFixed(1)} s` },
     { name: 'same sweep, every run whole (--no-fork)', value: `${(whole / 1000).toFixed(1)} s` },
     { name: 'ratio forked / whole (best of 3 each)', value: ratio.toFixed(2), target: '≤ 0.6', ok: ratio <= 0.6 },
-    { name: 'every run\'s fingerprint the same both ways', value: same ? 'yes' : 'NO', target: 'yes', ok: same },
+    { name: "every run's fingerprint the same both ways", value: same ? 'yes' : 'NO', target: 'yes', ok: same },
   ];
 }

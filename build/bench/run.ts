@@ -10,6 +10,18 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = `${root}node_modules/.cache/srlab/bench.mjs`;
 mkdirSync(`${root}node_modules/.cache/srlab`, { recursive: true });
-await build({ entryPoints: [`${root}build/bench/main.ts`], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, sourcemap: true, logLevel: 'warning', packages: 'external', define: { 'process.env.SRLAB_ROOT': JSON.stringify(root) }, entryNames: 'bench' });
+await build({
+  entryPoints: [`${root}build/bench/main.ts`],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: out,
+  sourcemap: true,
+  logLevel: 'warning',
+  packages: 'external',
+  define: { 'process.env.SRLAB_ROOT': JSON.stringify(root) },
+  entryNames: 'bench',
+});
 const r = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', out, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -97,10 +97,7 @@ export async function seekFigures(): Promise<Figure[]> {
     const big: Scenario = { ...mesh, faults: [{ type: 'session-loss', node: 'hub1', fraction: 1, atMs: 30_000 }] };
     const small = store(db, tpl.scenario);
     const large = store(db, big);
-    return [
-      ...(await figuresFor('template 01 (60 s)', seek, small, tpl.scenario.durationMs, 20, 200)),
-      ...(await figuresFor('10k sessions × 10 pps, 60 s', seek, large, big.durationMs, 8, 2000)),
-    ];
+    return [...(await figuresFor('template 01 (60 s)', seek, small, tpl.scenario.durationMs, 20, 200)), ...(await figuresFor('10k sessions × 10 pps, 60 s', seek, large, big.durationMs, 8, 2000))];
   } finally {
     await seek.close();
     db.close();

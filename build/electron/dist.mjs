@@ -51,7 +51,9 @@ async function electronObtainable() {
 }
 
 if (!(await electronObtainable())) {
-  fail(`Cannot package: electron-builder needs Electron ${version} for the target platform, which it downloads from github.com into its cache, and it is neither cached nor downloadable here (offline?); no installer was made.`);
+  fail(
+    `Cannot package: electron-builder needs Electron ${version} for the target platform, which it downloads from github.com into its cache, and it is neither cached nor downloadable here (offline?); no installer was made.`,
+  );
 }
 
 console.log('Building the renderer…');

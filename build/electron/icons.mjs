@@ -24,7 +24,10 @@ const LOOP = [0xf5, 0xb6, 0x42];
 const SPOKE = [0x4f, 0xa3, 0xff];
 const HUB = [0x2d, 0xd4, 0xa7];
 const hub = { x: 340, y: 256, r: 56 };
-const spokes = [{ x: 150, y: 170, r: 40 }, { x: 150, y: 342, r: 40 }];
+const spokes = [
+  { x: 150, y: 170, r: 40 },
+  { x: 150, y: 342, r: 40 },
+];
 const loop = { r: 96, w: 18, from: -140, to: 140 };
 const at = (deg) => ({ x: hub.x + loop.r * Math.cos(rad(deg)), y: hub.y + loop.r * Math.sin(rad(deg)) });
 const end = at(loop.to);
@@ -202,7 +205,15 @@ const sizes = [16, 32, 48, 64, 128, 256, 512, 1024];
 const pngs = new Map(sizes.map((s) => [s, png(s)]));
 for (const [s, data] of pngs) writeFileSync(join(out, `${s}x${s}.png`), data);
 writeFileSync(join(out, 'icon.ico'), ico([16, 32, 48, 64, 128, 256].map((s) => [s, pngs.get(s)])));
-writeFileSync(join(out, 'icon.icns'), icns([['ic07', pngs.get(128)], ['ic08', pngs.get(256)], ['ic09', pngs.get(512)], ['ic10', pngs.get(1024)]]));
+writeFileSync(
+  join(out, 'icon.icns'),
+  icns([
+    ['ic07', pngs.get(128)],
+    ['ic08', pngs.get(256)],
+    ['ic09', pngs.get(512)],
+    ['ic10', pngs.get(1024)],
+  ]),
+);
 writeFileSync(join(ROOT, 'assets', 'icons', 'icon-256.png'), pngs.get(256));
 writeFileSync(join(ROOT, 'assets', 'icons', 'icon.svg'), svg());
 console.log(`Wrote ${sizes.length} PNGs, icon.ico and icon.icns to build/electron/icons, and assets/icons/icon.svg + icon-256.png`);

@@ -70,7 +70,9 @@ if (code !== 0 || !existsSync(built)) {
   const text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
   const cause = /network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|getaddrinfo/i.test(text)
     ? `node-gyp could not download Electron's headers from ${DIST_URL}`
-    : code === -1 ? 'node-gyp did not finish' : `node-gyp failed (exit ${code}; a C++ toolchain and Python are needed)`;
+    : code === -1
+      ? 'node-gyp did not finish'
+      : `node-gyp failed (exit ${code}; a C++ toolchain and Python are needed)`;
   fail(`Could not build ${what}: ${cause}; nothing was changed, and the full log is ${logFile}.`);
 }
 mkdirSync(dirname(target), { recursive: true });

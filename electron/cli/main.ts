@@ -58,10 +58,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--set <path=value>', 'change one scenario field before it is checked (repeatable)', collect)
     .option('--json', 'print exactly one JSON object (spec/cli.md) instead of the summary')
     .option('--sessions <file.csv>', 'also write one CSV row per session to this file')
-    .option('--session-outcomes', 'with --json: add every session\'s outcome (recovered-by, outages with their times, give-up, successor session)')
-    .option('--db <file>', 'store the run in this database (default: $SRLAB_DB, else the app\'s)')
+    .option('--session-outcomes', "with --json: add every session's outcome (recovered-by, outages with their times, give-up, successor session)")
+    .option('--db <file>', "store the run in this database (default: $SRLAB_DB, else the app's)")
     .option('--no-store', 'do not store the run (without --db, --json stores nothing either)')
-    .option('--report <file.html>', 'also write the run\'s report: one self-contained HTML file')
+    .option('--report <file.html>', "also write the run's report: one self-contained HTML file")
     .option('--force', 'run it even when it asks for more work or memory than the soft limit of the estimate')
     .addHelpText('after', RUN_EXAMPLES)
     .action((file: string, flags: RunFlags) => setExit(runCommand(file, flags, io)));
@@ -126,7 +126,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--mode <mode>', 'session-recovery-detection: packet-based or inactivity-based (default packet-based)')
     .option('--layout <layout>', 'spokes in a grid or in rings around the hubs (default grid)')
     .option('--duration-ms <ms>', 'run length in ms (default 60000)')
-    .option('--name <text>', 'the lab\'s name')
+    .option('--name <text>', "the lab's name")
     .requiredOption('--out <file>', 'where to write the lab (*.srlab.json); - for stdout')
     .action((flags: GenerateFlags) => setExit(generateCommand(flags, io)));
 
@@ -156,7 +156,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('check')
-    .description("run a lab and grade its objectives: ✓/✗ with measured and expected values; exit 0 all hold, 1 any fails")
+    .description('run a lab and grade its objectives: ✓/✗ with measured and expected values; exit 0 all hold, 1 any fails')
     .argument('<lab>', 'lab file with objectives (*.srlab.json)')
     .option('--seed <n>', "random seed, instead of the lab's (0..4294967295): one per student")
     .option('--json', 'print one JSON object: every objective with its status, measured and expected values')

@@ -66,17 +66,7 @@ export function buildMenuTemplate(o: MenuOptions): Item[] {
   const appMenu: Item = {
     id: 'app',
     label: o.appName,
-    submenu: [
-      cmd('app.about', `About ${o.appName}`, 'about'),
-      sep,
-      { role: 'services' },
-      sep,
-      { role: 'hide' },
-      { role: 'hideOthers' },
-      { role: 'unhide' },
-      sep,
-      { role: 'quit' },
-    ],
+    submenu: [cmd('app.about', `About ${o.appName}`, 'about'), sep, { role: 'services' }, sep, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, sep, { role: 'quit' }],
   };
 
   const file: Item = {

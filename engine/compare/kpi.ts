@@ -132,7 +132,7 @@ function clean(x: number): number {
 function verdict(delta: number, better: Better): Verdict {
   if (delta === 0) return 'same';
   if (better === 'neutral') return 'changed';
-  return (delta < 0) === (better === 'lower') ? 'better' : 'worse';
+  return delta < 0 === (better === 'lower') ? 'better' : 'worse';
 }
 
 /** Cells of one row: values, then deltas against the first run's value. */
@@ -149,6 +149,9 @@ export function kpiCells(values: readonly (number | null)[], better: Better): Kp
 export function kpiTable(summaries: readonly RunSummary[]): KpiRow[] {
   return [...fixedRows(), ...counterRows(summaries)].map(({ pick, ...row }) => ({
     ...row,
-    cells: kpiCells(summaries.map((s) => pick(s) ?? null), row.better),
+    cells: kpiCells(
+      summaries.map((s) => pick(s) ?? null),
+      row.better,
+    ),
   }));
 }

@@ -88,7 +88,12 @@ function diffValues(path: string, values: readonly unknown[], out: SettingDiff[]
     for (const v of present.filter(isObject)) {
       for (const k of Object.keys(v)) if (!keys.includes(k) && !ignored(path, k)) keys.push(k);
     }
-    for (const k of keys) diffValues(path === '' ? k : `${path}.${k}`, values.map((v) => (isObject(v) ? v[k] : undefined)), out);
+    for (const k of keys)
+      diffValues(
+        path === '' ? k : `${path}.${k}`,
+        values.map((v) => (isObject(v) ? v[k] : undefined)),
+        out,
+      );
     return;
   }
   if (present.length > 0 && present.every(Array.isArray)) return diffArrays(path, values, out);
@@ -106,6 +111,10 @@ export function settingsDiff(runs: readonly DiffInput[]): SettingDiff[] {
   if (!same(seeds)) out.push({ path: 'seed', values: seeds });
   const durations = runs.map((r) => r.durationMs);
   if (!same(durations)) out.push({ path: 'durationMs', values: durations });
-  diffValues('', runs.map((r) => r.scenario), out);
+  diffValues(
+    '',
+    runs.map((r) => r.scenario),
+    out,
+  );
   return out;
 }

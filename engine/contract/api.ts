@@ -69,11 +69,15 @@ const seekFields = {
   router: z.string().min(1).max(64).optional(),
   limit: z.number().int().min(1).max(2000).default(200),
 };
-function oneSeekTarget(p: { tUs?: number | undefined; event?: number | undefined; fault?: number | undefined; step?: string | undefined; from?: number | undefined; categories?: unknown }, ctx: z.RefinementCtx): void {
+function oneSeekTarget(
+  p: { tUs?: number | undefined; event?: number | undefined; fault?: number | undefined; step?: string | undefined; from?: number | undefined; categories?: unknown },
+  ctx: z.RefinementCtx,
+): void {
   const given = (['tUs', 'event', 'fault', 'step'] as const).filter((k) => p[k] !== undefined);
   if (given.length !== 1) ctx.addIssue({ code: 'custom', message: `give exactly one of tUs, event, fault or step (got ${given.length === 0 ? 'none' : given.join(', ')})` });
   if (p.step !== undefined && p.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'step needs from: the event number it starts at' });
-  if (p.step === undefined && (p.from !== undefined || p.categories !== undefined)) ctx.addIssue({ code: 'custom', path: [p.from !== undefined ? 'from' : 'categories'], message: 'only a step takes from and categories' });
+  if (p.step === undefined && (p.from !== undefined || p.categories !== undefined))
+    ctx.addIssue({ code: 'custom', path: [p.from !== undefined ? 'from' : 'categories'], message: 'only a step takes from and categories' });
 }
 
 /** Params schema of every method. */
@@ -86,7 +90,9 @@ export const PARAMS = {
   'scenarios:save': z.object({ id: z.string().min(1).max(100).optional(), scenario: z.unknown() }).strict(),
   'scenarios:get': z.object({ id: z.string().min(1).max(100) }).strict(),
   'scenarios:delete': z.object({ id: z.string().min(1).max(100) }).strict(),
-  'sim:start': z.object({ scenario: z.unknown(), seed: z.number().int().min(0).max(4294967295).optional(), speed: speed.default(1), paused: z.boolean().default(false), label: z.string().max(200).optional() }).strict(),
+  'sim:start': z
+    .object({ scenario: z.unknown(), seed: z.number().int().min(0).max(4294967295).optional(), speed: speed.default(1), paused: z.boolean().default(false), label: z.string().max(200).optional() })
+    .strict(),
   'sim:pause': z.object({}).strict(),
   'sim:resume': z.object({}).strict(),
   'sim:step': z.object({ events: z.number().int().min(1).max(100000).default(1) }).strict(),
@@ -97,17 +103,33 @@ export const PARAMS = {
   'sim:sessions': z.object({ router: z.string().min(1).max(64), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
   // Time travel over the paused live run (up to where it stands).
   'sim:seek': z.object(seekFields).strict().superRefine(oneSeekTarget),
-  'runs:list': z.object({ scenario: z.string().max(200).optional(), status: z.enum(RUN_STATUSES).optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+  'runs:list': z
+    .object({ scenario: z.string().max(200).optional(), status: z.enum(RUN_STATUSES).optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) })
+    .strict(),
   'runs:get': z.object({ id: runId }).strict(),
   'runs:sessions': z.object({ id: runId, limit: z.number().int().min(1).max(100000).default(200) }).strict(),
-  'runs:events': z.object({ id: runId, kind: z.string().max(100).optional(), node: z.string().max(64).optional(), fromMs: z.number().optional(), limit: z.number().int().min(1).max(10000).default(500) }).strict(),
+  'runs:events': z
+    .object({ id: runId, kind: z.string().max(100).optional(), node: z.string().max(64).optional(), fromMs: z.number().optional(), limit: z.number().int().min(1).max(10000).default(500) })
+    .strict(),
   'runs:delete': z.object({ id: runId }).strict(),
   // Time travel over a stored run (re-run from its scenario, seed and fault log; cached per run).
-  'runs:seek': z.object({ runId, ...seekFields }).strict().superRefine(oneSeekTarget),
+  'runs:seek': z
+    .object({ runId, ...seekFields })
+    .strict()
+    .superRefine(oneSeekTarget),
   'runs:compare': z.object({ ids: distinctRunIds(2) }).strict(),
   'runs:export': z.object({ ids: distinctRunIds(1), format: z.enum(EXPORT_FORMATS) }).strict(),
   // N-1 analysis (the What if view): one analysis at a time, progress as `whatif:progress` events.
-  'whatif:start': z.object({ scenario: z.unknown(), failEach: z.enum(['router', 'spoke', 'hub', 'link']), keepFaults: z.boolean().default(false), failAtMs: z.number().int().min(0).max(86_400_000).optional(), failForMs: z.number().int().min(1).max(86_400_000).optional(), seeds: z.number().int().min(1).max(20).default(1) }).strict(),
+  'whatif:start': z
+    .object({
+      scenario: z.unknown(),
+      failEach: z.enum(['router', 'spoke', 'hub', 'link']),
+      keepFaults: z.boolean().default(false),
+      failAtMs: z.number().int().min(0).max(86_400_000).optional(),
+      failForMs: z.number().int().min(1).max(86_400_000).optional(),
+      seeds: z.number().int().min(1).max(20).default(1),
+    })
+    .strict(),
   'whatif:state': z.object({}).strict(),
   'whatif:cancel': z.object({}).strict(),
   'whatif:report': z.object({ sweepId: z.string().min(1).max(100) }).strict(),

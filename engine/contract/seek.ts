@@ -15,11 +15,7 @@ export type { EventCategory, PacketInfo, SteppedEvent } from '../replay/describe
  * from event `from` to the next (or previous) event of the given categories (every event when
  * none are given).
  */
-export type SeekTarget =
-  | { tUs: number }
-  | { event: number }
-  | { fault: number }
-  | { step: 'forward' | 'back'; from: number; categories?: readonly EventCategory[] };
+export type SeekTarget = { tUs: number } | { event: number } | { fault: number } | { step: 'forward' | 'back'; from: number; categories?: readonly EventCategory[] };
 
 /** A fault of the run, for the timeline's markers. */
 export interface SeekFault {

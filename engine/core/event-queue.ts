@@ -206,7 +206,7 @@ export class EventQueue {
         t = l.time[l.head]!;
         s = l.seq[l.head]!;
         sl = slot;
-        return this.siftDownFromRoot(t, s, sl, n), true;
+        return (this.siftDownFromRoot(t, s, sl, n), true);
       }
       l.tail = Number.NEGATIVE_INFINITY;
     }

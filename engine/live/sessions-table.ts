@@ -67,4 +67,3 @@ export function sessionTable(sim: Simulation, routerId: string, limit = 200): Fl
   }
   return rows;
 }
-

@@ -104,4 +104,3 @@ export function outageStats(outagesUs: readonly number[]): OutageStats {
 export function zeroRecord<K extends string>(names: readonly K[]): Record<K, number> {
   return Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
 }
-

@@ -19,7 +19,23 @@ export const enum Ev {
 }
 
 /** Event kind names by number (Ev), for divergence reports and logs. */
-export const EVENT_KIND_NAMES: readonly string[] = ['', 'packet-arrival', 'app-start', 'app-tick', 'server-tick', 'retransmit', 'app-timeout', 'health-check-deadline', 'session-expiry', 'bfd-tick', 'fault', 'node-up', 'sample', 'scan-tick', 'link-timer'];
+export const EVENT_KIND_NAMES: readonly string[] = [
+  '',
+  'packet-arrival',
+  'app-start',
+  'app-tick',
+  'server-tick',
+  'retransmit',
+  'app-timeout',
+  'health-check-deadline',
+  'session-expiry',
+  'bfd-tick',
+  'fault',
+  'node-up',
+  'sample',
+  'scan-tick',
+  'link-timer',
+];
 
 /** Packet kinds. */
 export const enum Pk {
@@ -111,7 +127,6 @@ export const BYTES = {
   controlPacket: 60,
   bfdPacket: 60,
 } as const;
-
 
 /** First and last wayport (ssr-model.md §3). */
 export const WAYPORT_MIN = 16384;

@@ -8,7 +8,6 @@ import { noFlow } from './router-logic.ts';
 import { removeSession } from './session-table.ts';
 import type { World } from './world.ts';
 
-
 /** The node index an event for this fault is attributed to (fingerprint, log). */
 export function faultNode(w: World, f: Fault): number {
   if ('node' in f) return w.nodeIds.indexOf(f.node);

@@ -299,7 +299,17 @@ function sendEnableMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath | nul
   }
   w.metrics.control(Ctl.EnableMetadata, BYTES.controlPacket);
   if (w.trace !== null) {
-    w.emit(r.node, 'enable-metadata-sent', { answering: probe ? 'health-check' : scanner ? 'scanner' : 'packet', exposure: scanner || lostSession, dstPort: p.oSrcPort, rule: probe ? '§4.2 health check, flow missing' : '§4.2 packet-based' }, p.app?.id);
+    w.emit(
+      r.node,
+      'enable-metadata-sent',
+      {
+        answering: probe ? 'health-check' : scanner ? 'scanner' : 'packet',
+        exposure: scanner || lostSession,
+        dstPort: p.oSrcPort,
+        rule: probe ? '§4.2 health check, flow missing' : '§4.2 packet-based',
+      },
+      p.app?.id,
+    );
   }
   if (pp === null) return; // a scanner's probe: the answer leaves the lab
   const e = w.pool.get();

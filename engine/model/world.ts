@@ -130,7 +130,12 @@ export class World {
     });
     this.routerList = this.routers.filter((r): r is RouterRt => r !== null);
     this.nodeLinks = nodes.map(() => []);
-    const rank = new Map([...scenario.links].map((l) => l.id).sort().map((id, i) => [id, i]));
+    const rank = new Map(
+      [...scenario.links]
+        .map((l) => l.id)
+        .sort()
+        .map((id, i) => [id, i]),
+    );
     this.links = scenario.links.map((l, i) => {
       const ai = index.get(l.a)!;
       const bi = index.get(l.b)!;
@@ -194,7 +199,17 @@ export class World {
         svc = services.size + 1;
         services.set(key, svc);
       }
-      const rt = new TrafficRuntime({ def: t, index: i, client, server, clientLink: this.nodeLinks[client]![0]!, svc, serverPort: sPort, rng: this.streams.stream(`traffic:${t.id}`), durationUs: this.endUs });
+      const rt = new TrafficRuntime({
+        def: t,
+        index: i,
+        client,
+        server,
+        clientLink: this.nodeLinks[client]![0]!,
+        svc,
+        serverPort: sPort,
+        rng: this.streams.stream(`traffic:${t.id}`),
+        durationUs: this.endUs,
+      });
       rt.clientLane = this.queue.addLane(Ev.AppTick, client, t.sessions + 8);
       rt.serverLane = this.queue.addLane(Ev.ServerTick, server, t.pattern === 'stream-down' || t.pattern === 'bidirectional' ? t.sessions + 8 : 4);
       return rt;
@@ -307,5 +322,4 @@ export class World {
       l.dirs[1].windowBytes = 0;
     }
   }
-
 }

@@ -314,7 +314,10 @@ export function seekView(pos: SeekPosition, o: SeekViewOptions): Omit<SeekView, 
  */
 export function timelineEvery(scenario: Scenario, budgetBytes = 384_000_000): number {
   const e = estimateWork(scenario);
-  const worldBytes = Math.max(256_000, e.parts.reduce((a, p) => a + p.memoryBytes, 0));
+  const worldBytes = Math.max(
+    256_000,
+    e.parts.reduce((a, p) => a + p.memoryBytes, 0),
+  );
   const copies = Math.max(4, Math.min(200, Math.floor(budgetBytes / worldBytes)));
   return Math.max(5000, Math.ceil(e.events / copies));
 }

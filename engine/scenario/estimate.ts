@@ -193,7 +193,7 @@ function path(g: Graph, from: string, to: string): { hops: number; latencyMs: nu
   let hops = 0;
   let latencyMs = 0;
   let routers = 0;
-  for (let n = b; n !== a; ) {
+  for (let n = b; n !== a;) {
     const p = prev.get(n)!;
     hops++;
     latencyMs += p.latencyMs;

@@ -51,8 +51,7 @@ function parseChecked(input: unknown): ScenarioResult {
   if (typeof version === 'number' && Number.isInteger(version) && version > SCENARIO_FORMAT_VERSION) {
     return refuse(
       'formatVersion',
-      `this file was written by a newer version (formatVersion ${version}); ` +
-        `this version reads formatVersion ${SCENARIO_FORMAT_VERSION} — update Session Recovery Lab`,
+      `this file was written by a newer version (formatVersion ${version}); ` + `this version reads formatVersion ${SCENARIO_FORMAT_VERSION} — update Session Recovery Lab`,
     );
   }
   const parsed = ScenarioSchema.safeParse(input, { error: plainErrorMap });

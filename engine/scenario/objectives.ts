@@ -66,7 +66,7 @@ const WindowSchema = z
   .strictObject({
     fromMs: z.number().min(0).optional().describe('window start, ms from the start of the run'),
     toMs: z.number().min(0).optional().describe('window end, ms from the start of the run (default: the end)'),
-    before: z.string().optional().describe('the window ends when this fault happens: F1, F2… (the scenario\'s faults in time order)'),
+    before: z.string().optional().describe("the window ends when this fault happens: F1, F2… (the scenario's faults in time order)"),
     after: z.string().optional().describe('the window starts when this fault happens (plus delayMs): F1, F2…'),
     delayMs: z.number().min(0).optional().describe('with after: start this long after the fault'),
     forMs: z.number().positive().optional().describe('with after: the window lasts this long (default: to the end)'),
@@ -96,9 +96,18 @@ const ExpectSchema = z
     metric: z
       .string()
       .optional()
-      .meta({ description: 'a number of the run --json summary, e.g. sessions.outageMs.max (wallMs is not: it differs per machine)', anyOf: [{ enum: [...METRIC_PATHS] }, { type: 'string', pattern: ROUTER_METRIC.source }] }),
-    counter: z.string().optional().meta({ description: 'a router counter as show stats names it (needs node)', enum: [...COUNTER_PATHS] }),
-    series: z.string().optional().meta({ description: 'a time series of the run, sampled every 100 ms', enum: [...SERIES_NAMES] }),
+      .meta({
+        description: 'a number of the run --json summary, e.g. sessions.outageMs.max (wallMs is not: it differs per machine)',
+        anyOf: [{ enum: [...METRIC_PATHS] }, { type: 'string', pattern: ROUTER_METRIC.source }],
+      }),
+    counter: z
+      .string()
+      .optional()
+      .meta({ description: 'a router counter as show stats names it (needs node)', enum: [...COUNTER_PATHS] }),
+    series: z
+      .string()
+      .optional()
+      .meta({ description: 'a time series of the run, sampled every 100 ms', enum: [...SERIES_NAMES] }),
     stat: z.enum(SERIES_STATS).optional().describe('with series: the statistic over the window (default max)'),
     window: WindowSchema.optional().describe('with series: the part of the run to look at (default: all of it)'),
     node: z.string().optional().describe('the router, for counter and mode'),
@@ -115,12 +124,20 @@ const ExpectSchema = z
     }
     const form = forms[0]!;
     if (e.metric !== undefined && !METRIC_PATHS.includes(e.metric) && !ROUTER_METRIC.test(e.metric)) {
-      add('metric', unknownPath('number in the run --json summary', e.metric, [...METRIC_PATHS, 'exposure.byRouter.<router>'], e.metric.startsWith('counters.') ? ' (for a router counter use "counter" and "node")' : ''));
+      add(
+        'metric',
+        unknownPath(
+          'number in the run --json summary',
+          e.metric,
+          [...METRIC_PATHS, 'exposure.byRouter.<router>'],
+          e.metric.startsWith('counters.') ? ' (for a router counter use "counter" and "node")' : '',
+        ),
+      );
     }
     if (e.counter !== undefined && !(COUNTER_PATHS as readonly string[]).includes(e.counter)) add('counter', unknownPath('router counter', e.counter, COUNTER_PATHS));
     if (e.series !== undefined && !SERIES_NAMES.includes(e.series)) add('series', unknownPath('time series', e.series, SERIES_NAMES));
     if ((form === 'counter' || form === 'mode') && e.node === undefined) add('node', `is required with ${form}: the router whose ${form} is meant`);
-    if ((form === 'metric' || form === 'series') && e.node !== undefined) add('node', `is only for counter and mode${form === 'metric' ? ' (a router\'s exposure is exposure.byRouter.<router>)' : ''}`);
+    if ((form === 'metric' || form === 'series') && e.node !== undefined) add('node', `is only for counter and mode${form === 'metric' ? " (a router's exposure is exposure.byRouter.<router>)" : ''}`);
     if (form !== 'series') {
       if (e.stat !== undefined) add('stat', 'is only for series');
       if (e.window !== undefined) add('window', 'is only for series (the summary and the counters cover the whole run)');
@@ -145,7 +162,7 @@ export const ObjectiveSchema = z
     hint: z.string().min(1).max(2000).optional().describe('shown on request'),
     expect: ExpectSchema,
   })
-  .describe('Something the run must show; srlab check and the app\'s Objectives panel grade it.');
+  .describe("Something the run must show; srlab check and the app's Objectives panel grade it.");
 
 /** One objective. */
 export type Objective = z.output<typeof ObjectiveSchema>;
@@ -185,7 +202,11 @@ export function checkObjectives(s: ScenarioView): ScenarioProblem[] {
         const tag = w[k];
         if (tag === undefined || !FAULT_TAG.test(tag)) continue;
         const n = Number(tag.slice(1));
-        if (n > s.faults.length) out.push({ path: `${at}.expect.${WINDOW_KEY}.${k}`, message: `fault ${tag} does not exist: the scenario has ${s.faults.length === 0 ? 'no faults' : `${s.faults.length} (F1…F${s.faults.length}, in time order)`}` });
+        if (n > s.faults.length)
+          out.push({
+            path: `${at}.expect.${WINDOW_KEY}.${k}`,
+            message: `fault ${tag} does not exist: the scenario has ${s.faults.length === 0 ? 'no faults' : `${s.faults.length} (F1…F${s.faults.length}, in time order)`}`,
+          });
       }
       if (w.fromMs !== undefined && w.fromMs >= s.durationMs) out.push({ path: `${at}.expect.${WINDOW_KEY}.fromMs`, message: `is not before the end of the run (durationMs ${s.durationMs})` });
     }

@@ -112,9 +112,7 @@ const RouterNodeInput = z.strictObject({
   ...nodeCommon,
   kind: z.literal(['spoke', 'hub']),
   softwareVersion: SoftwareVersion.optional(),
-  sessionRecoveryDetection: z
-    .strictObject({ mode: RecoveryModeSchema.optional(), inactivityTimeoutSec: InactivityTimeoutSec.optional() })
-    .optional(),
+  sessionRecoveryDetection: z.strictObject({ mode: RecoveryModeSchema.optional(), inactivityTimeoutSec: InactivityTimeoutSec.optional() }).optional(),
   bfd: z
     .strictObject({
       txIntervalMs: BfdTxIntervalMs.optional(),
@@ -125,18 +123,16 @@ const RouterNodeInput = z.strictObject({
 });
 
 /** One node of the file; `label` defaults to the id, a router's `softwareVersion` to 6.1.0. */
-export const NodeSchema = z
-  .discriminatedUnion('kind', [HostNodeInput, RouterNodeInput])
-  .transform((node): ScenarioNode => {
-    const label = node.label ?? node.id;
-    if (node.kind === 'spoke' || node.kind === 'hub') {
-      return { ...node, kind: node.kind, label, softwareVersion: node.softwareVersion ?? DEFAULT_SOFTWARE_VERSION };
-    }
-    // Built field by field: TypeScript cannot narrow the union on a two-valued `kind` here.
-    const host: HostNode = { id: node.id, kind: node.kind, label };
-    if (node.position !== undefined) host.position = node.position;
-    return host;
-  });
+export const NodeSchema = z.discriminatedUnion('kind', [HostNodeInput, RouterNodeInput]).transform((node): ScenarioNode => {
+  const label = node.label ?? node.id;
+  if (node.kind === 'spoke' || node.kind === 'hub') {
+    return { ...node, kind: node.kind, label, softwareVersion: node.softwareVersion ?? DEFAULT_SOFTWARE_VERSION };
+  }
+  // Built field by field: TypeScript cannot narrow the union on a two-valued `kind` here.
+  const host: HostNode = { id: node.id, kind: node.kind, label };
+  if (node.position !== undefined) host.position = node.position;
+  return host;
+});
 
 // ---- links -------------------------------------------------------------------------------
 
@@ -240,8 +236,14 @@ export const ScenarioSchema = z.strictObject({
   seed: wholeNumber(0, 4_294_967_295).default(1),
   durationMs: numberFrom(1, MAX_DURATION_MS),
   authority: AuthoritySchema.prefault({}),
-  nodes: z.array(NodeSchema).min(1, says('must list at least one node')).max(MAX_NODES, says(`must list at most ${MAX_NODES} nodes`)),
-  links: z.array(LinkSchema).max(MAX_LINKS, says(`must list at most ${MAX_LINKS} links`)).default([]),
+  nodes: z
+    .array(NodeSchema)
+    .min(1, says('must list at least one node'))
+    .max(MAX_NODES, says(`must list at most ${MAX_NODES} nodes`)),
+  links: z
+    .array(LinkSchema)
+    .max(MAX_LINKS, says(`must list at most ${MAX_LINKS} links`))
+    .default([]),
   traffic: z.array(TrafficSchema).default([]),
   faults: z.array(FaultSchema).default([]),
   objectives: ObjectivesSchema,

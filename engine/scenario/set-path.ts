@@ -76,7 +76,10 @@ export function applyVaryValues(assignment: string): { ok: true; assignments: st
   const path = assignment.slice(0, eq).trim();
   const parsed = parsePath(path);
   if (!parsed.ok) return parsed;
-  const values = assignment.slice(eq + 1).split(',').map((v) => v.trim());
+  const values = assignment
+    .slice(eq + 1)
+    .split(',')
+    .map((v) => v.trim());
   if (values.some((v) => v === '')) {
     return { ok: false, problem: { path, message: 'give one or more values separated by commas, none of them empty' } };
   }

@@ -109,13 +109,7 @@ function checkLink(l: ScenarioLink, at: string, kinds: Map<string, NodeKind>, ad
   }
 }
 
-function checkFault(
-  f: Fault,
-  at: string,
-  kinds: Map<string, NodeKind>,
-  links: Map<string, ScenarioLink>,
-  add: Add,
-): void {
+function checkFault(f: Fault, at: string, kinds: Map<string, NodeKind>, links: Map<string, ScenarioLink>, add: Add): void {
   switch (f.type) {
     case 'node-restart':
     case 'session-loss':

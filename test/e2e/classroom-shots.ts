@@ -31,7 +31,10 @@ async function shots(width: number, height: number): Promise<void> {
     await page.waitForTimeout(4000);
     await page.getByRole('group', { name: /^Hub/ }).first().click();
     await page.getByRole('button', { name: /^Inject fault on/ }).click();
-    await page.getByRole('form', { name: /^Inject a fault on/ }).getByLabel('Fault').selectOption('scan');
+    await page
+      .getByRole('form', { name: /^Inject a fault on/ })
+      .getByLabel('Fault')
+      .selectOption('scan');
     await shot('01-live-locked-inject');
     await page.getByRole('button', { name: 'Stop the run to edit' }).click();
     await waitEnded();
@@ -56,7 +59,11 @@ async function shots(width: number, height: number): Promise<void> {
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
-    await page.getByText('First divergence').first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => {});
+    await page
+      .getByText('First divergence')
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(() => {});
     await shot('07-compare');
     // Objectives: the panel after a run, and the editor.
     await page.getByRole('tab', { name: 'Lab' }).click();

@@ -39,7 +39,10 @@ async function inject(target: 'hub' | 'wan', type: string): Promise<void> {
   const form = page.getByRole('form', { name: /^Inject a fault on/ });
   await form.getByLabel('Fault').selectOption(type);
   await form.getByRole('button', { name: 'Inject' }).click();
-  await page.getByText(new RegExp(`^Injected ${type} on `)).first().waitFor({ state: 'visible' });
+  await page
+    .getByText(new RegExp(`^Injected ${type} on `))
+    .first()
+    .waitFor({ state: 'visible' });
 }
 
 describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
@@ -62,7 +65,12 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab as a classroom', () => {
     const db = openDatabase(e.dbPath, { readonly: true });
     try {
       const log = getFaultLog(db, runs('stopped')[0]!.id);
-      expect(log.filter((f) => f.source === 'live').map((f) => f.fault.type).sort()).toEqual([...ROUTER_FAULTS, ...LINK_FAULTS].sort());
+      expect(
+        log
+          .filter((f) => f.source === 'live')
+          .map((f) => f.fault.type)
+          .sort(),
+      ).toEqual([...ROUTER_FAULTS, ...LINK_FAULTS].sort());
     } finally {
       db.close();
     }

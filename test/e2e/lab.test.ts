@@ -122,7 +122,11 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
         return x.every((v, i) => i === 0 || v > x[i - 1]! + 40);
       })
       .toBe(true);
-    for (const [a, b] of [['Client', 'Spoke'], ['Spoke', 'Hub'], ['Hub', 'Server']] as const) {
+    for (const [a, b] of [
+      ['Client', 'Spoke'],
+      ['Spoke', 'Hub'],
+      ['Hub', 'Server'],
+    ] as const) {
       // Handles show on hover; force skips Playwright's visibility wait, the drag is real.
       await node(a).hover();
       await node(a).locator('.react-flow__handle').first().dragTo(node(b), { force: true });
@@ -148,7 +152,10 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
     await node('Hub').click();
     await page.getByRole('tab', { name: 'Properties' }).click();
     // The hub follows the authority: its inspector says which mode it runs.
-    await page.getByText(/inactivity-based/).first().waitFor({ state: 'visible' });
+    await page
+      .getByText(/inactivity-based/)
+      .first()
+      .waitFor({ state: 'visible' });
   });
 
   it('runs it, injects a hub session loss, and the health checks bring the sessions back', async () => {
@@ -198,7 +205,10 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
   it('shows the problems of a malformed file and leaves the lab untouched', async () => {
     const nodesBefore = await page.locator('.react-flow__node').count();
     const bad = join(e.dir, 'bad.srlab.json');
-    writeFileSync(bad, JSON.stringify({ format: 'session-recovery-lab/scenario', formatVersion: 1, name: 'bad', durationMs: 1000, nodes: [{ id: 'c', kind: 'client' }], links: [{ id: 'l', a: 'c', b: 'nowhere' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ format: 'session-recovery-lab/scenario', formatVersion: 1, name: 'bad', durationMs: 1000, nodes: [{ id: 'c', kind: 'client' }], links: [{ id: 'l', a: 'c', b: 'nowhere' }] }),
+    );
     await page.getByLabel('Scenario file').setInputFiles(bad);
     const alert = page.getByRole('alert').filter({ hasText: 'links[0]' });
     await alert.waitFor({ state: 'visible' });

@@ -21,7 +21,11 @@ async function shots(width: number, height: number): Promise<void> {
   const moment = async () => (await travel.getByRole('timer', { name: 'Moment shown' }).textContent()) ?? '';
   const settle = async () => {
     await page.waitForTimeout(150);
-    await travel.getByRole('status').filter({ hasText: /…/ }).waitFor({ state: 'detached', timeout: 60_000 }).catch(() => {});
+    await travel
+      .getByRole('status')
+      .filter({ hasText: /…/ })
+      .waitFor({ state: 'detached', timeout: 60_000 })
+      .catch(() => {});
   };
   try {
     // A paused live run.

@@ -18,7 +18,10 @@ const panels = () => page.getByRole('region', { name: 'Panels at this moment' })
 async function travelInStoredRun(): Promise<void> {
   await page.getByLabel('Speed').selectOption('max');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByRole('timer', { name: 'Virtual clock' }).filter({ hasText: /^Ended/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('timer', { name: 'Virtual clock' })
+    .filter({ hasText: /^Ended/ })
+    .waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Results' }).click();
   await page.getByRole('main', { name: /^Run / }).getByRole('button', { name: 'Time travel' }).click();
   await travel().getByRole('slider', { name: 'Run time' }).waitFor({ timeout: 60_000 });
@@ -50,17 +53,27 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('time travel', () => {
     await travelInStoredRun();
     // At the end: the hub lost its sessions at 20 s and the sessions came back.
     await travel().getByRole('slider', { name: 'Run time' }).fill('15000');
-    await moment().filter({ hasText: /^00:15\.000/ }).waitFor();
+    await moment()
+      .filter({ hasText: /^00:15\.000/ })
+      .waitFor();
     await settled();
     await panels().getByLabel('Router').selectOption('hub1');
-    await panels().getByText(/^hub1 then: 14 sessions, 28 flows/).waitFor();
+    await panels()
+      .getByText(/^hub1 then: 14 sessions, 28 flows/)
+      .waitFor();
     expect(await panels().getByRole('table').getByRole('row').count()).toBe(1 + 28);
     await expect.poll(() => page.getByRole('region', { name: 'The lab at this moment' }).getByRole('group', { name: /^Hub/ }).first().textContent()).toMatch(/14 sess/);
     // The fault marker: just after the fault, the hub has none.
-    await travel().getByRole('button', { name: /^Fault 1 at 00:20\.000/ }).click();
-    await moment().filter({ hasText: /^00:20\.000/ }).waitFor();
+    await travel()
+      .getByRole('button', { name: /^Fault 1 at 00:20\.000/ })
+      .click();
+    await moment()
+      .filter({ hasText: /^00:20\.000/ })
+      .waitFor();
     await settled();
-    await panels().getByText(/^hub1 then: 0 sessions/).waitFor();
+    await panels()
+      .getByText(/^hub1 then: 0 sessions/)
+      .waitFor();
     expect(await travel().getByRole('region', { name: 'Event' }).textContent()).toMatch(/session-loss/);
     await expect.poll(() => page.getByRole('region', { name: 'The lab at this moment' }).getByRole('group', { name: /^Hub/ }).first().textContent()).toMatch(/0 sess/);
   });
@@ -68,7 +81,9 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('time travel', () => {
   it('Step back then Step returns to the same state', async () => {
     await travelInStoredRun();
     await travel().getByRole('slider', { name: 'Run time' }).fill('21000');
-    await moment().filter({ hasText: /^00:21\.000/ }).waitFor();
+    await moment()
+      .filter({ hasText: /^00:21\.000/ })
+      .waitFor();
     await settled();
     const before = await state();
     await travel().getByRole('button', { name: 'Step back' }).click();

@@ -12,7 +12,9 @@ export const HISTORY_FILE = fileURLToPath(new URL('./fingerprints-by-engine-vers
 
 /** The template files, in order. */
 export function templateFiles(): string[] {
-  return readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith('.srlab.json')).sort();
+  return readdirSync(TEMPLATE_DIR)
+    .filter((f) => f.endsWith('.srlab.json'))
+    .sort();
 }
 
 /** Path of a template's pinned expectation. */
@@ -71,8 +73,7 @@ const FWD_PINHOLE = 'packet-processing/action/failure/metadata/session-health-ch
 const STUCK = 'service-area/received/reverse-packets-for-stuck-pinhole-session';
 const DISABLE_FWD = 'packet-processing/action/success/metadata/sent-disable-forward-metadata';
 const c = (res: RunResult, router: string, path: string) => res.summary.counters[router]![path]!;
-const healthCounters = (res: RunResult) =>
-  Object.values(res.summary.counters).reduce((n, cs) => n + Object.entries(cs).filter(([k, v]) => k.includes('health-check') && v > 0).length, 0);
+const healthCounters = (res: RunResult) => Object.values(res.summary.counters).reduce((n, cs) => n + Object.entries(cs).filter(([k, v]) => k.includes('health-check') && v > 0).length, 0);
 const voice = (res: RunResult) => res.sessions.filter((s) => s.traffic === 'voice');
 
 /** One promise of a template's description: what it says, and whether the run keeps it. */
@@ -84,7 +85,10 @@ export interface Claim {
 /** What each template's description promises its user. */
 export const CLAIMS: Record<string, Claim[]> = {
   '01-spoke-and-hub-session-loss-packet-based.srlab.json': [
-    { says: 'every session recovers, by packet-based enable-metadata', holds: (r) => r.summary.sessions.recovered === r.summary.sessions.total && r.summary.sessions.recoveredBy['packet-based'] === r.summary.sessions.total },
+    {
+      says: 'every session recovers, by packet-based enable-metadata',
+      holds: (r) => r.summary.sessions.recovered === r.summary.sessions.total && r.summary.sessions.recoveredBy['packet-based'] === r.summary.sessions.total,
+    },
     { says: 'no health-check counter anywhere', holds: (r) => healthCounters(r) === 0 },
     { says: 'voice outages of about 80 ms (< 150 ms)', holds: (r) => voice(r).every((s) => s.outageMaxMs < 150) },
     { says: 'web (TCP) outages last until the retransmission after 1 s', holds: (r) => r.sessions.filter((s) => s.traffic === 'web').every((s) => s.outageMaxMs > 900 && s.outageMaxMs < 1200) },
@@ -108,7 +112,7 @@ export const CLAIMS: Record<string, Claim[]> = {
     { says: 'no packet is lost', holds: (r) => r.summary.packets.lost === 0 },
   ],
   '06-pre-6.1-hub.srlab.json': [
-    { says: 'the spoke\'s health checks time out', holds: (r) => c(r, 'spoke1', TIMEOUT) > 0 },
+    { says: "the spoke's health checks time out", holds: (r) => c(r, 'spoke1', TIMEOUT) > 0 },
     { says: 'no acknowledgement ever comes back', holds: (r) => c(r, 'spoke1', ACK_RX) === 0 },
     { says: 'yet no session fails (packet-based recovery still works)', holds: (r) => r.summary.sessions.failed === 0 },
   ],
@@ -118,7 +122,10 @@ export const CLAIMS: Record<string, Claim[]> = {
     { says: 'none recovers by itself', holds: (r) => r.summary.sessions.recovered === 0 },
   ],
   '08-hub-restart-bfd.srlab.json': [
-    { says: 'voice back about 8 s after the hub left; web at the retransmission about 15 s after', holds: (r) => voice(r).every((s) => s.outageMaxMs > 7900 && s.outageMaxMs < 8500) && r.sessions.filter((s) => s.traffic === 'web').every((s) => s.outageMaxMs > 14_000 && s.outageMaxMs < 16_000) },
+    {
+      says: 'voice back about 8 s after the hub left; web at the retransmission about 15 s after',
+      holds: (r) => voice(r).every((s) => s.outageMaxMs > 7900 && s.outageMaxMs < 8500) && r.sessions.filter((s) => s.traffic === 'web').every((s) => s.outageMaxMs > 14_000 && s.outageMaxMs < 16_000),
+    },
     { says: 'BFD marks the path down once and sees the restart once', holds: (r) => c(r, 'spoke1', 'emulator/bfd-path-down') === 1 && c(r, 'spoke1', 'emulator/bfd-peer-restart-detected') === 1 },
     { says: 'every session recovers by BFD', holds: (r) => r.summary.sessions.recoveredBy.bfd === r.summary.sessions.total },
   ],

@@ -118,7 +118,15 @@ describe('the runs database, damaged', () => {
       const file = join(tempDir(), 'other.db');
       const raw = new Sqlite(file);
       if (rng.int(2)) raw.pragma('journal_mode = WAL');
-      raw.exec(rng.pick(['CREATE TABLE notes (x)', 'CREATE TABLE runs (id TEXT)', 'CREATE TABLE runs (id TEXT); CREATE TABLE scenarios (id)', 'CREATE VIEW v AS SELECT 1', 'CREATE TABLE sweeps (x); CREATE INDEX i ON sweeps (x)']));
+      raw.exec(
+        rng.pick([
+          'CREATE TABLE notes (x)',
+          'CREATE TABLE runs (id TEXT)',
+          'CREATE TABLE runs (id TEXT); CREATE TABLE scenarios (id)',
+          'CREATE VIEW v AS SELECT 1',
+          'CREATE TABLE sweeps (x); CREATE INDEX i ON sweeps (x)',
+        ]),
+      );
       raw.pragma(`user_version = ${rng.pick([0, 1, 3, 10, 20, -1, 2 ** 31 - 1, -(2 ** 31)])}`);
       if (rng.int(3) === 0) raw.pragma(`application_id = ${rng.pick([1, 0x53524c61, -5, 2 ** 31 - 1])}`);
       raw.close();

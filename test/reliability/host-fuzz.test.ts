@@ -67,7 +67,21 @@ function randomTarget(rng: Rng): string {
 }
 
 function randomHost(rng: Rng): string {
-  return rng.pick([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'evil.example', `evil.example:${port}`, '', '[', ':', `127.0.0.1:${port}:1`, 'x'.repeat(400), '0.0.0.0', `[::1`, '127.1']);
+  return rng.pick([
+    `127.0.0.1:${port}`,
+    `localhost:${port}`,
+    `[::1]:${port}`,
+    'evil.example',
+    `evil.example:${port}`,
+    '',
+    '[',
+    ':',
+    `127.0.0.1:${port}:1`,
+    'x'.repeat(400),
+    '0.0.0.0',
+    `[::1`,
+    '127.1',
+  ]);
 }
 
 describe('the browser host under random hostile requests', () => {
@@ -98,7 +112,10 @@ describe('the browser host under random hostile requests', () => {
       const done = collect(s, () => false, 300);
       const frames = 1 + rng.int(4);
       for (let k = 0; k < frames; k++) {
-        const payload = rng.int(3) === 0 ? Buffer.from(rng.pick(['null', '{}', '[]', '{"id":1,"method":"app:info"}', '{"id":"x","method":42}', '"', '{"id":1,"method":"sim:pause","params":null}'])) : rng.bytes(rng.int(200));
+        const payload =
+          rng.int(3) === 0
+            ? Buffer.from(rng.pick(['null', '{}', '[]', '{"id":1,"method":"app:info"}', '{"id":"x","method":42}', '"', '{"id":1,"method":"sim:pause","params":null}']))
+            : rng.bytes(rng.int(200));
         const f = frame(rng.int(16), payload, {
           mask: rng.int(8) !== 0,
           fin: rng.int(6) !== 0,

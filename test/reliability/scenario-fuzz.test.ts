@@ -25,9 +25,54 @@ const TEMPLATES = readdirSync(DIR)
 const LAUNCHER = fileURLToPath(new URL('../../electron/cli/srlab.mjs', import.meta.url));
 
 const WEIRD_VALUES: unknown[] = [
-  -1, 0, 1e308, -1e308, 4294967296, 1.5, 86_400_001, 1e-300, Number.MAX_SAFE_INTEGER, '', 'x'.repeat(70_000), '\u0000', '\uD800', '=cmd|calc', null, true, [], {}, [[[[[]]]]], { a: { b: { c: {} } } }, 'hub1', 'link-flap', '6.1.0', '999999.99999.99999',
+  -1,
+  0,
+  1e308,
+  -1e308,
+  4294967296,
+  1.5,
+  86_400_001,
+  1e-300,
+  Number.MAX_SAFE_INTEGER,
+  '',
+  'x'.repeat(70_000),
+  '\u0000',
+  '\uD800',
+  '=cmd|calc',
+  null,
+  true,
+  [],
+  {},
+  [[[[[]]]]],
+  { a: { b: { c: {} } } },
+  'hub1',
+  'link-flap',
+  '6.1.0',
+  '999999.99999.99999',
 ];
-const KEYS = ['traffic', 'faults', 'nodes', 'links', 'authority', 'durationMs', 'seed', 'sessions', 'ratePps', 'count', 'kind', 'id', 'a', 'b', 'from', 'to', 'type', 'atMs', 'x'.repeat(5000), '__proto__', 'constructor'];
+const KEYS = [
+  'traffic',
+  'faults',
+  'nodes',
+  'links',
+  'authority',
+  'durationMs',
+  'seed',
+  'sessions',
+  'ratePps',
+  'count',
+  'kind',
+  'id',
+  'a',
+  'b',
+  'from',
+  'to',
+  'type',
+  'atMs',
+  'x'.repeat(5000),
+  '__proto__',
+  'constructor',
+];
 
 /** One mutation of a template's text. */
 function mutateText(rng: Rng, text: string): string {

@@ -107,7 +107,9 @@ describe('srlab sweep', () => {
     const values = Array.from({ length: 100 }, (_, i) => i + 1).join(',');
     const r = await srlab(['sweep', file, '--vary', `traffic[0].ratePps=${values}`, '--vary', `traffic[0].packetBytes=${values}`, '--seeds', '10000', '--no-store']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([`${file}: the sweep would make 100,000,000 runs (100 × 100 × 10000 seeds); the limit is 10,000: vary fewer values, use fewer --seeds, or split it into several sweeps`]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${file}: the sweep would make 100,000,000 runs (100 × 100 × 10000 seeds); the limit is 10,000: vary fewer values, use fewer --seeds, or split it into several sweeps`,
+    ]);
   });
 
   it('refuses a sweep one of whose runs is too big, naming the run', async () => {

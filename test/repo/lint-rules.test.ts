@@ -41,6 +41,8 @@ describe('lint boundaries', () => {
 
   it('keeps electron/services from importing electron/cli, and everyone from importing the renderer', async () => {
     expect(await problems('electron/services/runs/probe.ts', "import { main } from '../../cli/main.ts';\nexport const m = main;\n")).toEqual([expect.stringContaining('never imports electron/cli')]);
-    expect(await problems('electron/services/api/probe.ts', "import { ApiClient } from '../../../renderer/src/api/client.ts';\nexport const c = ApiClient;\n")).toEqual([expect.stringContaining('Nothing imports the renderer')]);
+    expect(await problems('electron/services/api/probe.ts', "import { ApiClient } from '../../../renderer/src/api/client.ts';\nexport const c = ApiClient;\n")).toEqual([
+      expect.stringContaining('Nothing imports the renderer'),
+    ]);
   });
 });

@@ -68,10 +68,21 @@ export function compareCommand(ids: string[], flags: CompareFlags, io: CliIo): n
 
 function render(c: Comparison, report: string | undefined): string {
   const out: string[] = [`Comparison of ${c.runs.length} runs (baseline: ${c.runs[0]!.id})`, ''];
-  out.push(...renderTable([{ header: 'run' }, { header: 'recovery' }, { header: 'seed', align: 'right' }, { header: 'fingerprint' }], c.runs.map((r) => [r.id, r.recovery, String(r.seed), r.fingerprint])));
+  out.push(
+    ...renderTable(
+      [{ header: 'run' }, { header: 'recovery' }, { header: 'seed', align: 'right' }, { header: 'fingerprint' }],
+      c.runs.map((r) => [r.id, r.recovery, String(r.seed), r.fingerprint]),
+    ),
+  );
   out.push('', 'Settings that differ');
   if (c.settings.length === 0) out.push('  (none: the runs used the same settings)');
-  else out.push(...renderTable([{ header: 'setting' }, ...c.runs.map((r) => ({ header: r.id }))], c.settings.map((s) => [s.path, ...s.values.map((v) => (v === undefined ? '–' : JSON.stringify(v)))])));
+  else
+    out.push(
+      ...renderTable(
+        [{ header: 'setting' }, ...c.runs.map((r) => ({ header: r.id }))],
+        c.settings.map((s) => [s.path, ...s.values.map((v) => (v === undefined ? '–' : JSON.stringify(v)))]),
+      ),
+    );
   let group = '';
   const rows: string[][] = [];
   for (const k of c.kpis as KpiRow[]) {

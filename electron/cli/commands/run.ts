@@ -57,7 +57,11 @@ export function runCommand(file: string, flags: RunFlags, io: CliIo): number {
     const runId = storage?.runId ?? null;
     // Indented like the summary's body, so the section titles stay the only lines at column 0.
     const stored = storage === null ? '' : `\n  run ${storage.runId} stored in ${storage.file}\n`;
-    io.stdout(flags.json ? `${JSON.stringify(runJson(result.summary, wallMs, runId, flags.sessionOutcomes === true ? result.sessions : undefined))}\n` : renderRunSummary(result.summary, { wallMs, sets }) + stored);
+    io.stdout(
+      flags.json
+        ? `${JSON.stringify(runJson(result.summary, wallMs, runId, flags.sessionOutcomes === true ? result.sessions : undefined))}\n`
+        : renderRunSummary(result.summary, { wallMs, sets }) + stored,
+    );
     return EXIT_OK;
   } catch (error) {
     // A no-op when the run already ended (stored, or failed while storing).

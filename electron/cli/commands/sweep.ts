@@ -62,7 +62,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
     seed = s.value;
   }
   if (flags.failEach !== undefined && !(FAIL_EACH as readonly string[]).includes(flags.failEach)) throw new BadInput([`--fail-each: must be router, spoke, hub or link, got "${flags.failEach}"`]);
-  if (flags.keepFaults && !flags.failEach) throw new BadInput(['--keep-faults: only with --fail-each (other sweeps always keep the lab\'s faults)']);
+  if (flags.keepFaults && !flags.failEach) throw new BadInput(["--keep-faults: only with --fail-each (other sweeps always keep the lab's faults)"]);
   if (flags.report !== undefined && !flags.failEach) throw new BadInput(['--report: only with --fail-each (the N-1 report)']);
   if (flags.queue !== undefined && flags.workers !== undefined) throw new BadInput(['--workers: not with --queue (the workers are the srlab worker processes serving the queue)']);
   const failAtMs = whole('--fail-at-ms', flags.failAtMs, 0, 86_400_000);
@@ -111,10 +111,26 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
     if (flags.report && ranking && plan.baseline) {
       const b = plan.baseline;
       const baselineRun = outcomes.find((o) => o.job.failed === null);
-      writeReport(io, flags.report, n1Report({
-        scenario: parsed.scenario,
-        state: { sweepId, scenarioName: parsed.scenario.name, failEach: spec.failEach!, state: 'done', done: rows.length, total: rows.length, elapsedMs: wallMs, etaMs: 0, baseline: { keptFaults: b.keptFaults, labFaults: b.labFaults.length, failAtMs: b.atMs, failForMs: b.forMs }, baselineRunId: baselineRun?.runId ?? null, ranking },
-      }));
+      writeReport(
+        io,
+        flags.report,
+        n1Report({
+          scenario: parsed.scenario,
+          state: {
+            sweepId,
+            scenarioName: parsed.scenario.name,
+            failEach: spec.failEach!,
+            state: 'done',
+            done: rows.length,
+            total: rows.length,
+            elapsedMs: wallMs,
+            etaMs: 0,
+            baseline: { keptFaults: b.keptFaults, labFaults: b.labFaults.length, failAtMs: b.atMs, failForMs: b.forMs },
+            baselineRunId: baselineRun?.runId ?? null,
+            ranking,
+          },
+        }),
+      );
     }
     if (flags.json) {
       io.stdout(
@@ -132,28 +148,79 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
         })}\n`,
       );
     } else {
-      const out: string[] = [`Sweep of ${parsed.scenario.name}: ${rows.length} runs on ${executor.describe} in ${(wallMs / 1000).toFixed(1)} s${stored ? ` · sweep ${sweepId} stored in ${dbPath}` : ''}`];
+      const out: string[] = [
+        `Sweep of ${parsed.scenario.name}: ${rows.length} runs on ${executor.describe} in ${(wallMs / 1000).toFixed(1)} s${stored ? ` · sweep ${sweepId} stored in ${dbPath}` : ''}`,
+      ];
       if (baseline) out.push(baseline);
-      if (duplicates > 0) out.push(`${duplicates} result${duplicates === 1 ? '' : 's'} delivered twice (stored once); ${mismatches.length === 0 ? 'every fingerprint matched' : `${mismatches.length} with a different fingerprint`}`);
+      if (duplicates > 0)
+        out.push(
+          `${duplicates} result${duplicates === 1 ? '' : 's'} delivered twice (stored once); ${mismatches.length === 0 ? 'every fingerprint matched' : `${mismatches.length} with a different fingerprint`}`,
+        );
       out.push('', 'Runs');
       out.push(
         ...renderTable(
-          [{ header: 'run' }, { header: 'values' }, { header: 'seed', align: 'right' }, { header: 'affected', align: 'right' }, { header: 'recovered', align: 'right' }, { header: 'failed', align: 'right' }, { header: 'outage p95 ms', align: 'right' }, { header: 'max ms', align: 'right' }, { header: 'exposure', align: 'right' }, { header: 'fingerprint' }],
-          rows.map((r) => [r.runId ?? '-', r.label, String(r.seed), String(r.affected), String(r.recovered), String(r.failed), r.outageP95Ms.toFixed(1), r.outageMaxMs.toFixed(1), String(r.exposure), r.error ? `FAILED: ${r.error}` : (r.fingerprint ?? '')]),
+          [
+            { header: 'run' },
+            { header: 'values' },
+            { header: 'seed', align: 'right' },
+            { header: 'affected', align: 'right' },
+            { header: 'recovered', align: 'right' },
+            { header: 'failed', align: 'right' },
+            { header: 'outage p95 ms', align: 'right' },
+            { header: 'max ms', align: 'right' },
+            { header: 'exposure', align: 'right' },
+            { header: 'fingerprint' },
+          ],
+          rows.map((r) => [
+            r.runId ?? '-',
+            r.label,
+            String(r.seed),
+            String(r.affected),
+            String(r.recovered),
+            String(r.failed),
+            r.outageP95Ms.toFixed(1),
+            r.outageMaxMs.toFixed(1),
+            String(r.exposure),
+            r.error ? `FAILED: ${r.error}` : (r.fingerprint ?? ''),
+          ]),
         ),
       );
       out.push('', 'Aggregate (mean over seeds)');
       out.push(
         ...renderTable(
-          [{ header: 'values' }, { header: 'runs', align: 'right' }, { header: 'affected', align: 'right' }, { header: 'failed', align: 'right' }, { header: 'failed max', align: 'right' }, { header: 'outage p95 ms', align: 'right' }, { header: 'worst outage ms', align: 'right' }, { header: 'exposure', align: 'right' }],
-          agg.map((a) => [a.label, String(a.runs), a.affectedMean.toFixed(1), a.failedMean.toFixed(1), String(a.failedMax), a.outageP95Mean.toFixed(1), a.outageMaxMax.toFixed(1), a.exposureMean.toFixed(1)]),
+          [
+            { header: 'values' },
+            { header: 'runs', align: 'right' },
+            { header: 'affected', align: 'right' },
+            { header: 'failed', align: 'right' },
+            { header: 'failed max', align: 'right' },
+            { header: 'outage p95 ms', align: 'right' },
+            { header: 'worst outage ms', align: 'right' },
+            { header: 'exposure', align: 'right' },
+          ],
+          agg.map((a) => [
+            a.label,
+            String(a.runs),
+            a.affectedMean.toFixed(1),
+            a.failedMean.toFixed(1),
+            String(a.failedMax),
+            a.outageP95Mean.toFixed(1),
+            a.outageMaxMax.toFixed(1),
+            a.exposureMean.toFixed(1),
+          ]),
         ),
       );
       if (ranking) {
         out.push('', `What hurts most when it fails (beyond the baseline; ${spec.failEach} failures at ${plan.baseline?.atMs ?? 0} ms for ${plan.baseline?.forMs ?? 0} ms)`);
         out.push(
           ...renderTable(
-            [{ header: 'rank', align: 'right' }, { header: 'element' }, { header: 'sessions lost', align: 'right' }, { header: 'sessions hit', align: 'right' }, { header: 'worst outage ms', align: 'right' }],
+            [
+              { header: 'rank', align: 'right' },
+              { header: 'element' },
+              { header: 'sessions lost', align: 'right' },
+              { header: 'sessions hit', align: 'right' },
+              { header: 'worst outage ms', align: 'right' },
+            ],
             ranking.map((r) => [String(r.rank), `${r.kind} ${r.element}`, r.sessionsLost.toFixed(1), r.sessionsAffected.toFixed(1), r.worstOutageMs.toFixed(1)]),
           ),
         );

@@ -39,10 +39,7 @@ function sessions(s: RunSummary): string[] {
     [[count(x.total), count(x.affected), count(x.recovered), count(x.failed), ms(o.p50), ms(o.p95), ms(o.p99), ms(o.max)]],
   );
   const recovered = RECOVERY_KINDS.filter((k) => x.recoveredBy[k] > 0).map((k) => [k, count(x.recoveredBy[k])]);
-  const byLines =
-    recovered.length === 0
-      ? ['  recovered by: (no affected sessions)']
-      : renderTable([{ header: 'recovered by' }, { header: 'sessions', align: 'right' }], recovered);
+  const byLines = recovered.length === 0 ? ['  recovered by: (no affected sessions)'] : renderTable([{ header: 'recovered by' }, { header: 'sessions', align: 'right' }], recovered);
   return ['Sessions', ...main, '', ...byLines];
 }
 
@@ -55,7 +52,12 @@ function packets(s: RunSummary): string[] {
   );
   const causes = LOSS_CAUSES.filter((c) => p.lostBy[c] > 0).map((c) => [c, count(p.lostBy[c])]);
   const byLines = causes.length === 0 ? ['  lost by: (no packets lost)'] : renderTable([{ header: 'lost by' }, { header: 'packets', align: 'right' }], causes);
-  const places = Object.entries(p.lostAt ?? {}).map(([at, by]) => [at, Object.entries(by).map(([c, n]) => `${c} ${count(n ?? 0)}`).join(', ')]);
+  const places = Object.entries(p.lostAt ?? {}).map(([at, by]) => [
+    at,
+    Object.entries(by)
+      .map(([c, n]) => `${c} ${count(n ?? 0)}`)
+      .join(', '),
+  ]);
   const whereLines = places.length === 0 ? [] : ['', ...renderTable([{ header: 'lost at' }, { header: 'by cause' }], places)];
   const inFlight = (p.inFlight ?? 0) > 0 ? [`  still in flight at the end: ${count(p.inFlight)}`] : [];
   return ['Packets', ...main, ...inFlight, '', ...byLines, ...whereLines];

@@ -25,7 +25,7 @@ export function parseHeader(buf: Buffer): SqliteHeader {
 
 /** The schema objects (type and name, sorted) in a database. */
 export function schemaObjects(db: Database): string[] {
-  return (db.prepare(`SELECT type || ' ' || name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1`).pluck().all() as string[]);
+  return db.prepare(`SELECT type || ' ' || name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1`).pluck().all() as string[];
 }
 
 const expected = new Map<string, string[]>();

@@ -30,7 +30,15 @@ export interface PreflightResult {
  * Checks `path` (named `file` in messages) against the newest schema version `known`.
  * Throws a DbError for a file that is not SQLite, not ours, newer than this build, or damaged.
  */
-export function preflight(path: string, file: string, known: number, check: IntegrityCheck, busyTimeoutMs: number, nativeBinding?: string, migrations: readonly Migration[] = MIGRATIONS): PreflightResult {
+export function preflight(
+  path: string,
+  file: string,
+  known: number,
+  check: IntegrityCheck,
+  busyTimeoutMs: number,
+  nativeBinding?: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): PreflightResult {
   let size: number;
   try {
     const st = statSync(path);

@@ -89,7 +89,7 @@ function refuseUpgrade(socket: Duplex, status: string, text: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${text}\r\n`, () => socket.destroy());
 }
 
-const BAD_HOST = 'Forbidden: this lab answers only to this machine\'s own addresses (localhost, 127.0.0.1, [::1]) or the host it was started with.';
+const BAD_HOST = "Forbidden: this lab answers only to this machine's own addresses (localhost, 127.0.0.1, [::1]) or the host it was started with.";
 const NO_TOKEN = 'Forbidden: this Session Recovery Lab needs the token printed when it started (open the full URL with ?token=…).';
 
 /** Starts the host; resolves once it listens. */
@@ -133,7 +133,8 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
     if (extname(file) === '.html') {
       // The page talks only to its own API socket: ws:// on exactly the host it was loaded from.
       const ws = `ws://${req.headers.host}`;
-      headers['content-security-policy'] = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ${ws}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`;
+      headers['content-security-policy'] =
+        `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ${ws}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`;
       headers['x-frame-options'] = 'DENY';
     }
     if (okQuery) headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;

@@ -4,7 +4,19 @@
  * injected and when it ends, and answers the control methods of the contract.
  */
 import { Worker } from 'node:worker_threads';
-import { checkWork, type ApiResult, type ErrorCode, type Events, type Fault, type FlowRow, type LiveSnapshot, type RunSummary, type Scenario, type SeekTarget, type SeekView } from '../../../engine/index.ts';
+import {
+  checkWork,
+  type ApiResult,
+  type ErrorCode,
+  type Events,
+  type Fault,
+  type FlowRow,
+  type LiveSnapshot,
+  type RunSummary,
+  type Scenario,
+  type SeekTarget,
+  type SeekView,
+} from '../../../engine/index.ts';
 import type { RunDatabase } from '../db/index.ts';
 import { failRun, finishRun, recordLiveFault, startRun, stopRun, TraceCapture } from '../runs/index.ts';
 import { workerEntry } from '../workers.ts';

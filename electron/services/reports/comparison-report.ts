@@ -73,7 +73,12 @@ function overlayFigures(c: Comparison, faults: readonly FaultMark[]): Html[] {
       values: RATE.test(m.key) ? trailingMean(tMs, values) : values,
       width: i === 0 ? 2.2 : 1.8,
     }));
-    const clip = m.key.startsWith('controlPps.') ? startupClip(tMs, lines.map((l) => l.values)) : null;
+    const clip = m.key.startsWith('controlPps.')
+      ? startupClip(
+          tMs,
+          lines.map((l) => l.values),
+        )
+      : null;
     const svg = timeSeriesChart({ tMs, yName: m.unit, faults, legend: true, height: 220, lines, ...(clip ? { yMax: clip.yMax } : {}) });
     const clipNote = clip ? ` The opening burst (up to ${Math.round(clip.peak)}/s) runs off the top.` : '';
     const caption = `${RATE.test(m.key) ? 'Mean over the last second. ' : ''}One line per run; where lines overlap, the runs agree.${clipNote}${faultCaption(faults)}`;
@@ -106,17 +111,30 @@ export function renderComparisonReport(input: ComparisonReportInput): string {
   const body = html`${top}${stories}
 ${section('runs', 'The runs', [runsTable(c, runs), html`<h3>Settings that differ</h3>`, settingsDiffTable(c, c.settings), html`<h3>Faults</h3>`, faultsTable(faults, c)], false)}
 ${section('kpis', 'Results side by side', [deltasNote, kpiTableHtml(c, main)])}
-${section('overlay', 'Over time', overlayFigures(c, faults.map((f) => f.mark)))}
+${section(
+  'overlay',
+  'Over time',
+  overlayFigures(
+    c,
+    faults.map((f) => f.mark),
+  ),
+)}
 ${divergenceHtml(c) ? section('divergence', 'Where the runs first differ', divergenceHtml(c), false) : ''}
 ${counters.length ? section('counters', 'Router counters side by side', [html`<p class="note">Counters that are non-zero in at least one run, by router, with the same deltas.</p>`, kpiTableHtml(c, counters)], false) : ''}
 ${assumptionsSection()}
 ${footer(
-  c.runs.flatMap((r) => [
-    [`${r.label}:`, r.id],
-    ['seed', String(r.seed)],
-    ['fingerprint', r.fingerprint],
-  ] as [string, string][]),
-  [html`<div class="meta"><span>engine <b class="mono">${[...new Set(c.runs.map((r) => r.engineVersion))].join(', ')}</b></span><span>events <b class="mono">${runs.map((r) => int(r.summary.events)).join(' / ')}</b></span></div>`, runs.map((r) => jsonDetails(`Effective scenario of ${r.label} (${r.id})`, r.scenario))],
+  c.runs.flatMap(
+    (r) =>
+      [
+        [`${r.label}:`, r.id],
+        ['seed', String(r.seed)],
+        ['fingerprint', r.fingerprint],
+      ] as [string, string][],
+  ),
+  [
+    html`<div class="meta"><span>engine <b class="mono">${[...new Set(c.runs.map((r) => r.engineVersion))].join(', ')}</b></span><span>events <b class="mono">${runs.map((r) => int(r.summary.events)).join(' / ')}</b></span></div>`,
+    runs.map((r) => jsonDetails(`Effective scenario of ${r.label} (${r.id})`, r.scenario)),
+  ],
 )}`;
   return documentShell(`Comparison — ${title}`, body);
 }

@@ -22,20 +22,48 @@ function runHead(c: Comparison, i: number): Html {
 
 /** The runs side by side: one column per run. */
 export function runsTable(c: Comparison, meta: readonly RunMeta[]): Html {
-  const row = (label: string, cells: (string | Html)[], mono = false) =>
-    html`<tr><th scope="row">${label}</th>${cells.map((x) => html`<td${mono ? html` class="mono"` : ''}>${x}</td>`)}</tr>`;
+  const row = (label: string, cells: (string | Html)[], mono = false) => html`<tr><th scope="row">${label}</th>${cells.map((x) => html`<td${mono ? html` class="mono"` : ''}>${x}</td>`)}</tr>`;
   const runs = c.runs;
   const heads = runs.map((r, i) => html`<th>${runKey(i)}${r.label}${i === 0 ? html` <span class="note">(baseline)</span>` : ''}</th>`);
   return html`<table class="runs"><thead><tr><th></th>${heads}</tr></thead><tbody>
-${row('run id', runs.map((r) => r.id), true)}
-${row('scenario', runs.map((r) => r.scenarioName))}
-${row('recovery detection', runs.map((r) => html`<b>${r.recovery}</b>`))}
-${row('seed', runs.map((r) => String(r.seed)))}
-${row('virtual time', runs.map((r) => dur(r.durationMs)))}
-${row('faults', runs.map((r) => `${r.faults}${r.liveFaults ? ` (${r.liveFaults} live)` : ''}`))}
-${row('date', meta.map((m) => date(m.createdAt)))}
-${row('status', meta.map((m) => m.status ?? 'finished'))}
-${row('fingerprint', runs.map((r) => r.fingerprint), true)}
+${row(
+  'run id',
+  runs.map((r) => r.id),
+  true,
+)}
+${row(
+  'scenario',
+  runs.map((r) => r.scenarioName),
+)}
+${row(
+  'recovery detection',
+  runs.map((r) => html`<b>${r.recovery}</b>`),
+)}
+${row(
+  'seed',
+  runs.map((r) => String(r.seed)),
+)}
+${row(
+  'virtual time',
+  runs.map((r) => dur(r.durationMs)),
+)}
+${row(
+  'faults',
+  runs.map((r) => `${r.faults}${r.liveFaults ? ` (${r.liveFaults} live)` : ''}`),
+)}
+${row(
+  'date',
+  meta.map((m) => date(m.createdAt)),
+)}
+${row(
+  'status',
+  meta.map((m) => m.status ?? 'finished'),
+)}
+${row(
+  'fingerprint',
+  runs.map((r) => r.fingerprint),
+  true,
+)}
 </tbody></table>`;
 }
 

@@ -34,7 +34,12 @@ export function faultDetails(f: Fault): string {
     case 'link-up':
       return 'back up';
     case 'link-impair': {
-      const parts = [f.lossPct !== undefined ? `loss ${f.lossPct} %` : '', f.latencyMs !== undefined ? `latency ${f.latencyMs} ms` : '', f.jitterMs !== undefined ? `jitter ${f.jitterMs} ms` : '', f.bandwidthMbps !== undefined ? `bandwidth ${f.bandwidthMbps} Mbit/s` : ''];
+      const parts = [
+        f.lossPct !== undefined ? `loss ${f.lossPct} %` : '',
+        f.latencyMs !== undefined ? `latency ${f.latencyMs} ms` : '',
+        f.jitterMs !== undefined ? `jitter ${f.jitterMs} ms` : '',
+        f.bandwidthMbps !== undefined ? `bandwidth ${f.bandwidthMbps} Mbit/s` : '',
+      ];
       const what = parts.filter(Boolean).join(', ') || 'no change';
       return `${what} (${f.direction})${f.durationMs === null ? '' : ` for ${dur(f.durationMs)}`}`;
     }
@@ -69,7 +74,10 @@ export function faultSpanMs(f: Fault, startMs: number, endMs: number): number {
  * injected at 5 s comes after one scheduled at 20 s; tables and chart marks read by time.
  */
 export function faultsInTimeOrder<T extends { atMs: number }>(log: readonly T[]): T[] {
-  return log.map((e, i) => ({ e, i })).sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i).map((x) => x.e);
+  return log
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /** Marks for a run's fault log, tagged F1, F2… in log order (pass it in time order). */

@@ -26,18 +26,23 @@ export function blastRadiusSvg(scenario: Pick<Scenario, 'nodes' | 'links'>, rank
   const vb = `${m.bounds.x - pad} ${m.bounds.y - pad} ${m.bounds.width + 2 * pad} ${m.bounds.height + 2 * pad}`;
   const height = Math.min(900, Math.round(((m.bounds.height + 2 * pad) / (m.bounds.width + 2 * pad)) * CHART_WIDTH));
   const labels = m.nodes.length <= 200;
-  const tip = (id: string, r: WhatIfRank | undefined, level: HarmLevel) => `<title>${esc(id)}: ${r ? `rank ${r.rank}, ${num(r.sessionsLost)} sessions lost, ${num(r.sessionsAffected)} hit, worst outage ${dur(r.worstOutageMs)}` : HARM_WORDS[level]}</title>`;
+  const tip = (id: string, r: WhatIfRank | undefined, level: HarmLevel) =>
+    `<title>${esc(id)}: ${r ? `rank ${r.rank}, ${num(r.sessionsLost)} sessions lost, ${num(r.sessionsAffected)} hit, worst outage ${dur(r.worstOutageMs)}` : HARM_WORDS[level]}</title>`;
   const parts: string[] = [];
   for (const l of m.links) {
     const tested = l.level !== 'untested';
-    parts.push(`<line x1="${l.x1}" y1="${l.y1}" x2="${l.x2}" y2="${l.y2}" stroke="${tested ? HARM_COLORS[l.level] : '#C7CDD4'}" stroke-width="${tested ? 8 : 2}" stroke-linecap="round">${tip(l.id, l.rank, l.level)}</line>`);
+    parts.push(
+      `<line x1="${l.x1}" y1="${l.y1}" x2="${l.x2}" y2="${l.y2}" stroke="${tested ? HARM_COLORS[l.level] : '#C7CDD4'}" stroke-width="${tested ? 8 : 2}" stroke-linecap="round">${tip(l.id, l.rank, l.level)}</line>`,
+    );
   }
   for (const n of m.nodes) {
     const router = n.kind === 'spoke' || n.kind === 'hub';
     const dark = n.level === 'severe';
     parts.push(
       `<g><rect x="${n.x}" y="${n.y}" width="${n.w}" height="${n.h}" rx="${router ? 14 : 8}" fill="${HARM_COLORS[n.level]}" stroke="${router ? '#374151' : '#9CA3AF'}" stroke-width="${router ? 2 : 1}"/>` +
-        (labels ? `<text x="${n.x + n.w / 2}" y="${n.y + n.h / 2 + 6}" text-anchor="middle" font-size="18" font-weight="${router ? 650 : 400}" fill="${dark ? '#fff' : '#1F2937'}">${esc(n.id)}${n.rank ? ` · #${n.rank.rank}` : ''}</text>` : '') +
+        (labels
+          ? `<text x="${n.x + n.w / 2}" y="${n.y + n.h / 2 + 6}" text-anchor="middle" font-size="18" font-weight="${router ? 650 : 400}" fill="${dark ? '#fff' : '#1F2937'}">${esc(n.id)}${n.rank ? ` · #${n.rank.rank}` : ''}</text>`
+          : '') +
         `${tip(n.id, n.rank, n.level)}</g>`,
     );
   }
@@ -50,7 +55,8 @@ function legend(): Html {
 
 function rankingTable(ranking: readonly WhatIfRank[]): Html {
   const rows = ranking.map(
-    (r) => html`<tr><td class="n">${r.rank}</td><td>${r.kind} <b>${r.element}</b></td><td class="n">${num(r.sessionsLost)}</td><td class="n">${num(r.sessionsAffected)}</td><td class="n">${dur(r.worstOutageMs)}</td><td class="mono">${r.runIds.join(' ')}</td></tr>`,
+    (r) =>
+      html`<tr><td class="n">${r.rank}</td><td>${r.kind} <b>${r.element}</b></td><td class="n">${num(r.sessionsLost)}</td><td class="n">${num(r.sessionsAffected)}</td><td class="n">${dur(r.worstOutageMs)}</td><td class="mono">${r.runIds.join(' ')}</td></tr>`,
   );
   return html`<table><thead><tr><th class="n">rank</th><th>element that fails</th><th class="n">sessions lost</th><th class="n">sessions hit</th><th class="n">worst outage</th><th>stored runs</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -60,7 +66,12 @@ export function n1Report(input: N1ReportInput): string {
   const { scenario, state: s } = input;
   const b = s.baseline;
   const worst = s.ranking[0];
-  const baselineWords = b.labFaults === 0 ? 'the lab as is (it has no faults of its own)' : b.keptFaults ? `the lab with its own ${b.labFaults} fault(s) kept in every run` : `the lab without its own ${b.labFaults} fault(s) (a fault-free baseline)`;
+  const baselineWords =
+    b.labFaults === 0
+      ? 'the lab as is (it has no faults of its own)'
+      : b.keptFaults
+        ? `the lab with its own ${b.labFaults} fault(s) kept in every run`
+        : `the lab without its own ${b.labFaults} fault(s) (a fault-free baseline)`;
   const lede = worst
     ? html`<p class="lede">Of ${int(s.ranking.length)} elements failed one at a time, <b>${worst.kind} ${worst.element}</b> hurts most: ${num(worst.sessionsLost)} sessions lost and ${num(worst.sessionsAffected)} hit by an outage beyond the baseline, the worst outage ${dur(worst.worstOutageMs)}.</p>`
     : html`<p class="lede">Nothing was failed.</p>`;

@@ -42,7 +42,8 @@ export function section(id: string, title: string, body: HtmlValue, major = true
 /** Every assumption of the model, with its section of the model and the setting that changes it. */
 export function assumptionsSection(): Html {
   const items = ASSUMPTIONS.map(
-    (a) => html`<div class="assumption"><span class="t">${a.title}</span><span class="s">${a.section}${a.knob ? html` · setting <code>${a.knob}</code>` : ''}${a.source === 'engine' ? ' · emulator decision' : ''}</span><div>${a.text}</div></div>`,
+    (a) =>
+      html`<div class="assumption"><span class="t">${a.title}</span><span class="s">${a.section}${a.knob ? html` · setting <code>${a.knob}</code>` : ''}${a.source === 'engine' ? ' · emulator decision' : ''}</span><div>${a.text}</div></div>`,
   );
   const intro = html`<p class="note">Where public documentation of the real router is silent, the emulator makes these assumptions. Results depend on them; a setting named beside an assumption changes it in a scenario.</p>`;
   return section('assumptions', 'Model assumptions', [intro, items]);

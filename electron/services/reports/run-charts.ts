@@ -4,7 +4,6 @@ import { AXIS, SPLIT, figure, startupClip, svgChart, timeSeriesChart, trailingMe
 import { faultCaption, type FaultMark } from './faults.ts';
 import { html, type Html } from './html.ts';
 
-
 /** Sessions in outage, delivered and lost packets/s, control packets/s by kind. */
 export function seriesFigures(ts: TimeSeries, faults: readonly FaultMark[]): Html[] {
   const note = faultCaption(faults);
@@ -29,7 +28,10 @@ export function seriesFigures(ts: TimeSeries, faults: readonly FaultMark[]): Htm
   const kinds = CONTROL_KINDS.filter((k) => (ts.controlPps[k] ?? []).some((v) => v > 0));
   const silent = CONTROL_KINDS.filter((k) => !kinds.includes(k)).map((k) => CONTROL_KIND_LABELS[k]);
   const lines = kinds.map((k) => ({ name: CONTROL_KIND_LABELS[k], color: CONTROL_COLORS[k], values: trailingMean(ts.tMs, ts.controlPps[k] ?? []), width: k === 'bfd' ? 1.2 : 1.8 }));
-  const clip = startupClip(ts.tMs, lines.map((l) => l.values));
+  const clip = startupClip(
+    ts.tMs,
+    lines.map((l) => l.values),
+  );
   const control = timeSeriesChart({ tMs: ts.tMs, yName: 'packets/s', faults, legend: true, lines, ...(clip ? { yMax: clip.yMax } : {}) });
   const clipNote = clip ? ` The opening burst, every session starting at once (up to ${Math.round(clip.peak)}/s), runs off the top so the rest stays readable.` : '';
   return [
@@ -66,7 +68,12 @@ function sortedBars(affected: readonly SessionOutcome[]): string {
     {
       grid: { left: 58, right: 22, top: 40, bottom: 58 },
       legend: { top: 2, left: 50, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12 } },
-      xAxis: { type: 'category', data: sorted.map((s) => `#${s.id} ${s.traffic}`), axisLabel: { ...AXIS, rotate: sorted.length > 16 ? 45 : 0, interval: 0, hideOverlap: true }, axisTick: { show: false } },
+      xAxis: {
+        type: 'category',
+        data: sorted.map((s) => `#${s.id} ${s.traffic}`),
+        axisLabel: { ...AXIS, rotate: sorted.length > 16 ? 45 : 0, interval: 0, hideOverlap: true },
+        axisTick: { show: false },
+      },
       yAxis: { type: 'value', name: 'longest outage (s)', nameLocation: 'middle', nameGap: 44, nameTextStyle: AXIS, axisLabel: AXIS, splitLine: SPLIT },
       series,
     },
@@ -87,7 +94,15 @@ function histogram(affected: readonly SessionOutcome[]): string {
     {
       grid: { left: 58, right: 22, top: 40, bottom: 58 },
       legend: { top: 2, left: 50, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12 } },
-      xAxis: { type: 'category', name: 'longest outage (s)', nameLocation: 'middle', nameGap: 40, nameTextStyle: AXIS, data: Array.from({ length: bins }, (_, i) => label(i)), axisLabel: { ...AXIS, rotate: 45, hideOverlap: true } },
+      xAxis: {
+        type: 'category',
+        name: 'longest outage (s)',
+        nameLocation: 'middle',
+        nameGap: 40,
+        nameTextStyle: AXIS,
+        data: Array.from({ length: bins }, (_, i) => label(i)),
+        axisLabel: { ...AXIS, rotate: 45, hideOverlap: true },
+      },
       yAxis: { type: 'value', name: 'sessions', nameLocation: 'middle', nameGap: 44, nameTextStyle: AXIS, axisLabel: AXIS, splitLine: SPLIT, minInterval: 1 },
       series: kinds.map((k) => ({ type: 'bar' as const, name: k, stack: 'one', barCategoryGap: '8%', itemStyle: { color: RECOVERY_COLORS[k] }, data: counts.get(k)! })),
     },
@@ -100,7 +115,11 @@ export function outageFigure(sessions: readonly SessionOutcome[]): Html {
   const affected = sessions.filter((s) => s.outages > 0 || s.failed);
   if (affected.length === 0) return html`<p class="note">No session had an outage, so there is no distribution to show.</p>`;
   if (affected.length <= MAX_BARS) {
-    return figure(sortedBars(affected), 'Each bar is one affected session\'s longest outage, longest first, coloured by what brought it back (failed sessions count as new-session or none).', 'outage per session');
+    return figure(
+      sortedBars(affected),
+      "Each bar is one affected session's longest outage, longest first, coloured by what brought it back (failed sessions count as new-session or none).",
+      'outage per session',
+    );
   }
   return figure(histogram(affected), `How many of the ${affected.length} affected sessions had a longest outage in each range, coloured by what brought them back.`, 'outage histogram');
 }

@@ -54,11 +54,20 @@ export function renderRunReport(input: RunReportInput): string {
   const sets = input.sets?.length ? html`<p class="note">Run with ${input.sets.map((x, i) => html`${i ? ', ' : ''}<code>--set ${x}</code>`)}.</p>` : '';
   const summary = html`<section id="summary"><p class="lede">${runNarrative(s, result.faultLog.length)}</p>${headlineCards(s)}${sets}</section>`;
   // Not a page break in print: the picture of what was tested belongs with the summary.
-  const setup = section('setup', 'What was tested', [
-    figure(topologyChart(scenario), 'The network as drawn in the scenario: routers show the recovery mode they actually run; links show one-way latency (and NAT, where there is one).', 'network topology'),
-    html`<h3>Session-recovery settings</h3>`,
-    recoverySettings(scenario),
-  ], false);
+  const setup = section(
+    'setup',
+    'What was tested',
+    [
+      figure(
+        topologyChart(scenario),
+        'The network as drawn in the scenario: routers show the recovery mode they actually run; links show one-way latency (and NAT, where there is one).',
+        'network topology',
+      ),
+      html`<h3>Session-recovery settings</h3>`,
+      recoverySettings(scenario),
+    ],
+    false,
+  );
   const timeline = section('timeline', 'What happened', [
     html`<h3>Traffic</h3>`,
     trafficTable(scenario),

@@ -1,5 +1,18 @@
 /** The run report's tables: headline figures, settings, traffic, faults, worst sessions, overhead. */
-import { CONTROL_KINDS, LOSS_CAUSES, type FaultLogEntry, type RunSummary, type Scenario, type SessionOutcome, type TrafficDef, describeMode, effectiveRecovery, CONTROL_KIND_LABELS, CONTROL_COLORS, RECOVERY_COLORS } from '../../../engine/index.ts';
+import {
+  CONTROL_KINDS,
+  LOSS_CAUSES,
+  type FaultLogEntry,
+  type RunSummary,
+  type Scenario,
+  type SessionOutcome,
+  type TrafficDef,
+  describeMode,
+  effectiveRecovery,
+  CONTROL_KIND_LABELS,
+  CONTROL_COLORS,
+  RECOVERY_COLORS,
+} from '../../../engine/index.ts';
 import { html, type Html } from './html.ts';
 import { at, dur, int, pct } from './format.ts';
 import { faultDetails, faultTarget } from './faults.ts';
@@ -49,7 +62,8 @@ function trafficRate(t: TrafficDef): string {
 export function trafficTable(scenario: Scenario): Html {
   if (scenario.traffic.length === 0) return html`<p class="note">No traffic defined.</p>`;
   const rows = scenario.traffic.map(
-    (t) => html`<tr><td><b>${t.id}</b></td><td>${t.from} → ${t.to}</td><td>${t.protocol.toUpperCase()}</td><td>${t.pattern}</td><td class="n">${int(t.sessions)}</td><td>${trafficRate(t)}${t.burst ? html`<div class="note">bursts: ${dur(t.burst.activeMs)} on, ${dur(t.burst.idleMs)} idle</div>` : ''}</td></tr>`,
+    (t) =>
+      html`<tr><td><b>${t.id}</b></td><td>${t.from} → ${t.to}</td><td>${t.protocol.toUpperCase()}</td><td>${t.pattern}</td><td class="n">${int(t.sessions)}</td><td>${trafficRate(t)}${t.burst ? html`<div class="note">bursts: ${dur(t.burst.activeMs)} on, ${dur(t.burst.idleMs)} idle</div>` : ''}</td></tr>`,
   );
   return html`<table><thead><tr><th>traffic</th><th>from → to</th><th>protocol</th><th>pattern</th><th class="n">sessions</th><th>load</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -84,7 +98,9 @@ export function worstSessionsTable(sessions: readonly SessionOutcome[]): Html {
   const worst = worstSessions(sessions);
   if (worst.length === 0) return html`<p class="note">No session had an outage.</p>`;
   const rows = worst.map(
-    (s) => html`<tr><td class="n">${s.id}</td><td>${s.traffic}</td><td>${s.protocol.toUpperCase()} ${s.client} → ${s.server}</td><td class="n">${s.outages}</td><td class="n"><b>${dur(s.outageMaxMs)}</b></td><td class="n">${dur(s.outageTotalMs)}</td><td class="n">${int(s.lost)}</td>
+    (
+      s,
+    ) => html`<tr><td class="n">${s.id}</td><td>${s.traffic}</td><td>${s.protocol.toUpperCase()} ${s.client} → ${s.server}</td><td class="n">${s.outages}</td><td class="n"><b>${dur(s.outageMaxMs)}</b></td><td class="n">${dur(s.outageTotalMs)}</td><td class="n">${int(s.lost)}</td>
 <td>${recoveryChip(s)}</td><td>${s.failed ? html`<span class="yes">failed</span>${s.gaveUp ? html`<div class="note">gave up${s.successor !== null ? `, reopened as #${s.successor}` : ''}</div>` : html`<div class="note">in outage at the end</div>`}` : 'no'}</td></tr>`,
   );
   const affected = sessions.filter((s) => s.outages > 0 || s.failed).length;

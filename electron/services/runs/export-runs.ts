@@ -8,7 +8,12 @@ import { renderComparisonReport, renderCsvCounters, renderCsvSeries, renderCsvSe
 import { comparableRun, compareStored } from './stored-runs.ts';
 
 function slug(s: string): string {
-  return s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'run';
+  return (
+    s
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'run'
+  );
 }
 
 function resultOf(db: RunDatabase, d: RunDetail): RunResult | string {
@@ -30,7 +35,14 @@ export function exportRuns(db: RunDatabase, runs: readonly RunDetail[], format: 
   switch (format) {
     case 'html': {
       if (results.length === 1) {
-        const html = renderRunReport({ runId: first.d.id, scenario: first.d.scenario, result: first.r, createdAt: first.d.startedAt, status: first.d.status, ...(first.d.label ? { label: first.d.label } : {}) });
+        const html = renderRunReport({
+          runId: first.d.id,
+          scenario: first.d.scenario,
+          result: first.r,
+          createdAt: first.d.startedAt,
+          status: first.d.status,
+          ...(first.d.label ? { label: first.d.label } : {}),
+        });
         return { ok: true, value: { filename: `${base}.html`, mime: 'text/html', content: html } };
       }
       const comparison = compareStored(runs);

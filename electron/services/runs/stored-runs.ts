@@ -47,7 +47,12 @@ export function loadRunDetail(db: RunDatabase, id: string): RunDetail | undefine
   if (r.damaged) throw new Error(`stored run ${id} is damaged: its stored scenario or summary is not readable`);
   if (!parsed.ok) throw new Error(`stored run ${id} has a scenario this version cannot read (${parsed.problems[0]?.message ?? 'invalid'})`);
   return {
-    ...toRunRow(r, { total: r.summary?.sessions.total ?? null, affected: r.summary?.sessions.affected ?? null, failed: r.summary?.sessions.failed ?? null, outageP95Ms: r.summary?.sessions.outageMs.p95 ?? null }),
+    ...toRunRow(r, {
+      total: r.summary?.sessions.total ?? null,
+      affected: r.summary?.sessions.affected ?? null,
+      failed: r.summary?.sessions.failed ?? null,
+      outageP95Ms: r.summary?.sessions.outageMs.p95 ?? null,
+    }),
     scenario: parsed.scenario,
     summary: r.summary,
     series: getSeries(db, id) ?? null,
@@ -71,7 +76,16 @@ export function loadDetails(db: RunDatabase, ids: readonly string[]): RunDetail[
 /** A stored run as a comparable one, or why it is not (no results yet). */
 export function comparableRun(d: RunDetail): ComparableRun | string {
   if (!d.summary || !d.series) return `run ${d.id} has no results (status ${d.status})`;
-  return { id: d.id, label: d.label ?? `${d.scenarioName} (seed ${d.seed})`, scenario: d.scenario, seed: d.seed, summary: d.summary, series: d.series, checkpoints: d.checkpoints, faultLog: d.faultLog };
+  return {
+    id: d.id,
+    label: d.label ?? `${d.scenarioName} (seed ${d.seed})`,
+    scenario: d.scenario,
+    seed: d.seed,
+    summary: d.summary,
+    series: d.series,
+    checkpoints: d.checkpoints,
+    faultLog: d.faultLog,
+  };
 }
 
 /** Compares stored runs (first = baseline) with the first divergence of each against it; a string says why not. */

@@ -115,7 +115,12 @@ export function planSweep(raw: unknown, spec: SweepSpec): SweepPlan {
     raw,
   );
   if (count.runs > MAX_SWEEP_RUNS) {
-    return { ok: false, problems: [`the sweep would make ${count.runs.toLocaleString('en-US')} runs (${count.formula}); the limit is ${MAX_SWEEP_RUNS.toLocaleString('en-US')}: vary fewer values, use fewer --seeds, or split it into several sweeps`] };
+    return {
+      ok: false,
+      problems: [
+        `the sweep would make ${count.runs.toLocaleString('en-US')} runs (${count.formula}); the limit is ${MAX_SWEEP_RUNS.toLocaleString('en-US')}: vary fewer values, use fewer --seeds, or split it into several sweeps`,
+      ],
+    };
   }
   let combos: string[][] = [[]];
   for (const list of lists) combos = combos.flatMap((c) => list.map((a) => [...c, a]));

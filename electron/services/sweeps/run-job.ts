@@ -44,12 +44,15 @@ export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number
   if (prefix === undefined) {
     const trace: TraceEvent[] = [];
     let seen = 0;
-    const base = new Simulation({ ...scenario, faults: scenario.faults.slice(0, early) }, {
-      trace: (e) => {
-        seen++;
-        if (trace.length < EVENT_LOG_CAP) trace.push(e);
+    const base = new Simulation(
+      { ...scenario, faults: scenario.faults.slice(0, early) },
+      {
+        trace: (e) => {
+          seen++;
+          if (trace.length < EVENT_LOG_CAP) trace.push(e);
+        },
       },
-    });
+    );
     base.runUntil(Math.round(fork.atMs * 1000) - 1);
     prefix = { snapshot: base.snapshot(), trace, seen };
     // A few prefixes at a time (seeds interleave in the plan); copies are large.

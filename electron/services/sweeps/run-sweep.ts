@@ -76,7 +76,8 @@ export async function runSweep(o: RunSweepOptions): Promise<SweepRun> {
   const t0 = now();
   const sweepId = o.sweepId ?? newSweepId(db);
   const executor = o.executor ?? threadExecutor(o.workers);
-  if (db) insertSweep(db, { id: sweepId, specJson: JSON.stringify({ ...o.spec, runs: o.jobs.length, executor: executor.describe }), createdAt: db.now(), ownerPid: process.pid, ownerHost: hostname() });
+  if (db)
+    insertSweep(db, { id: sweepId, specJson: JSON.stringify({ ...o.spec, runs: o.jobs.length, executor: executor.describe }), createdAt: db.now(), ownerPid: process.pid, ownerHost: hostname() });
   const byIndex = new Map(o.jobs.map((j) => [j.index, j]));
   const outcomes = new Map<number, SweepOutcome>();
   const runIds = new Map<number, string>();
@@ -121,14 +122,19 @@ export async function runSweep(o: RunSweepOptions): Promise<SweepRun> {
     o.onProgress?.(done, o.jobs.length, { done, total: o.jobs.length, elapsedMs, etaMs });
   };
   try {
-    await executor.run(o.jobs, sweepId, {
-      started: (index) => {
-        const job = byIndex.get(index);
-        if (job) start(index, job);
+    await executor.run(
+      o.jobs,
+      sweepId,
+      {
+        started: (index) => {
+          const job = byIndex.get(index);
+          if (job) start(index, job);
+        },
+        finished,
+        ...(o.onNotice ? { notice: o.onNotice } : {}),
       },
-      finished,
-      ...(o.onNotice ? { notice: o.onNotice } : {}),
-    }, o.signal);
+      o.signal,
+    );
   } catch (e) {
     if (db) {
       const cancelled = o.signal?.aborted === true;

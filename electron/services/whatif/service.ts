@@ -43,7 +43,14 @@ export class WhatIfService {
     if (this.current) return err('conflict', `an analysis (${this.current.state.sweepId}) is already running; cancel it first`);
     const parsed = parseScenario(p.scenario);
     if (!parsed.ok) return err('bad-scenario', 'the lab has problems; fix them before asking what if', { problems: parsed.problems });
-    const spec = { vary: [], seeds: p.seeds, failEach: p.failEach, keepFaults: p.keepFaults, ...(p.failAtMs !== undefined ? { failAtMs: p.failAtMs } : {}), ...(p.failForMs !== undefined ? { failForMs: p.failForMs } : {}) };
+    const spec = {
+      vary: [],
+      seeds: p.seeds,
+      failEach: p.failEach,
+      keepFaults: p.keepFaults,
+      ...(p.failAtMs !== undefined ? { failAtMs: p.failAtMs } : {}),
+      ...(p.failForMs !== undefined ? { failForMs: p.failForMs } : {}),
+    };
     const plan = planSweep(p.scenario, spec);
     if (!plan.ok) return err('bad-params', plan.problems.join('; '));
     const sweepId = newSweepId(this.db);
@@ -94,7 +101,13 @@ export class WhatIfService {
       },
       (e: unknown) => {
         const cancelled = a.abort.signal.aborted;
-        a.state = { ...a.state, state: cancelled ? 'cancelled' : 'failed', etaMs: null, elapsedMs: performance.now() - t0, message: cancelled ? 'cancelled' : e instanceof Error ? e.message : String(e) };
+        a.state = {
+          ...a.state,
+          state: cancelled ? 'cancelled' : 'failed',
+          etaMs: null,
+          elapsedMs: performance.now() - t0,
+          message: cancelled ? 'cancelled' : e instanceof Error ? e.message : String(e),
+        };
         this.finish(a);
       },
     );
@@ -119,7 +132,11 @@ export class WhatIfService {
     const a = this.analyses.get(sweepId);
     if (!a) return err('not-found', `no analysis ${sweepId} in this session of the lab`);
     if (a.state.state !== 'done') return err('conflict', `analysis ${sweepId} is ${a.state.state}; its report comes when it is done`);
-    const slug = a.scenario.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'lab';
+    const slug =
+      a.scenario.name
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'lab';
     return ok({ filename: `n-1-${slug}.html`, mime: 'text/html', content: n1Report({ scenario: a.scenario, state: a.state }) });
   }
 

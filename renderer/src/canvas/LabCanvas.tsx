@@ -34,7 +34,8 @@ import { PacketLegend } from './PacketLegend.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
 import { useFirstStartLab } from './useFirstStartLab.ts';
 import { DesignLockBanner } from './DesignLockBanner.tsx';
-import { FIT, useCanvasDetail } from './useCanvasDetail.ts';
+import { CanvasDetailContext, FIT, useCanvasDetail } from './useCanvasDetail.ts';
+import { AuthorityModeContext, useLabAuthorityMode } from './useAuthorityMode.ts';
 import { isRunLive } from '../store/sim-slice.ts';
 import '../design.css';
 import './canvas-detail.css';
@@ -74,7 +75,9 @@ function CanvasInner() {
   const isEmpty = useLab((s) => s.doc.nodes.length === 0);
   const fitSeq = useLab((s) => s.fitViewSeq);
   const isLocked = useLab((s) => isRunLive(s.live));
-  const { isFar, isBig, minZoom } = useCanvasDetail();
+  const { detail, minZoom } = useCanvasDetail();
+  const { isFar, isBig } = detail;
+  const authority = useLabAuthorityMode();
   const { screenToFlowPosition, fitView } = useReactFlow<LabNode, LabEdge>();
   const dragKey = useRef<string | null>(null);
   const drags = useRef(0);
@@ -92,8 +95,10 @@ function CanvasInner() {
       const s = store.getState();
       const moves: Record<string, Position> = {};
       let moved = false;
+      // While a run is live nodes stay where they are (the design is locked; see below).
+      const canMove = !isRunLive(s.live);
       for (const c of changes) {
-        if (c.type === 'position' && c.position) {
+        if (canMove && c.type === 'position' && c.position) {
           moves[c.id] = c.position;
           moved = true;
         }
@@ -113,6 +118,7 @@ function CanvasInner() {
     [store],
   );
   const onDragStart = useCallback(() => {
+    if (isRunLive(store.getState().live)) return;
     store.getState().sealHistory();
     dragKey.current = `drag:${++drags.current}`;
   }, [store]);
@@ -121,6 +127,7 @@ function CanvasInner() {
     store.getState().sealHistory();
   }, [store]);
   const onConnect = useCallback((c: Connection) => void store.getState().addLink(c.source, c.target), [store]);
+  const isValidConnection = useCallback(() => !isRunLive(store.getState().live), [store]);
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(KIND_MIME)) return;
     e.preventDefault();
@@ -142,56 +149,63 @@ function CanvasInner() {
   );
 
   return (
-    <ReactFlow<LabNode, LabEdge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onNodeDragStart={onDragStart}
-      onNodeDragStop={onDragStop}
-      onSelectionDragStart={onDragStart}
-      onSelectionDragStop={onDragStop}
-      onConnect={onConnect}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      connectionMode={ConnectionMode.Loose}
-      // Locked while a run is live (the run keeps the lab it started with); selecting stays, to pick fault targets.
-      nodesDraggable={!isLocked}
-      nodesConnectable={!isLocked}
-      deleteKeyCode={null}
-      // Space is run/pause in this app; panning is by dragging the pane.
-      panActivationKeyCode={null}
-      selectionKeyCode="Shift"
-      multiSelectionKeyCode={MULTI_KEYS}
-      selectionMode={SelectionMode.Partial}
-      snapToGrid
-      snapGrid={[10, 10]}
-      fitView
-      fitViewOptions={FIT}
-      onlyRenderVisibleElements={isBig}
-      className={`lab-flow${isFar ? ' detail-far' : ''}${isBig ? ' lab-big' : ''}`}
-      minZoom={minZoom}
-      maxZoom={2.5}
-      colorMode="system"
-      attributionPosition="top-right"
-      aria-label="Lab topology"
-    >
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-      <Controls position="bottom-left" />
-      <MiniMap position="bottom-right" pannable zoomable ariaLabel="Overview of the lab" nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={4} style={MINIMAP_SIZE} />
-      <PacketLegend />
-      <PacketLayer />
-      <Panel position="bottom-center">
-        <DesignLockBanner />
-      </Panel>
-      {isEmpty && !isLocked && (
-        <Panel position="top-center" className="canvas-hint">
-          Drag a Client, Spoke, Hub or Server from the palette onto the canvas — or pick a template.
-        </Panel>
-      )}
-    </ReactFlow>
+    <CanvasDetailContext.Provider value={detail}>
+      <AuthorityModeContext.Provider value={authority}>
+        <ReactFlow<LabNode, LabEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onDragStart}
+          onNodeDragStop={onDragStop}
+          onSelectionDragStart={onDragStart}
+          onSelectionDragStop={onDragStop}
+          onConnect={onConnect}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          connectionMode={ConnectionMode.Loose}
+          // Locked while a run is live (the run keeps the lab it started with); selecting stays, to
+          // pick fault targets. Not by turning nodesDraggable/nodesConnectable off: React Flow hands
+          // those to every node, so starting a run re-rendered the whole canvas (seconds on a big
+          // lab). Drags are dropped in onNodesChange, connections refused by isValidConnection (and
+          // the store), and the design-locked class hides the handles and the grab cursor.
+          isValidConnection={isValidConnection}
+          deleteKeyCode={null}
+          // Space is run/pause in this app; panning is by dragging the pane.
+          panActivationKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_KEYS}
+          selectionMode={SelectionMode.Partial}
+          snapToGrid
+          snapGrid={[10, 10]}
+          fitView
+          fitViewOptions={FIT}
+          onlyRenderVisibleElements={isBig}
+          className={`lab-flow${isFar ? ' detail-far' : ''}${isBig ? ' lab-big' : ''}${isLocked ? ' design-locked' : ''}`}
+          minZoom={minZoom}
+          maxZoom={2.5}
+          colorMode="system"
+          attributionPosition="top-right"
+          aria-label="Lab topology"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          <Controls position="bottom-left" />
+          <MiniMap position="bottom-right" pannable zoomable ariaLabel="Overview of the lab" nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={4} style={MINIMAP_SIZE} />
+          <PacketLegend />
+          <PacketLayer />
+          <Panel position="bottom-center">
+            <DesignLockBanner />
+          </Panel>
+          {isEmpty && !isLocked && (
+            <Panel position="top-center" className="canvas-hint">
+              Drag a Client, Spoke, Hub or Server from the palette onto the canvas — or pick a template.
+            </Panel>
+          )}
+        </ReactFlow>
+      </AuthorityModeContext.Provider>
+    </CanvasDetailContext.Provider>
   );
 }
 

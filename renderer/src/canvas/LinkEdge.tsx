@@ -5,10 +5,11 @@
  */
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { useLab, useLabStore } from '../store/context.tsx';
+import { useLabStore } from '../store/context.tsx';
 import { lerp, linkSegment, type Box } from './edge-geometry.ts';
 import type { LabEdge, LabNode } from './flow-model.ts';
 import { useIsBigLab, useIsFar } from './useCanvasDetail.ts';
+import { useLiveLink } from './useLiveEntry.ts';
 
 /** A node's box on the canvas (before measuring, its default size). */
 export function box(n: InternalNode<LabNode>): Box {
@@ -24,8 +25,8 @@ function LinkEdgeImpl({ id, source, target, data, selected }: EdgeProps<LabEdge>
   const b = useInternalNode<LabNode>(target);
   const store = useLabStore();
   // Primitive selectors: the snapshot's throughput figures change all the time and are not drawn here.
-  const isLiveDown = useLab((s) => s.live?.links[id]?.up === false);
-  const impaired = useLab((s) => s.live?.links[id]?.impaired === true);
+  const isLiveDown = useLiveLink(id, (l) => l?.up === false);
+  const impaired = useLiveLink(id, (l) => l?.impaired === true);
   // On a big lab, labels nobody can read are not drawn: none zoomed out, and zoomed in (thousands
   // of "15 ms" over the grid) only those that say more than a latency or are selected.
   const isFar = useIsFar();

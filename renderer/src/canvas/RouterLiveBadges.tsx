@@ -1,19 +1,19 @@
 /**
  * A router's live badges (up or down, sessions, sessions in outage). Each badge reads its own
- * router's entry from the store with selectors that return primitives, so a snapshot re-renders
+ * router's entry (useLiveEntry.ts) with selectors that return primitives, so a snapshot re-renders
  * only the badges whose values changed — never the node around them, nor React Flow's nodes.
  */
 import { memo } from 'react';
-import { useLab } from '../store/context.tsx';
 import { useIsFar } from './useCanvasDetail.ts';
+import { useLiveRouter } from './useLiveEntry.ts';
 
 function RouterLiveBadgesImpl({ id }: { id: string }) {
   // A big lab zoomed out hides node text (canvas-detail.css): counts nobody can read are not
   // rendered either, so a snapshot changes nothing on a far canvas but the tiles' colours.
   const isFar = useIsFar();
-  const up = useLab((s) => (isFar ? undefined : s.live?.routers[id]?.up));
-  const sessions = useLab((s) => (isFar ? 0 : (s.live?.routers[id]?.sessions ?? 0)));
-  const inOutage = useLab((s) => (isFar ? 0 : (s.live?.routers[id]?.inOutage ?? 0)));
+  const up = useLiveRouter(id, (b) => (isFar ? undefined : b?.up));
+  const sessions = useLiveRouter(id, (b) => (isFar ? 0 : (b?.sessions ?? 0)));
+  const inOutage = useLiveRouter(id, (b) => (isFar ? 0 : (b?.inOutage ?? 0)));
   // A big lab's badges arrive a few dozen routers a snapshot (design.css hangs them under the
   // node, outside its box, so they never resize it).
   if (up === undefined) return null;

@@ -7,12 +7,13 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { DEFAULT_SOFTWARE_VERSION } from '../../../engine/index.ts';
-import { AUTHORITY_DEFAULTS, KIND_NAMES } from '../design/doc-model.ts';
-import { useLab } from '../store/context.tsx';
+import { KIND_NAMES } from '../design/doc-model.ts';
 import type { LabNode } from './flow-model.ts';
 import { NodeHead } from './NodeHead.tsx';
 import { NodeHandles } from './NodeHandles.tsx';
 import { RouterLiveBadges } from './RouterLiveBadges.tsx';
+import { useLiveRouter } from './useLiveEntry.ts';
+import { useAuthorityMode } from './useAuthorityMode.ts';
 
 function modeText(mode: string, timeoutSec: number): string {
   return mode === 'inactivity-based' ? `inactivity ${timeoutSec} s` : 'packet-based';
@@ -22,15 +23,15 @@ function RouterNodeImpl({ id, data, selected, isConnectable }: NodeProps<LabNode
   const n = data.doc;
   const override = n.kind === 'spoke' || n.kind === 'hub' ? n.sessionRecoveryDetection : undefined;
   const version = (n.kind === 'spoke' || n.kind === 'hub' ? n.softwareVersion : undefined) ?? DEFAULT_SOFTWARE_VERSION;
-  const authorityMode = useLab((s) => s.doc.authority?.sessionRecoveryDetection?.mode ?? AUTHORITY_DEFAULTS.sessionRecoveryDetection.mode);
-  const authorityTimeout = useLab((s) => s.doc.authority?.sessionRecoveryDetection?.inactivityTimeoutSec ?? AUTHORITY_DEFAULTS.sessionRecoveryDetection.inactivityTimeoutSec);
-  // Primitive selectors: a snapshot that leaves this router's values alone does not re-render it.
-  const isDown = useLab((s) => s.live?.routers[id]?.up === false);
-  const hasOutage = useLab((s) => (s.live?.routers[id]?.inOutage ?? 0) > 0);
-  const liveMode = useLab((s) => s.live?.routers[id]?.mode);
-  const liveTimeout = useLab((s) => s.live?.routers[id]?.timeoutSec);
-  const mode = liveMode ?? override?.mode ?? authorityMode;
-  const timeout = liveTimeout ?? override?.inactivityTimeoutSec ?? authorityTimeout;
+  const authority = useAuthorityMode();
+  // Primitive selectors on this router's own entry: a snapshot that leaves its values alone
+  // does not re-render it (nor even runs these selectors: see useLiveEntry.ts).
+  const isDown = useLiveRouter(id, (b) => b?.up === false);
+  const hasOutage = useLiveRouter(id, (b) => (b?.inOutage ?? 0) > 0);
+  const liveMode = useLiveRouter(id, (b) => b?.mode);
+  const liveTimeout = useLiveRouter(id, (b) => b?.timeoutSec);
+  const mode = liveMode ?? override?.mode ?? authority.mode;
+  const timeout = liveTimeout ?? override?.inactivityTimeoutSec ?? authority.timeoutSec;
   const overridden = override !== undefined && Object.keys(override).length > 0;
   return (
     <div className={`lab-node router-node kind-${n.kind}${selected ? ' selected' : ''}${isDown ? ' is-down' : ''}${hasOutage ? ' has-outage' : ''}`}>

@@ -8,7 +8,7 @@
  * renders only what is on screen (React Flow's `onlyRenderVisibleElements`) and only the link
  * labels that say more than a latency.
  */
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { useStore } from '@xyflow/react';
 import { nodeSize } from '../design/node-size.ts';
 import { useLab } from '../store/context.tsx';
@@ -24,9 +24,22 @@ const FIT_PAD = { top: 72, bottom: 48, x: 48 };
 /** fitView's options (the canvas fits on open, load, generate and auto layout). */
 export const FIT = { padding: { top: `${FIT_PAD.top}px`, bottom: `${FIT_PAD.bottom}px`, x: `${FIT_PAD.x}px` }, maxZoom: 1.3 } as const;
 
+function useBigLab(): boolean {
+  return useLab((s) => s.doc.nodes.length >= BIG_LAB_NODES);
+}
+
+/** What the canvas draws; LabCanvas provides it, so thousands of nodes and links do not each subscribe to both stores. */
+export interface CanvasDetail {
+  isFar: boolean;
+  isBig: boolean;
+}
+
+/** The level of detail, for the canvas's nodes and links (see {@link useCanvasDetail}). */
+export const CanvasDetailContext = createContext<CanvasDetail>({ isFar: false, isBig: false });
+
 /** Whether the lab is big. */
 export function useIsBigLab(): boolean {
-  return useLab((s) => s.doc.nodes.length >= BIG_LAB_NODES);
+  return useContext(CanvasDetailContext).isBig;
 }
 
 /**
@@ -34,9 +47,7 @@ export function useIsBigLab(): boolean {
  * Small labs always draw in full: they cost little, and a small canvas zoomed out stays as it was.
  */
 export function useIsFar(): boolean {
-  const isBig = useIsBigLab();
-  const zoomedOut = useStore((s) => s.transform[2] < FAR_ZOOM);
-  return isBig && zoomedOut;
+  return useContext(CanvasDetailContext).isFar;
 }
 
 /** The lab's extent in canvas units (nodes at their default size; unplaced nodes ignored). */
@@ -57,9 +68,12 @@ function extent(nodes: readonly { kind: string; position?: { x: number; y: numbe
 }
 
 /** The canvas's level of detail and the least zoom that still fits the whole lab. */
-export function useCanvasDetail(): { isFar: boolean; isBig: boolean; minZoom: number } {
+export function useCanvasDetail(): { detail: CanvasDetail; minZoom: number } {
   const nodes = useLab((s) => s.doc.nodes);
-  const isFar = useIsFar();
+  const isBig = useBigLab();
+  const zoomedOut = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const isFar = isBig && zoomedOut;
+  const detail = useMemo(() => ({ isFar, isBig }), [isFar, isBig]);
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const size = useMemo(() => extent(nodes), [nodes]);
@@ -68,5 +82,5 @@ export function useCanvasDetail(): { isFar: boolean; isBig: boolean; minZoom: nu
     const fit = Math.min((width - 2 * FIT_PAD.x) / size.width, (height - FIT_PAD.top - FIT_PAD.bottom) / size.height);
     minZoom = Math.max(0.005, Math.min(MIN_ZOOM, fit * 0.8));
   }
-  return { isFar, isBig: useIsBigLab(), minZoom };
+  return { detail, minZoom };
 }

@@ -11,7 +11,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { CustomChart, LineChart, type CustomSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type MarkLineComponentOption, type TooltipComponentOption } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type MarkLineComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([LineChart, CustomChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);

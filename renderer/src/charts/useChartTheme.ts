@@ -21,7 +21,14 @@ function readTheme(): ChartTheme {
   const css = getComputedStyle(document.documentElement);
   const v = (name: string, dflt: string) => css.getPropertyValue(name).trim() || dflt;
   const isDark = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
-  return { text: v('--text', FALLBACK.text), muted: v('--muted', FALLBACK.muted), border: v('--border', FALLBACK.border), panel: v('--panel', FALLBACK.panel), danger: v('--danger', FALLBACK.danger), isDark };
+  return {
+    text: v('--text', FALLBACK.text),
+    muted: v('--muted', FALLBACK.muted),
+    border: v('--border', FALLBACK.border),
+    panel: v('--panel', FALLBACK.panel),
+    danger: v('--danger', FALLBACK.danger),
+    isDark,
+  };
 }
 
 /** The current chart theme. */

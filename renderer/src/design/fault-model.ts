@@ -8,16 +8,7 @@ import { isRouterKind } from '../../../engine/index.ts';
 import { faultLink, faultNode, nodeName, type DocFault } from './doc-model.ts';
 
 /** Every fault type, in the order the editor offers them. */
-export const FAULT_TYPES: readonly FaultType[] = [
-  'session-loss',
-  'node-restart',
-  'link-down',
-  'link-up',
-  'link-impair',
-  'link-flap',
-  'nat-rebind',
-  'scan',
-];
+export const FAULT_TYPES: readonly FaultType[] = ['session-loss', 'node-restart', 'link-down', 'link-up', 'link-impair', 'link-flap', 'nat-rebind', 'scan'];
 
 /** What each type does, for the type picker and the list. */
 export const FAULT_TITLES: Record<FaultType, string> = {
@@ -42,7 +33,16 @@ export function faultTargets(doc: ScenarioInput, type: FaultType): { id: string;
     return doc.nodes.filter((n) => isRouterKind(n.kind)).map((n) => ({ id: n.id, name: nodeName(n) }));
   }
   const links = (doc.links ?? []).filter((l) => type !== 'nat-rebind' || (l.nat !== undefined && l.nat !== null));
-  return links.map((l) => ({ id: l.id, name: `${l.id} (${nodeName(doc.nodes.find((n) => n.id === l.a), l.a)} – ${nodeName(doc.nodes.find((n) => n.id === l.b), l.b)})` }));
+  return links.map((l) => ({
+    id: l.id,
+    name: `${l.id} (${nodeName(
+      doc.nodes.find((n) => n.id === l.a),
+      l.a,
+    )} – ${nodeName(
+      doc.nodes.find((n) => n.id === l.b),
+      l.b,
+    )})`,
+  }));
 }
 
 /** Why no fault of `type` can be added, or null when one can. */

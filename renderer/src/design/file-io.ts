@@ -30,8 +30,12 @@ export function scenarioText(doc: ScenarioInput): string {
 
 /** `<lab name>.srlab.json`, made safe for every file system. */
 export function defaultFileName(doc: ScenarioInput): string {
-  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-  const base = doc.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  const base = doc.name
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
   return `${base || 'lab'}.srlab.json`;
 }
 

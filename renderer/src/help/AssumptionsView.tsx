@@ -46,9 +46,9 @@ export function AssumptionsView() {
         </label>
       </div>
       <p className="muted intro">
-        Where public documentation of the real router is silent, this is what the emulator does. <span className="badge src-spec">spec</span> items come
-        from the model contract; <span className="badge src-engine">engine decision</span> items are choices the engine made where the contract is thin.
-        A <code>setting</code> names the scenario field that changes the behaviour.
+        Where public documentation of the real router is silent, this is what the emulator does. <span className="badge src-spec">spec</span> items come from the model contract;{' '}
+        <span className="badge src-engine">engine decision</span> items are choices the engine made where the contract is thin. A <code>setting</code> names the scenario field that changes the
+        behaviour.
       </p>
       <ModelRules />
       {groups.length === 0 && <p className="empty">No assumption matches “{query}”.</p>}

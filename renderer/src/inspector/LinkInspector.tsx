@@ -7,7 +7,21 @@ import { CheckField, NumberField, Section, SelectField } from './fields.tsx';
 export function LinkInspector({ index }: { index: number }) {
   const store = useLabStore();
   const link = useLab((s) => s.doc.links?.[index]);
-  const names = useLab((s) => (link ? [nodeName(s.doc.nodes.find((n) => n.id === link.a), link.a), nodeName(s.doc.nodes.find((n) => n.id === link.b), link.b)] : []).join('\u0000'));
+  const names = useLab((s) =>
+    (link
+      ? [
+          nodeName(
+            s.doc.nodes.find((n) => n.id === link.a),
+            link.a,
+          ),
+          nodeName(
+            s.doc.nodes.find((n) => n.id === link.b),
+            link.b,
+          ),
+        ]
+      : []
+    ).join('\u0000'),
+  );
   const wan = useLab((s) => (link ? isRouterId(s.doc, link.a) && isRouterId(s.doc, link.b) : false));
   if (!link) return null;
   const [nameA = link.a, nameB = link.b] = names.split('\u0000');

@@ -73,7 +73,16 @@ export function NodeInspector({ index }: { index: number }) {
             hint={`Authority: ${srd.mode}`}
             wide
           />
-          <NumberField label="Inactivity timeout (s)" path={[...base, 'sessionRecoveryDetection', 'inactivityTimeoutSec']} optional integer min={1} max={3600} placeholder={String(srd.inactivityTimeoutSec)} hint="empty = the authority's (grey)" />
+          <NumberField
+            label="Inactivity timeout (s)"
+            path={[...base, 'sessionRecoveryDetection', 'inactivityTimeoutSec']}
+            optional
+            integer
+            min={1}
+            max={3600}
+            placeholder={String(srd.inactivityTimeoutSec)}
+            hint="empty = the authority's (grey)"
+          />
         </Section>
       )}
       {router && (

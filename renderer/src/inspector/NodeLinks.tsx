@@ -12,7 +12,10 @@ export function NodeLinks({ id }: { id: string }) {
         .filter((l) => l.a === id || l.b === id)
         .map((l) => {
           const other = l.a === id ? l.b : l.a;
-          return `${l.id}\u0000${nodeName(s.doc.nodes.find((n) => n.id === other), other)}\u0000${l.latencyMs ?? 1}`;
+          return `${l.id}\u0000${nodeName(
+            s.doc.nodes.find((n) => n.id === other),
+            other,
+          )}\u0000${l.latencyMs ?? 1}`;
         }),
     ),
   );

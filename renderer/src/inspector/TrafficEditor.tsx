@@ -16,8 +16,14 @@ export function TrafficEditor() {
   const rows = useLab(
     useShallow((s) =>
       (s.doc.traffic ?? []).map((t) => {
-        const from = nodeName(s.doc.nodes.find((n) => n.id === t.from), t.from);
-        const to = nodeName(s.doc.nodes.find((n) => n.id === t.to), t.to);
+        const from = nodeName(
+          s.doc.nodes.find((n) => n.id === t.from),
+          t.from,
+        );
+        const to = nodeName(
+          s.doc.nodes.find((n) => n.id === t.to),
+          t.to,
+        );
         return `${t.id}\u0000${from} → ${to}\u0000${t.protocol ?? T.protocol} ${t.pattern ?? T.pattern} · ${t.sessions ?? T.sessions} session${(t.sessions ?? T.sessions) === 1 ? '' : 's'}`;
       }),
     ),
@@ -86,7 +92,15 @@ function TrafficForm({ index }: { index: number }) {
         <NumberField label="Sessions" path={[...base, 'sessions']} fallback={T.sessions} integer min={1} max={100000} />
         <SelectField label="From" value={t.from} options={options(clients, t.from)} onChange={(v) => set('from', v)} hint="a client" />
         <SelectField label="To" value={t.to} options={options(servers, t.to)} onChange={(v) => set('to', v)} hint="a server" />
-        <SelectField label="Protocol" value={protocol} options={[{ value: 'tcp', label: 'TCP' }, { value: 'udp', label: 'UDP' }]} onChange={(v) => set('protocol', v)} />
+        <SelectField
+          label="Protocol"
+          value={protocol}
+          options={[
+            { value: 'tcp', label: 'TCP' },
+            { value: 'udp', label: 'UDP' },
+          ]}
+          onChange={(v) => set('protocol', v)}
+        />
         <SelectField label="Pattern" value={pattern} options={PATTERNS.map((p) => ({ value: p, label: p }))} onChange={(v) => set('pattern', v)} />
         <NumberField label="Start (ms)" path={[...base, 'startMs']} fallback={T.startMs} min={0} />
         <NumberField label="Stop (ms)" path={[...base, 'stopMs']} nullable placeholder="end of run" min={0} hint="empty = end of run" />

@@ -13,7 +13,16 @@ import { useLab, useLabStore } from '../store/context.tsx';
 let focusSeq = 0;
 
 /** A field's frame: visible label, control, hint, inline error and an assumption link. */
-export function Field(props: { id: string; label: string; hint?: ReactNode | undefined; error?: string | null | undefined; assumption?: string | undefined; wide?: boolean; kind?: string; children: ReactNode }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  hint?: ReactNode | undefined;
+  error?: string | null | undefined;
+  assumption?: string | undefined;
+  wide?: boolean;
+  kind?: string;
+  children: ReactNode;
+}) {
   const showAssumption = useLab((s) => s.showAssumption);
   return (
     <div className={`prop${props.kind ? ` prop-${props.kind}` : ''}${props.wide ? ' prop-wide' : ''}${props.error ? ' prop-invalid' : ''}`}>

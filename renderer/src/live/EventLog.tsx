@@ -1,18 +1,18 @@
 /**
  * The live event log: in time order (oldest at the top, as History lists a stored run's), the
  * list following the newest entry while it is scrolled to the bottom; filterable by kind and
- * router, capped at the newest {@link SHOWN} matching entries (the store keeps 5 000; rendering them all at 20 Hz would cost
- * more than anyone can read). Clicking an entry shows its packet attributes and the rule that
- * fired, with links to the assumptions behind that rule.
+ * router. Every entry the store keeps (5 000) can be scrolled to, but only the rows in view are
+ * rendered (useRowWindow.ts): re-rendering and repainting a few hundred rows on each snapshot
+ * was most of what a busy log cost a streaming run. Clicking an entry shows its packet
+ * attributes and the rule that fired, with links to the assumptions behind that rule.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLab } from '../store/context.tsx';
 import type { LogEntry } from '../store/types.ts';
 import { assumptionsFor } from '../help/assumption-links.ts';
 import { clock, count, detailValue } from './format.ts';
-
-/** Most entries rendered at once. */
-export const SHOWN = 300;
+import { useRowWindow } from './useRowWindow.ts';
+import './event-log.css';
 
 function summary(e: LogEntry): string {
   return Object.entries(e.detail)
@@ -35,25 +35,9 @@ export function EventLog() {
 
   const kinds = useMemo(() => distinct(log.map((e) => e.kind)), [log]);
   const nodes = useMemo(() => distinct(log.map((e) => e.node)), [log]);
-  const matching = useMemo(() => {
-    const out: LogEntry[] = [];
-    let total = 0;
-    for (let i = log.length - 1; i >= 0; i--) {
-      const e = log[i]!;
-      if ((kind && e.kind !== kind) || (router && e.node !== router)) continue;
-      total++;
-      if (out.length < SHOWN) out.push(e);
-    }
-    return { shown: out.reverse(), total };
-  }, [log, kind, router]);
+  const matching = useMemo(() => (kind || router ? log.filter((e) => (!kind || e.kind === kind) && (!router || e.node === router)) : log), [log, kind, router]);
   const chosen = selected === null ? undefined : log.find((e) => e.seq === selected);
-  // Follow the tail while the reader is at the bottom; leave the list alone once they scroll up.
-  const list = useRef<HTMLOListElement>(null);
-  const isFollowing = useRef(true);
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (el && isFollowing.current) el.scrollTop = el.scrollHeight;
-  }, [matching]);
+  const { win, itemRef, listProps } = useRowWindow<HTMLOListElement>(matching.length, matching);
 
   return (
     <div className="event-log">
@@ -81,7 +65,7 @@ export function EventLog() {
           </select>
         </label>
         <span className="muted" aria-live="polite">
-          {matching.total > SHOWN ? `newest ${SHOWN} of ${count(matching.total)}` : `${count(matching.total)} entries`}
+          {`${count(matching.length)} entries`}
           {dropped > 0 ? ` · ${count(dropped)} older entries not kept` : ''}
         </span>
       </div>
@@ -89,17 +73,9 @@ export function EventLog() {
         {log.length === 0 ? (
           <p className="empty">No events yet. Run the lab: control-plane and session events (enable-metadata, health checks, BFD, faults) appear here as they happen.</p>
         ) : (
-          <ol
-            ref={list}
-            className="event-list"
-            aria-label="Event log"
-            onScroll={(e) => {
-              const el = e.currentTarget;
-              isFollowing.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-            }}
-          >
-            {matching.shown.map((e) => (
-              <li key={e.seq}>
+          <ol {...listProps} className="event-list" aria-label="Event log">
+            {matching.slice(win.from, win.to).map((e, i) => (
+              <li key={e.seq} ref={itemRef} aria-setsize={matching.length} aria-posinset={win.from + i + 1}>
                 <button type="button" className="event-row" aria-pressed={e.seq === selected} onClick={() => setSelected(e.seq === selected ? null : e.seq)}>
                   <span className="event-time">{clock(e.tUs / 1000)}</span>
                   <span className="event-node">{e.node}</span>

@@ -60,68 +60,68 @@ export function InjectFault() {
       <button type="button" aria-expanded={isShown} disabled={!isLive || !target} title={why} onClick={() => setOpen(!isOpen)}>
         Inject fault{target && isLive ? ` on ${target.id}` : ''}
       </button>
-      {!isShown || !target ? null : (
-        form && (
-          <form className="inject-form" noValidate aria-label={`Inject a fault on ${target.id}`} onSubmit={(e) => void submit(e)}>
-            <label className="field">
-              <span>Fault</span>
-              <select
-                value={form.type}
-                onChange={(e) => {
-                  setType(e.target.value);
-                  setValues({});
-                  setProblems({ fields: {}, general: [] });
-                }}
-              >
-                {forms.map((f) => (
-                  <option key={f.type} value={f.type}>
-                    {f.type}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <p className="inject-hint muted">{form.hint}</p>
-            {form.fields.map((f) => {
-              const error = problems.fields[f.name];
-              const errorId = `${idBase}-${f.name}-error`;
-              return (
-                <div key={f.name} className="inject-field">
-                  <label className="field">
-                    <span>{f.label}</span>
-                    <input
-                      type="text"
-                      inputMode="decimal"
-                      value={values[f.name] ?? f.value}
-                      placeholder={f.emptyMeans}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? errorId : undefined}
-                      onChange={(e) => edit(f.name, e.target.value)}
-                    />
-                  </label>
-                  {error && (
-                    <div className="inject-error" id={errorId}>
-                      {f.label.replace(/ \(.*\)$/, '')} {error}
-                    </div>
-                  )}
+      {!isShown || !target
+        ? null
+        : form && (
+            <form className="inject-form" noValidate aria-label={`Inject a fault on ${target.id}`} onSubmit={(e) => void submit(e)}>
+              <label className="field">
+                <span>Fault</span>
+                <select
+                  value={form.type}
+                  onChange={(e) => {
+                    setType(e.target.value);
+                    setValues({});
+                    setProblems({ fields: {}, general: [] });
+                  }}
+                >
+                  {forms.map((f) => (
+                    <option key={f.type} value={f.type}>
+                      {f.type}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <p className="inject-hint muted">{form.hint}</p>
+              {form.fields.map((f) => {
+                const error = problems.fields[f.name];
+                const errorId = `${idBase}-${f.name}-error`;
+                return (
+                  <div key={f.name} className="inject-field">
+                    <label className="field">
+                      <span>{f.label}</span>
+                      <input
+                        type="text"
+                        inputMode="decimal"
+                        value={values[f.name] ?? f.value}
+                        placeholder={f.emptyMeans}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? errorId : undefined}
+                        onChange={(e) => edit(f.name, e.target.value)}
+                      />
+                    </label>
+                    {error && (
+                      <div className="inject-error" id={errorId}>
+                        {f.label.replace(/ \(.*\)$/, '')} {error}
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
+              {problems.general.map((g) => (
+                <div key={g} className="inject-error" role="alert">
+                  {g}
                 </div>
-              );
-            })}
-            {problems.general.map((g) => (
-              <div key={g} className="inject-error" role="alert">
-                {g}
+              ))}
+              <div className="inject-actions">
+                <button type="submit" className="run-primary">
+                  Inject
+                </button>
+                <button type="button" onClick={() => setOpen(false)}>
+                  Cancel
+                </button>
               </div>
-            ))}
-            <div className="inject-actions">
-              <button type="submit" className="run-primary">
-                Inject
-              </button>
-              <button type="button" onClick={() => setOpen(false)}>
-                Cancel
-              </button>
-            </div>
-          </form>
-        )
-      )}
+            </form>
+          )}
     </div>
   );
 }

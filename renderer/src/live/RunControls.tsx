@@ -35,7 +35,13 @@ export function RunControls() {
   const progress = durationMs > 0 ? Math.min(1, tMs / durationMs) : 0;
   return (
     <div className="run-controls" role="toolbar" aria-label="Run controls">
-      <button type="button" className="run-primary" disabled={isBusy || phase === 'running'} onClick={() => void actions.run()} title={phase === 'paused' ? 'Resume the run (Space)' : 'Run the lab (Space)'}>
+      <button
+        type="button"
+        className="run-primary"
+        disabled={isBusy || phase === 'running'}
+        onClick={() => void actions.run()}
+        title={phase === 'paused' ? 'Resume the run (Space)' : 'Run the lab (Space)'}
+      >
         Run
       </button>
       <button type="button" disabled={phase !== 'running'} onClick={() => void actions.pause()} title="Pause (Space)">
@@ -64,7 +70,17 @@ export function RunControls() {
       </label>
       <label className="run-field">
         <span>Seed</span>
-        <input type="number" min={0} step={1} className="run-seed" value={seed} placeholder={String(docSeed)} disabled={isLive} onChange={(e) => setSeed(e.target.value)} title="Empty: the scenario's seed" />
+        <input
+          type="number"
+          min={0}
+          step={1}
+          className="run-seed"
+          value={seed}
+          placeholder={String(docSeed)}
+          disabled={isLive}
+          onChange={(e) => setSeed(e.target.value)}
+          title="Empty: the scenario's seed"
+        />
       </label>
       <div className={`run-clock run-clock-${phase}`} role="timer" aria-label="Virtual clock" aria-live="off">
         <span className="run-phase">{PHASE_WORDS[phase]}</span>

@@ -23,9 +23,7 @@ export function RunOwnership() {
   };
   return (
     <div className="run-owner" role="status" aria-label="Run started elsewhere">
-      <span>
-        This run was started in another window{runId ? ` (run ${runId})` : ''}; you see all of it, and Run, Pause, Step and Stop act on it.
-      </span>
+      <span>This run was started in another window{runId ? ` (run ${runId})` : ''}; you see all of it, and Run, Pause, Step and Stop act on it.</span>
       {runId && (
         <button type="button" className="link-button" onClick={() => void showLab()}>
           Show its lab

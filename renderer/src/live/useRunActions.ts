@@ -51,7 +51,11 @@ export function runActions(api: ApiClient, store: LabStore): RunActions {
     const { doc, runSeed, runSpeed } = s();
     const parsed = parseScenario(doc);
     if (!parsed.ok) {
-      s().notify('error', `The lab cannot run: the scenario has ${plural(parsed.problems.length, 'problem')}`, parsed.problems.map((p) => `${p.path}: ${p.message}`));
+      s().notify(
+        'error',
+        `The lab cannot run: the scenario has ${plural(parsed.problems.length, 'problem')}`,
+        parsed.problems.map((p) => `${p.path}: ${p.message}`),
+      );
       return;
     }
     const seed = runSeed.trim() === '' ? undefined : Number(runSeed);

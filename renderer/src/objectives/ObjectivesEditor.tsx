@@ -46,7 +46,14 @@ function nextId(taken: readonly string[]): string {
 export function ObjectivesEditor() {
   const store = useLabStore();
   const ids = useLab(useShallow((s) => (s.doc.objectives ?? []).map((o) => o.id)));
-  const routers = useLab(useShallow((s) => s.doc.nodes.filter((n) => n.kind === 'spoke' || n.kind === 'hub').sort((a, b) => (a.kind === 'hub' ? -1 : 0) - (b.kind === 'hub' ? -1 : 0)).map((n) => n.id)));
+  const routers = useLab(
+    useShallow((s) =>
+      s.doc.nodes
+        .filter((n) => n.kind === 'spoke' || n.kind === 'hub')
+        .sort((a, b) => (a.kind === 'hub' ? -1 : 0) - (b.kind === 'hub' ? -1 : 0))
+        .map((n) => n.id),
+    ),
+  );
   const add = () =>
     store.getState().edit((d) => {
       (d.objectives ??= []).push({ id: nextId(ids), text: 'Every session comes back within a second', expect: freshExpect('metric', routers[0] ?? '') });
@@ -163,10 +170,16 @@ function ObjectiveForm({ index, routers }: { index: number; routers: string[] })
         {kind !== 'mode' && <NumberField label="Value" path={[...ex, 'value']} />}
       </Section>
       <div className="inspector-actions">
-        <button type="button" className="danger-button" onClick={() => store.getState().edit((d) => {
-            d.objectives?.splice(index, 1);
-            if (d.objectives?.length === 0) delete d.objectives;
-          })}>
+        <button
+          type="button"
+          className="danger-button"
+          onClick={() =>
+            store.getState().edit((d) => {
+              d.objectives?.splice(index, 1);
+              if (d.objectives?.length === 0) delete d.objectives;
+            })
+          }
+        >
           Delete objective
         </button>
       </div>

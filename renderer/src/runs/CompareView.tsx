@@ -58,7 +58,10 @@ export function CompareView() {
       <main className="page" aria-label="Compare">
         <h1>Compare</h1>
         <p className="empty">
-          Tick two or more runs in History to compare them. <button type="button" className="link-button" onClick={() => setView('history')}>Open History</button>
+          Tick two or more runs in History to compare them.{' '}
+          <button type="button" className="link-button" onClick={() => setView('history')}>
+            Open History
+          </button>
         </p>
       </main>
     );
@@ -115,8 +118,12 @@ function RunsHeader({ c }: { c: Comparison }) {
             <th scope="col">Run</th>
             <th scope="col">Scenario</th>
             <th scope="col">Recovery</th>
-            <th scope="col" className="num">Seed</th>
-            <th scope="col" className="num">Faults</th>
+            <th scope="col" className="num">
+              Seed
+            </th>
+            <th scope="col" className="num">
+              Faults
+            </th>
             <th scope="col">Fingerprint</th>
           </tr>
         </thead>
@@ -151,32 +158,32 @@ function SettingsDiff({ c }: { c: Comparison }) {
         <p className="empty">The runs ran the same settings.</p>
       ) : (
         <div className="table-scroll">
-        <table className="data-table settings-diff">
-          <thead>
-            <tr>
-              <th scope="col">Setting</th>
-              {c.runs.map((r) => (
-                <th key={r.id} scope="col">
-                  {r.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {c.settings.map((d) => (
-              <tr key={d.path}>
-                <th scope="row" className="mono">
-                  {d.path}
-                </th>
-                {d.values.map((v, i) => (
-                  <td key={i} className="mono">
-                    {settingValue(v)}
-                  </td>
+          <table className="data-table settings-diff">
+            <thead>
+              <tr>
+                <th scope="col">Setting</th>
+                {c.runs.map((r) => (
+                  <th key={r.id} scope="col">
+                    {r.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {c.settings.map((d) => (
+                <tr key={d.path}>
+                  <th scope="row" className="mono">
+                    {d.path}
+                  </th>
+                  {d.values.map((v, i) => (
+                    <td key={i} className="mono">
+                      {settingValue(v)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </section>
@@ -202,7 +209,8 @@ function Divergences({ c }: { c: Comparison }) {
                 `not comparable event by event: ${d.reason}`
               ) : (
                 <span>
-                  at <span className="mono">{clock(d.tMs)}</span> (event {d.eventIndex}): baseline {d.a ? `${d.a.kind} on ${d.a.node}${d.a.action ? ` (${d.a.action})` : ''}` : 'nothing'}, this run {d.b ? `${d.b.kind} on ${d.b.node}${d.b.action ? ` (${d.b.action})` : ''}` : 'nothing'}; last common checkpoint{' '}
+                  at <span className="mono">{clock(d.tMs)}</span> (event {d.eventIndex}): baseline {d.a ? `${d.a.kind} on ${d.a.node}${d.a.action ? ` (${d.a.action})` : ''}` : 'nothing'}, this run{' '}
+                  {d.b ? `${d.b.kind} on ${d.b.node}${d.b.action ? ` (${d.b.action})` : ''}` : 'nothing'}; last common checkpoint{' '}
                   {d.lastCommonCheckpointMs < 0 ? 'none (they differ from the first second)' : <span className="mono">{clock(d.lastCommonCheckpointMs)}</span>}
                 </span>
               )}

@@ -94,12 +94,22 @@ function RunList({ isLoading, error }: { isLoading: boolean; error: string | nul
               </th>
               <th scope="col">Run</th>
               <th scope="col">Started</th>
-              <th scope="col" className="num">Seed</th>
+              <th scope="col" className="num">
+                Seed
+              </th>
               <th scope="col">Status</th>
-              <th scope="col" className="num">Affected</th>
-              <th scope="col" className="num">Recovered</th>
-              <th scope="col" className="num">Failed</th>
-              <th scope="col" className="num">Outage p95</th>
+              <th scope="col" className="num">
+                Affected
+              </th>
+              <th scope="col" className="num">
+                Recovered
+              </th>
+              <th scope="col" className="num">
+                Failed
+              </th>
+              <th scope="col" className="num">
+                Outage p95
+              </th>
               <th scope="col">Fingerprint</th>
             </tr>
           </thead>
@@ -110,7 +120,11 @@ function RunList({ isLoading, error }: { isLoading: boolean; error: string | nul
                 <tr key={r.id} className={order >= 0 ? 'is-ticked' : undefined}>
                   <td>
                     <input type="checkbox" checked={order >= 0} aria-label={`Compare ${r.label ?? r.scenarioName} (${dateTime(r.startedAt)})`} onChange={() => toggle(r.id)} />
-                    {order === 0 && <span className="badge" title="Baseline of the comparison">base</span>}
+                    {order === 0 && (
+                      <span className="badge" title="Baseline of the comparison">
+                        base
+                      </span>
+                    )}
                   </td>
                   <td>
                     <button type="button" className="link-button run-name" onClick={() => openRun(r.id)}>

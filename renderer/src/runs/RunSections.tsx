@@ -1,6 +1,19 @@
 /** The sections of a stored run's view (RunView): KPIs, charts, worst sessions, faults, settings. */
 import { useMemo } from 'react';
-import { CONTROL_KIND_LABELS, CONTROL_KINDS, LOSS_CAUSES, RECOVERY_COLORS, describeRecovery, effectiveRecovery, type Fault, type RunDetail, type RunSummary, type Scenario, type SessionOutcome, type TimeSeries } from '../../../engine/index.ts';
+import {
+  CONTROL_KIND_LABELS,
+  CONTROL_KINDS,
+  LOSS_CAUSES,
+  RECOVERY_COLORS,
+  describeRecovery,
+  effectiveRecovery,
+  type Fault,
+  type RunDetail,
+  type RunSummary,
+  type Scenario,
+  type SessionOutcome,
+  type TimeSeries,
+} from '../../../engine/index.ts';
 import { EChart } from '../charts/EChart.tsx';
 import { useChartTheme } from '../charts/useChartTheme.ts';
 import { controlOption, packetsOption, sessionsOption } from '../charts/series-options.ts';
@@ -62,7 +75,12 @@ export function RunKpis({ summary: s }: { summary: RunSummary }) {
           </span>
         )}
         {lostBy.length > 0 && <span>Lost by cause: {lostBy.map((c) => `${c} ${count(s.packets.lostBy[c])}`).join(', ')}</span>}
-        <span>Control overhead: {CONTROL_KINDS.filter((k) => s.control[k].count > 0).map((k) => `${CONTROL_KIND_LABELS[k]} ${count(s.control[k].count)}`).join(', ') || 'none'}</span>
+        <span>
+          Control overhead:{' '}
+          {CONTROL_KINDS.filter((k) => s.control[k].count > 0)
+            .map((k) => `${CONTROL_KIND_LABELS[k]} ${count(s.control[k].count)}`)
+            .join(', ') || 'none'}
+        </span>
       </div>
     </section>
   );
@@ -98,7 +116,14 @@ export function RunCharts({ series, faultLog, durationMs }: { series: TimeSeries
 
 /** The sessions with the longest outage (failed ones first). */
 export function WorstSessions({ sessions }: { sessions: SessionOutcome[] }) {
-  const worst = useMemo(() => [...sessions].filter((s) => s.outages > 0 || s.failed).sort((a, b) => Number(b.failed) - Number(a.failed) || b.outageTotalMs - a.outageTotalMs).slice(0, 15), [sessions]);
+  const worst = useMemo(
+    () =>
+      [...sessions]
+        .filter((s) => s.outages > 0 || s.failed)
+        .sort((a, b) => Number(b.failed) - Number(a.failed) || b.outageTotalMs - a.outageTotalMs)
+        .slice(0, 15),
+    [sessions],
+  );
   return (
     <section className="section" aria-label="Worst sessions">
       <h2>Worst sessions</h2>
@@ -108,14 +133,24 @@ export function WorstSessions({ sessions }: { sessions: SessionOutcome[] }) {
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col" className="num">#</th>
+              <th scope="col" className="num">
+                #
+              </th>
               <th scope="col">Traffic</th>
               <th scope="col">Proto</th>
-              <th scope="col" className="num">Outages</th>
-              <th scope="col" className="num">Outage total</th>
-              <th scope="col" className="num">Longest</th>
+              <th scope="col" className="num">
+                Outages
+              </th>
+              <th scope="col" className="num">
+                Outage total
+              </th>
+              <th scope="col" className="num">
+                Longest
+              </th>
               <th scope="col">Recovered by</th>
-              <th scope="col" className="num">Lost</th>
+              <th scope="col" className="num">
+                Lost
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -123,7 +158,10 @@ export function WorstSessions({ sessions }: { sessions: SessionOutcome[] }) {
               <tr key={s.id}>
                 <td className="num">{s.id}</td>
                 <td>
-                  {s.traffic} <span className="muted small">{s.client}:{s.clientPort} → {s.server}</span>
+                  {s.traffic}{' '}
+                  <span className="muted small">
+                    {s.client}:{s.clientPort} → {s.server}
+                  </span>
                 </td>
                 <td>{s.protocol}</td>
                 <td className="num">{s.outages}</td>
@@ -142,7 +180,10 @@ export function WorstSessions({ sessions }: { sessions: SessionOutcome[] }) {
 
 /** A fault log in time order (live faults are logged after the scheduled ones); ties keep log order. */
 export function inTimeOrder<T extends { atMs: number }>(log: readonly T[]): T[] {
-  return log.map((e, i) => ({ e, i })).sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i).map((x) => x.e);
+  return log
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /** Faults applied in the run, scheduled and live, in time order. */

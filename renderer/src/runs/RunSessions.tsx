@@ -34,7 +34,8 @@ export function RunSessions({ sessions, durationMs }: { sessions: SessionOutcome
       {hasSpans ? (
         <>
           <p className="muted small">
-            One lane per session{lanes.length < sessions.length ? ` (the ${count(lanes.length)} of ${count(sessions.length)} with outages first)` : ''}: a thin line while it lives, a bar for each outage, coloured by what brought it back.
+            One lane per session{lanes.length < sessions.length ? ` (the ${count(lanes.length)} of ${count(sessions.length)} with outages first)` : ''}: a thin line while it lives, a bar for each
+            outage, coloured by what brought it back.
           </p>
           <div className="legend-row">
             {RECOVERY_KINDS.map((k) => (
@@ -58,15 +59,29 @@ export function RunSessions({ sessions, durationMs }: { sessions: SessionOutcome
         <table className="data-table" aria-label="Sessions of the run">
           <thead>
             <tr>
-              <th scope="col" className="num">#</th>
+              <th scope="col" className="num">
+                #
+              </th>
               <th scope="col">Traffic</th>
               <th scope="col">Proto</th>
-              <th scope="col" className="num">Start</th>
-              <th scope="col" className="num">End</th>
-              <th scope="col" className="num">Sent</th>
-              <th scope="col" className="num">Lost</th>
-              <th scope="col" className="num">Outages</th>
-              <th scope="col" className="num">Outage total</th>
+              <th scope="col" className="num">
+                Start
+              </th>
+              <th scope="col" className="num">
+                End
+              </th>
+              <th scope="col" className="num">
+                Sent
+              </th>
+              <th scope="col" className="num">
+                Lost
+              </th>
+              <th scope="col" className="num">
+                Outages
+              </th>
+              <th scope="col" className="num">
+                Outage total
+              </th>
               <th scope="col">Outcome</th>
             </tr>
           </thead>
@@ -75,7 +90,10 @@ export function RunSessions({ sessions, durationMs }: { sessions: SessionOutcome
               <tr key={s.id}>
                 <td className="num">{s.id}</td>
                 <td>
-                  {s.traffic} <span className="muted small">{s.client}:{s.clientPort} → {s.server}</span>
+                  {s.traffic}{' '}
+                  <span className="muted small">
+                    {s.client}:{s.clientPort} → {s.server}
+                  </span>
                 </td>
                 <td>{s.protocol}</td>
                 <td className="num">{duration(s.startMs)}</td>
@@ -84,13 +102,25 @@ export function RunSessions({ sessions, durationMs }: { sessions: SessionOutcome
                 <td className="num">{count(s.lost)}</td>
                 <td className="num">{s.outages}</td>
                 <td className="num">{s.outages > 0 ? duration(s.outageTotalMs) : ''}</td>
-                <td>{s.failed ? <span className="badge badge-bad">failed{s.recoveredBy === 'new-session' && s.successor !== null ? `; reconnected as #${s.successor}` : ''}</span> : s.recoveredBy ? `recovered: ${mechanismWords(s.recoveredBy)}` : 'unaffected'}</td>
+                <td>
+                  {s.failed ? (
+                    <span className="badge badge-bad">failed{s.recoveredBy === 'new-session' && s.successor !== null ? `; reconnected as #${s.successor}` : ''}</span>
+                  ) : s.recoveredBy ? (
+                    `recovered: ${mechanismWords(s.recoveredBy)}`
+                  ) : (
+                    'unaffected'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {sessions.length > TABLE_ROWS && <p className="muted">The first {TABLE_ROWS} of {count(sessions.length)} sessions; the sessions CSV has them all.</p>}
+      {sessions.length > TABLE_ROWS && (
+        <p className="muted">
+          The first {TABLE_ROWS} of {count(sessions.length)} sessions; the sessions CSV has them all.
+        </p>
+      )}
     </section>
   );
 }

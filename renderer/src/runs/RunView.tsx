@@ -94,7 +94,12 @@ export function RunView({ id }: { id: string }) {
         <button type="button" onClick={() => void exportRuns(api, store, [id], 'csv-series')}>
           Series CSV
         </button>
-        <button type="button" disabled={run.status !== 'completed' && run.status !== 'stopped'} onClick={() => openTravel({ kind: 'run', runId: id })} title="Go back to any moment of the run: the lab, its sessions and events as they were then">
+        <button
+          type="button"
+          disabled={run.status !== 'completed' && run.status !== 'stopped'}
+          onClick={() => openTravel({ kind: 'run', runId: id })}
+          title="Go back to any moment of the run: the lab, its sessions and events as they were then"
+        >
           Time travel
         </button>
         <span className="spacer" />

@@ -212,7 +212,10 @@ export const createGraphSlice: Slice<GraphSlice> = (set, get) => {
         if (links.length > 0) (d.links ??= []).push(...links);
       });
       set({ clipboard: { ...clip, pastes: clip.pastes + 1 } });
-      get().select(nodes.map((n) => n.id), links.map((l) => l.id));
+      get().select(
+        nodes.map((n) => n.id),
+        links.map((l) => l.id),
+      );
     },
     autoLayout: async () => {
       const { layeredPositions } = await import('../design/layout.ts');

@@ -55,7 +55,15 @@ export function Scrubber({ tMs, endMs, events, doc, faults, onTime, onFault }: S
       />
       <div className="tt-marks" aria-label="Faults on the timeline" role="group">
         {faults.map((f, i) => (
-          <button key={f.index} type="button" className={`tt-mark${f.source === 'live' ? ' live' : ''}`} style={{ left: at(f.atMs) }} aria-label={faultLabel(doc, f, i)} title={faultLabel(doc, f, i)} onClick={() => onFault(f.index)}>
+          <button
+            key={f.index}
+            type="button"
+            className={`tt-mark${f.source === 'live' ? ' live' : ''}`}
+            style={{ left: at(f.atMs) }}
+            aria-label={faultLabel(doc, f, i)}
+            title={faultLabel(doc, f, i)}
+            onClick={() => onFault(f.index)}
+          >
             <span aria-hidden="true">▼</span>
           </button>
         ))}

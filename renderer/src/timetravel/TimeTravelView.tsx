@@ -131,9 +131,16 @@ function TravelOf({ source }: { source: TravelSource }) {
       {view && basics.doc && (
         <>
           <div className="tt-bar">
-            <StepControls shown={shown} onShown={setShown} canBack={view.snapshot.events > 0} canForward={view.snapshot.events < view.extent.endEvents} onStep={(d) => t.step(d, isAll ? null : [...shown])} />
+            <StepControls
+              shown={shown}
+              onShown={setShown}
+              canBack={view.snapshot.events > 0}
+              canForward={view.snapshot.events < view.extent.endEvents}
+              onStep={(d) => t.step(d, isAll ? null : [...shown])}
+            />
             <div className="tt-clock mono" role="timer" aria-label="Moment shown" aria-live="off">
-              {clock(scrubMs ?? view.snapshot.tMs)} <span className="run-dim">/ {clock(view.extent.endMs)}</span> · event {count(view.snapshot.events)} <span className="run-dim">of {count(view.extent.endEvents)}</span>
+              {clock(scrubMs ?? view.snapshot.tMs)} <span className="run-dim">/ {clock(view.extent.endMs)}</span> · event {count(view.snapshot.events)}{' '}
+              <span className="run-dim">of {count(view.extent.endEvents)}</span>
             </div>
           </div>
           <Scrubber

@@ -39,10 +39,7 @@ export function useTravel(source: TravelSource, initial: TravelTarget): Travel {
   const alive = useRef(true);
   const runId = source.kind === 'run' ? source.runId : null;
 
-  const send = useCallback(
-    (target: TravelTarget): Promise<ApiResult<SeekView>> => (runId === null ? api.call('sim:seek', { ...target }) : api.call('runs:seek', { runId, ...target })),
-    [api, runId],
-  );
+  const send = useCallback((target: TravelTarget): Promise<ApiResult<SeekView>> => (runId === null ? api.call('sim:seek', { ...target }) : api.call('runs:seek', { runId, ...target })), [api, runId]);
 
   const pump = useCallback(async () => {
     if (inFlight.current) return;

@@ -15,7 +15,15 @@ function describe(id: string, r: WhatIfRank | undefined, level: HarmLevel): stri
 }
 
 /** The map; `onOpen` receives the element whose failure's run to open. */
-export const BlastRadiusMap = memo(function BlastRadiusMap({ scenario, ranking, onOpen }: { scenario: Pick<Scenario, 'nodes' | 'links'>; ranking: readonly WhatIfRank[]; onOpen: (r: WhatIfRank) => void }) {
+export const BlastRadiusMap = memo(function BlastRadiusMap({
+  scenario,
+  ranking,
+  onOpen,
+}: {
+  scenario: Pick<Scenario, 'nodes' | 'links'>;
+  ranking: readonly WhatIfRank[];
+  onOpen: (r: WhatIfRank) => void;
+}) {
   const m = useMemo(() => blastRadiusMap(scenario, ranking), [scenario, ranking]);
   const labels = m.nodes.length <= 300;
   const w = m.bounds.width + 2 * PAD;
@@ -52,7 +60,18 @@ export const BlastRadiusMap = memo(function BlastRadiusMap({ scenario, ranking, 
           {m.links.map((l) => {
             const tested = l.level !== 'untested';
             return (
-              <line key={l.id} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} stroke={tested ? HARM_COLORS[l.level] : '#C7CDD4'} strokeWidth={tested ? 9 : 2} strokeLinecap="round" aria-label={tested ? describe(l.id, l.rank, l.level) : undefined} {...clickable(l.rank)}>
+              <line
+                key={l.id}
+                x1={l.x1}
+                y1={l.y1}
+                x2={l.x2}
+                y2={l.y2}
+                stroke={tested ? HARM_COLORS[l.level] : '#C7CDD4'}
+                strokeWidth={tested ? 9 : 2}
+                strokeLinecap="round"
+                aria-label={tested ? describe(l.id, l.rank, l.level) : undefined}
+                {...clickable(l.rank)}
+              >
                 <title>{describe(l.id, l.rank, l.level)}</title>
               </line>
             );

@@ -25,11 +25,29 @@ export function NewFromPattern() {
   const isLocked = useLab((s) => isRunLive(s.live));
   const [open, setOpen] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
-  const [form, setForm] = useState<Form>({ spokes: '100', hubs: '2', clientsPerSpoke: '1', sessionsPerClient: '2', natEvery: '0', pattern: GENERATE_DEFAULTS.pattern, mode: GENERATE_DEFAULTS.mode, layout: GENERATE_DEFAULTS.layout });
+  const [form, setForm] = useState<Form>({
+    spokes: '100',
+    hubs: '2',
+    clientsPerSpoke: '1',
+    sessionsPerClient: '2',
+    natEvery: '0',
+    pattern: GENERATE_DEFAULTS.pattern,
+    mode: GENERATE_DEFAULTS.mode,
+    layout: GENERATE_DEFAULTS.layout,
+  });
   const set = (k: keyof Form, v: string) => setForm((f) => ({ ...f, [k]: v }));
   const create = () => {
     const whole = (t: string) => (/^\s*\d+\s*$/.test(t) ? Number(t) : Number.NaN);
-    const checked = checkGenerateOptions({ spokes: whole(form.spokes), hubs: whole(form.hubs), clientsPerSpoke: whole(form.clientsPerSpoke), sessionsPerClient: whole(form.sessionsPerClient), natEvery: whole(form.natEvery), pattern: form.pattern, mode: form.mode, layout: form.layout });
+    const checked = checkGenerateOptions({
+      spokes: whole(form.spokes),
+      hubs: whole(form.hubs),
+      clientsPerSpoke: whole(form.clientsPerSpoke),
+      sessionsPerClient: whole(form.sessionsPerClient),
+      natEvery: whole(form.natEvery),
+      pattern: form.pattern,
+      mode: form.mode,
+      layout: form.layout,
+    });
     if (!checked.ok) {
       const label = new Map<string, string>(NUMBERS);
       setProblems(checked.problems.map((p) => `${label.get(p.option) ?? p.option}: ${p.message}`));
@@ -42,7 +60,12 @@ export function NewFromPattern() {
   };
   return (
     <>
-      <button type="button" onClick={() => (setProblems([]), setOpen(true))} disabled={isLocked} title={isLocked ? 'Stop the run to edit the lab' : 'A new spoke-and-hub lab of any size from a pattern'}>
+      <button
+        type="button"
+        onClick={() => (setProblems([]), setOpen(true))}
+        disabled={isLocked}
+        title={isLocked ? 'Stop the run to edit the lab' : 'A new spoke-and-hub lab of any size from a pattern'}
+      >
         From pattern…
       </button>
       {open && (

@@ -48,11 +48,21 @@ export function WhatIfView() {
   const notify = (kind: 'info' | 'error', text: string, lines?: string[]) => store.getState().notify(kind, text, lines);
 
   const start = async () => {
-    if (!parsed.ok) return notify('error', 'The lab has problems; fix them before asking what if.', parsed.problems.map((p) => `${p.path}: ${p.message}`));
+    if (!parsed.ok)
+      return notify(
+        'error',
+        'The lab has problems; fix them before asking what if.',
+        parsed.problems.map((p) => `${p.path}: ${p.message}`),
+      );
     const atMs = failAtS.trim() === '' ? undefined : Math.round(Number(failAtS) * 1000);
     const forMs = Math.round(Number(failForS) * 1000);
     const r = await api.call('whatif:start', { scenario: doc, failEach, keepFaults, seeds: Number(seeds), failForMs: forMs, ...(atMs !== undefined ? { failAtMs: atMs } : {}) });
-    if (!r.ok) return notify('error', `Could not start the analysis: ${r.error.message}`, r.error.problems?.map((p) => `${p.path}: ${p.message}`));
+    if (!r.ok)
+      return notify(
+        'error',
+        `Could not start the analysis: ${r.error.message}`,
+        r.error.problems?.map((p) => `${p.path}: ${p.message}`),
+      );
     setAnalysed(parsed.scenario);
   };
   const open = (r: WhatIfRank) => {
@@ -118,7 +128,8 @@ export function WhatIfView() {
           <div className="whatif-status" aria-live="polite">
             <progress aria-label="Analysis progress" max={state.total} value={state.done} />
             <span>
-              {state.done}/{state.total} runs · {state.state === 'running' ? eta(state.etaMs) : state.state === 'done' ? `done in ${(state.elapsedMs / 1000).toFixed(1)} s` : state.message ?? state.state}
+              {state.done}/{state.total} runs ·{' '}
+              {state.state === 'running' ? eta(state.etaMs) : state.state === 'done' ? `done in ${(state.elapsedMs / 1000).toFixed(1)} s` : (state.message ?? state.state)}
             </span>
             <span className="muted">{baselineWords(state)}</span>
           </div>
@@ -131,14 +142,22 @@ export function WhatIfView() {
             <span>
               {state.ranking[0] ? (
                 <>
-                  Worst: <b>{state.ranking[0].kind} {state.ranking[0].element}</b> — {state.ranking[0].sessionsLost.toFixed(1)} sessions lost, {state.ranking[0].sessionsAffected.toFixed(1)} hit. Click an element to open its run.
+                  Worst:{' '}
+                  <b>
+                    {state.ranking[0].kind} {state.ranking[0].element}
+                  </b>{' '}
+                  — {state.ranking[0].sessionsLost.toFixed(1)} sessions lost, {state.ranking[0].sessionsAffected.toFixed(1)} hit. Click an element to open its run.
                 </>
               ) : (
                 'Nothing was failed.'
               )}
             </span>
             {state.baselineRunId && (
-              <button type="button" className="link-button" onClick={() => open({ rank: 0, kind: 'hub', element: 'baseline', sessionsLost: 0, sessionsAffected: 0, worstOutageMs: 0, runIds: [state.baselineRunId!] })}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => open({ rank: 0, kind: 'hub', element: 'baseline', sessionsLost: 0, sessionsAffected: 0, worstOutageMs: 0, runIds: [state.baselineRunId!] })}
+              >
                 Open the baseline run
               </button>
             )}

@@ -83,7 +83,19 @@ describe('srlab sweep', () => {
   it('runs the cross product of the varied values and seeds and stores every run', async () => {
     const dir = tempDir();
     const db = join(dir, 'r.db');
-    const r = await srlab(['sweep', fixture('spoke-hub.srlab.json'), '--vary', 'authority.sessionRecoveryDetection.mode=packet-based,inactivity-based', '--seeds', '2', '--workers', '2', '--db', db, '--json']);
+    const r = await srlab([
+      'sweep',
+      fixture('spoke-hub.srlab.json'),
+      '--vary',
+      'authority.sessionRecoveryDetection.mode=packet-based,inactivity-based',
+      '--seeds',
+      '2',
+      '--workers',
+      '2',
+      '--db',
+      db,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { sweepId: string; runs: { runId: string; label: string; seed: number; fingerprint: string }[]; aggregate: { label: string; runs: number }[] };
     expect(out.runs).toHaveLength(4);

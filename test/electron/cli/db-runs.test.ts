@@ -62,10 +62,7 @@ describe('srlab runs', () => {
   it('exits 2 for a bad --status or --limit, one line each', async () => {
     const r = await srlab(['runs', '--db', join(tempDir(), 'x.db'), '--status', 'done', '--limit', '-3']);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual([
-      '--limit: must be a whole number from 1 to 10000 (got "-3")',
-      '--status: must be one of running, completed, stopped, failed, interrupted (got "done")',
-    ]);
+    expect(lines(r.stderr)).toEqual(['--limit: must be a whole number from 1 to 10000 (got "-3")', '--status: must be one of running, completed, stopped, failed, interrupted (got "done")']);
   });
 
   it('says there are no runs, without creating a database, when the file does not exist', async () => {

@@ -7,7 +7,13 @@ import { duration, renderTable } from '../../../electron/cli/format/table.ts';
 
 describe('renderTable', () => {
   it('right-aligns right columns and pads left columns to the widest cell', () => {
-    const out = renderTable([{ header: 'kind' }, { header: 'n', align: 'right' }], [['bfd', '7'], ['metadata', '1200']]);
+    const out = renderTable(
+      [{ header: 'kind' }, { header: 'n', align: 'right' }],
+      [
+        ['bfd', '7'],
+        ['metadata', '1200'],
+      ],
+    );
     expect(out).toEqual(['  kind         n', '  bfd          7', '  metadata  1200']);
   });
 
@@ -35,13 +41,7 @@ describe('renderCounters', () => {
 
   it('groups non-zero counters under their branch with values in one right-aligned column', () => {
     const hub = { ...zeros(), 'emulator/sessions-created': 6, 'packet-processing/action/success/metadata/added': 1234 };
-    expect(renderCounters({ hub1: hub })).toEqual([
-      '  hub1',
-      '    packet-processing/action/success/metadata',
-      '      added             1234',
-      '    emulator',
-      '      sessions-created     6',
-    ]);
+    expect(renderCounters({ hub1: hub })).toEqual(['  hub1', '    packet-processing/action/success/metadata', '      added             1234', '    emulator', '      sessions-created     6']);
   });
 
   it('says "(all counters zero)" for a router with none', () => {

@@ -7,7 +7,25 @@ import { lines, srlab, tempDir } from './helpers.ts';
 describe('srlab generate', () => {
   it('writes a lab the loader accepts, and says what is in it', async () => {
     const out = join(tempDir(), 'big.srlab.json');
-    const r = await srlab(['generate', '--spokes', '120', '--hubs', '3', '--clients-per-spoke', '2', '--sessions-per-client', '3', '--pattern', 'bidirectional', '--nat-every', '10', '--mode', 'inactivity-based', '--out', out]);
+    const r = await srlab([
+      'generate',
+      '--spokes',
+      '120',
+      '--hubs',
+      '3',
+      '--clients-per-spoke',
+      '2',
+      '--sessions-per-client',
+      '3',
+      '--pattern',
+      'bidirectional',
+      '--nat-every',
+      '10',
+      '--mode',
+      'inactivity-based',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(lines(r.stderr)).toEqual([`Wrote ${out}: 364 nodes, 483 links, 720 sessions (120 spokes, 3 hubs).`]);
     const parsed = parseScenario(JSON.parse(readFileSync(out, 'utf8')));

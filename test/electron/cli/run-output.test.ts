@@ -18,7 +18,10 @@ describe('srlab run summary', () => {
 
   it('has the sessions, packets, control, exposure and counters sections', async () => {
     const r = await srlab(['run', SPOKE_HUB]);
-    const titles = r.stdout.split('\n').filter((l) => /^\S/.test(l)).slice(1);
+    const titles = r.stdout
+      .split('\n')
+      .filter((l) => /^\S/.test(l))
+      .slice(1);
     expect(titles.map((t) => t.split(' ')[0])).toEqual(['Sessions', 'Packets', 'Control', 'Exposure', 'Counters']);
   });
 

@@ -24,10 +24,7 @@ describe('srlab run --json', () => {
 
   it('has the top-level keys of cli.md in cli.md order', async () => {
     const json = await runJson([SPOKE_HUB]);
-    expect(Object.keys(json)).toEqual([
-      'runId', 'scenario', 'seed', 'durationMs', 'engineVersion', 'fingerprint',
-      'sessions', 'packets', 'control', 'exposure', 'counters', 'wallMs', 'events',
-    ]);
+    expect(Object.keys(json)).toEqual(['runId', 'scenario', 'seed', 'durationMs', 'engineVersion', 'fingerprint', 'sessions', 'packets', 'control', 'exposure', 'counters', 'wallMs', 'events']);
   });
 
   it('has the nested keys of cli.md in cli.md order', async () => {

@@ -32,7 +32,9 @@ describe('srlab sweep --fail-each (N-1 analysis)', () => {
     const out = JSON.parse(r.stdout) as SweepOut;
     expect(out.baseline).toMatchObject({ keptFaults: false, failAtMs: 20_000, failForMs: 10_000 });
     expect(out.baseline.labFaults).toHaveLength(1);
-    expect(lines(r.stderr)[0]).toBe("Baseline: fault-free — the lab's own 1 fault is removed from every run (node-restart hub1 at 20 s); --keep-faults keeps them; each element fails at 20 s for 10 s.");
+    expect(lines(r.stderr)[0]).toBe(
+      "Baseline: fault-free — the lab's own 1 fault is removed from every run (node-restart hub1 at 20 s); --keep-faults keeps them; each element fails at 20 s for 10 s.",
+    );
     // The baseline is the lab without its faults, run as such.
     expect(out.runs[0]!.fingerprint).toBe(await fingerprintOf([DUAL_HUB, '--set', 'faults=[]']));
   });

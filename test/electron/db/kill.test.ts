@@ -141,7 +141,10 @@ describe('srlab run killed with SIGKILL', () => {
       try {
         expect(db.sqlite.pragma('integrity_check', { simple: true }), context).toBe('ok');
         const runs = listRuns(db, { limit: 10_000 });
-        expect(runs.filter((r) => r.status === 'running').map((r) => r.id), context).toEqual([]);
+        expect(
+          runs.filter((r) => r.status === 'running').map((r) => r.id),
+          context,
+        ).toEqual([]);
         for (const w of witnesses) expect(runs.find((r) => r.id === w)?.status, `${context}: witness ${w}`).toBe('completed');
         const fresh = runs.filter((r) => !known.has(r.id));
         expect(fresh.length, context).toBeLessThanOrEqual(1);
@@ -152,7 +155,11 @@ describe('srlab run killed with SIGKILL', () => {
         }
         const outcome = `${out.landing} → ${fresh[0]?.status ?? 'no run row'}`;
         tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
-        if (out.landing === 'during the engine run') expect(fresh.map((r) => r.status), context).toEqual(['interrupted']);
+        if (out.landing === 'during the engine run')
+          expect(
+            fresh.map((r) => r.status),
+            context,
+          ).toEqual(['interrupted']);
         for (const r of runs) if (r.status === 'completed') expectWhole(db, r.id, fingerprint);
         for (const r of fresh) {
           if (r.status === 'completed' && witnesses.size < 3) witnesses.add(r.id);
@@ -163,6 +170,9 @@ describe('srlab run killed with SIGKILL', () => {
         checkMs += performance.now() - checkStart;
       }
     }
-    console.log(`kill test (${ITERATIONS} kills, SRLAB_KILL_SEED=${SEED}, a whole run ${full.ms.toFixed(0)} ms, engine ${engineMs.toFixed(0)} ms, results transaction ${storeMs.toFixed(0)} ms; checks after each kill ${(checkMs / ITERATIONS).toFixed(0)} ms on average):`, Object.fromEntries(tally));
+    console.log(
+      `kill test (${ITERATIONS} kills, SRLAB_KILL_SEED=${SEED}, a whole run ${full.ms.toFixed(0)} ms, engine ${engineMs.toFixed(0)} ms, results transaction ${storeMs.toFixed(0)} ms; checks after each kill ${(checkMs / ITERATIONS).toFixed(0)} ms on average):`,
+      Object.fromEntries(tally),
+    );
   });
 });

@@ -57,7 +57,9 @@ describe('openDatabase', () => {
     const db = openDatabase(join(tempDir(), 'runs.db'));
     const loose = db.sqlite.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%'`).pluck().all();
     expect(loose).toEqual([]);
-    expect(() => db.sqlite.prepare(`INSERT INTO scenarios (id, name, json, created_at, updated_at) VALUES ('a', 'n', '{}', 'yesterday', 0)`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => db.sqlite.prepare(`INSERT INTO scenarios (id, name, json, created_at, updated_at) VALUES ('a', 'n', '{}', 'yesterday', 0)`).run()).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
     db.close();
   });
 

@@ -158,7 +158,13 @@ describe.skipIf(!hasRedis)('srlab sweep --queue (BullMQ on Redis)', () => {
     if (!parsed.ok) throw new Error(parsed.problem);
     const notices: string[] = [];
     // The coordinator pretends to be of another engine version.
-    const run = await runSweep({ jobs: plan.jobs, spec: { vary: [], seeds: 1, scenarioFile: 'lab' }, db: null, executor: queueExecutor(parsed.url, { engineVersion: '0.0.0-other' }), onNotice: (t) => notices.push(t) });
+    const run = await runSweep({
+      jobs: plan.jobs,
+      spec: { vary: [], seeds: 1, scenarioFile: 'lab' },
+      db: null,
+      executor: queueExecutor(parsed.url, { engineVersion: '0.0.0-other' }),
+      onNotice: (t) => notices.push(t),
+    });
     expect(run.outcomes[0]!.result).toBeNull();
     expect(run.outcomes[0]!.error).toMatch(/refused run 0 \(as is\): it runs engine \S+, the sweep was planned with engine 0\.0\.0-other/);
     expect(notices.some((n) => /refused run 0/.test(n))).toBe(true);

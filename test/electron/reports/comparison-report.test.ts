@@ -43,7 +43,7 @@ describe('renderComparisonReport', () => {
     expect(doc).toContain('<b>inactivity-based, 1 s</b>');
   });
 
-  it('has a row per KPI that is not zero in every run, with each run\'s delta and verdict', () => {
+  it("has a row per KPI that is not zero in every run, with each run's delta and verdict", () => {
     const main = comparison.kpis.filter((k) => !k.key.startsWith('counters.'));
     for (const k of main) {
       if (k.cells.every((c) => c.value === 0)) continue;

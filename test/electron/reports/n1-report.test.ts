@@ -70,7 +70,9 @@ describe('N-1 report', () => {
 
   it('says which baseline the harm is measured against', () => {
     expect(n1Report({ scenario: DUAL_HUB, state: state() })).toContain('without its own 1 fault(s) (a fault-free baseline)');
-    expect(n1Report({ scenario: DUAL_HUB, state: state({ baseline: { keptFaults: true, labFaults: 1, failAtMs: 20_000, failForMs: 10_000 } }) })).toContain('with its own 1 fault(s) kept in every run');
+    expect(n1Report({ scenario: DUAL_HUB, state: state({ baseline: { keptFaults: true, labFaults: 1, failAtMs: 20_000, failForMs: 10_000 } }) })).toContain(
+      'with its own 1 fault(s) kept in every run',
+    );
   });
 
   it('escapes what the lab names (a name cannot inject markup)', () => {

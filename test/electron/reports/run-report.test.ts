@@ -51,7 +51,7 @@ describe('renderRunReport', () => {
     expect(report).toMatch(/\.chart[^{]*\{[^}]*break-inside: avoid/);
   });
 
-  it('shows each router\'s effective mode and says the real product sets it per authority', () => {
+  it("shows each router's effective mode and says the real product sets it per authority", () => {
     expect(report).toContain('inactivity-based, 2 s');
     expect(report).toContain('configures session-recovery-detection once per authority');
   });
@@ -65,11 +65,7 @@ describe('renderRunReport', () => {
 
   it('escapes hostile text in names, labels and descriptions', () => {
     const raw = templateJson('01') as Record<string, unknown>;
-    const hostile = scenarioFrom(raw, [
-      'name=<script>alert("name")</script>',
-      'description=<img src=x onerror=alert(1)>',
-      'nodes[hub1].label=<script>alert(2)</script>',
-    ]);
+    const hostile = scenarioFrom(raw, ['name=<script>alert("name")</script>', 'description=<img src=x onerror=alert(1)>', 'nodes[hub1].label=<script>alert(2)</script>']);
     const run = runAs(hostile, 'run-<b>', '<i>label</i>');
     const doc = renderRunReport({ runId: 'run-<b>', label: '<i>label</i>', scenario: hostile, result: run.result, status: '<u>ok</u>' });
     expectSelfContained(doc);

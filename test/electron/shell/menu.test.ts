@@ -20,7 +20,10 @@ const byId = (items: Item[], id: string): Item => {
   return found;
 };
 const click = (item: Item) => (item.click as unknown as () => void)();
-const roles = (items: Item[]) => all(items).map((i) => i.role).filter(Boolean);
+const roles = (items: Item[]) =>
+  all(items)
+    .map((i) => i.role)
+    .filter(Boolean);
 
 describe('buildMenuTemplate', () => {
   it('has File, Edit, Run, View and Help menus (and the app menu first on macOS)', () => {

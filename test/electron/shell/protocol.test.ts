@@ -78,7 +78,11 @@ describe('respondToAppRequest', () => {
 });
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v]),
+  );
 
   it('allows scripts from the app only: no inline, no eval', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);

@@ -59,29 +59,33 @@ describe('npm start without the Electron binary', () => {
 });
 
 describe('npm start with an Electron binary', () => {
-  it.skipIf(process.platform === 'win32')('bundles the shell and starts the binary on the project, passing the arguments on', async () => {
-    const { chmodSync, existsSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const fakeDist = join(dir, 'fake-electron');
-    mkdirSync(fakeDist, { recursive: true });
-    const bin = join(fakeDist, 'electron');
-    writeFileSync(bin, '#!/bin/sh\necho "FAKE-ELECTRON args=$* run-as-node=${ELECTRON_RUN_AS_NODE:-unset}"\n');
-    chmodSync(bin, 0o755);
-    const { ELECTRON_OVERRIDE_DIST_PATH: _, ...env } = process.env;
-    const run = spawn(process.execPath, [join(root, 'electron', 'start.mjs'), '--some-flag'], {
-      cwd: root,
-      env: { ...env, ELECTRON_OVERRIDE_DIST_PATH: fakeDist, ELECTRON_RUN_AS_NODE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    run.stdout.on('data', (d) => (output += d));
-    run.stderr.on('data', (d) => (output += d));
-    const code = await new Promise<number | null>((resolve) => run.on('exit', resolve));
-    expect(code).toBe(0);
-    const launched = /FAKE-ELECTRON args=(\S+) --some-flag run-as-node=(\S+)/.exec(output);
-    expect(launched, output).not.toBeNull();
-    expect(resolve(launched![1]!)).toBe(resolve(root));
-    expect(launched![2]).toBe('unset');
-    expect(output).not.toMatch(SENTENCE);
-    for (const f of ['main.mjs', 'live-worker.mjs', 'preload.cjs']) expect(existsSync(join(root, 'dist', 'electron', f))).toBe(true);
-  }, 120_000);
+  it.skipIf(process.platform === 'win32')(
+    'bundles the shell and starts the binary on the project, passing the arguments on',
+    async () => {
+      const { chmodSync, existsSync, mkdirSync, writeFileSync } = await import('node:fs');
+      const fakeDist = join(dir, 'fake-electron');
+      mkdirSync(fakeDist, { recursive: true });
+      const bin = join(fakeDist, 'electron');
+      writeFileSync(bin, '#!/bin/sh\necho "FAKE-ELECTRON args=$* run-as-node=${ELECTRON_RUN_AS_NODE:-unset}"\n');
+      chmodSync(bin, 0o755);
+      const { ELECTRON_OVERRIDE_DIST_PATH: _, ...env } = process.env;
+      const run = spawn(process.execPath, [join(root, 'electron', 'start.mjs'), '--some-flag'], {
+        cwd: root,
+        env: { ...env, ELECTRON_OVERRIDE_DIST_PATH: fakeDist, ELECTRON_RUN_AS_NODE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      run.stdout.on('data', (d) => (output += d));
+      run.stderr.on('data', (d) => (output += d));
+      const code = await new Promise<number | null>((resolve) => run.on('exit', resolve));
+      expect(code).toBe(0);
+      const launched = /FAKE-ELECTRON args=(\S+) --some-flag run-as-node=(\S+)/.exec(output);
+      expect(launched, output).not.toBeNull();
+      expect(resolve(launched![1]!)).toBe(resolve(root));
+      expect(launched![2]).toBe('unset');
+      expect(output).not.toMatch(SENTENCE);
+      for (const f of ['main.mjs', 'live-worker.mjs', 'preload.cjs']) expect(existsSync(join(root, 'dist', 'electron', f))).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -149,7 +149,7 @@ describe('runs:seek (a stored run)', () => {
     expect(before.extent.endMs).toBe(SCENARIO.durationMs);
   });
 
-  it('Step back then Step returns to the same state, and the last event is the run\'s last', async () => {
+  it("Step back then Step returns to the same state, and the last event is the run's last", async () => {
     const here: SeekView = value(await api.call('runs:seek', { runId, event: 50_000 }));
     const back = value(await api.call('runs:seek', { runId, step: 'back', from: 50_000 }));
     const again = value(await api.call('runs:seek', { runId, step: 'forward', from: back.snapshot.events }));
@@ -160,7 +160,7 @@ describe('runs:seek (a stored run)', () => {
     expect(end.snapshot.fingerprint).toBe(whole.summary.fingerprint);
   });
 
-  it('answers one router\'s table when asked, and not-found for an unknown run', async () => {
+  it("answers one router's table when asked, and not-found for an unknown run", async () => {
     const one = value(await api.call('runs:seek', { runId, tUs: 10_000_000, router: 'spoke1', limit: 3 }));
     expect(Object.keys(one.sessions)).toEqual(['spoke1']);
     expect(new Set(one.sessions['spoke1']!.map((r) => r.session)).size).toBe(3);

@@ -50,7 +50,25 @@ describe('kpiTable', () => {
 
   it('has the fixed rows of every KPI family', () => {
     const keys = rows.map((r) => r.key);
-    for (const k of ['sessions.total', 'sessions.affected', 'sessions.recovered', 'sessions.failed', 'outageMs.p50', 'outageMs.p95', 'outageMs.p99', 'outageMs.max', 'recoveredBy.health-check', 'packets.sent', 'packets.delivered', 'packets.lost', 'packets.lostBy.no-flow', 'control.healthCheck.count', 'control.healthCheck.bytes', 'control.total.bytes', 'exposure.total']) {
+    for (const k of [
+      'sessions.total',
+      'sessions.affected',
+      'sessions.recovered',
+      'sessions.failed',
+      'outageMs.p50',
+      'outageMs.p95',
+      'outageMs.p99',
+      'outageMs.max',
+      'recoveredBy.health-check',
+      'packets.sent',
+      'packets.delivered',
+      'packets.lost',
+      'packets.lostBy.no-flow',
+      'control.healthCheck.count',
+      'control.healthCheck.bytes',
+      'control.total.bytes',
+      'exposure.total',
+    ]) {
       expect(keys).toContain(k);
     }
   });
@@ -75,7 +93,7 @@ describe('kpiTable', () => {
     expect(row('recoveredBy.health-check').cells[1]).toMatchObject({ value: b.sessions.total, relDelta: null });
   });
 
-  it('lists a router counter that is non-zero in any run, with the other runs\' zero', () => {
+  it("lists a router counter that is non-zero in any run, with the other runs' zero", () => {
     const hc = row('counters.spoke1.packet-processing/action/success/metadata/added-session-health-check');
     expect(hc.group).toBe('Counters: spoke1');
     expect(hc.cells[0]!.value).toBe(0);

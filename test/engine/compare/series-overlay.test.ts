@@ -22,7 +22,18 @@ describe('overlaySeries', () => {
   it('gives every control kind a metric, all null for a run that lacks it', () => {
     const o = overlaySeries([series([100], [0])]);
     const keys = o.metrics.map((m) => m.key);
-    expect(keys).toEqual(['sessionsInOutage', 'activeSessions', 'deliveredPps', 'lostPps', 'controlPps.sessionMetadata', 'controlPps.healthCheck', 'controlPps.ack', 'controlPps.enableMetadata', 'controlPps.disableForwardMetadata', 'controlPps.bfd']);
+    expect(keys).toEqual([
+      'sessionsInOutage',
+      'activeSessions',
+      'deliveredPps',
+      'lostPps',
+      'controlPps.sessionMetadata',
+      'controlPps.healthCheck',
+      'controlPps.ack',
+      'controlPps.enableMetadata',
+      'controlPps.disableForwardMetadata',
+      'controlPps.bfd',
+    ]);
     expect(o.metrics.find((m) => m.key === 'controlPps.ack')!.values).toEqual([[null]]);
   });
 

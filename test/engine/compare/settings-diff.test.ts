@@ -57,12 +57,12 @@ describe('settingsDiff', () => {
     expect(diff([], ['name=other', 'description=x', 'nodes[hub1].label=DC', 'nodes[hub1].position={"x":1,"y":2}'])).toEqual([]);
   });
 
-  it('keeps a fault\'s own durationMs (only the top-level one comes from the run)', () => {
+  it("keeps a fault's own durationMs (only the top-level one comes from the run)", () => {
     const d = diff(['faults[0]={"atMs":1000,"type":"link-down","link":"wan1","durationMs":500}'], ['faults[0]={"atMs":1000,"type":"link-down","link":"wan1","durationMs":900}']);
     expect(d).toEqual([{ path: 'faults[0].durationMs', values: [500, 900] }]);
   });
 
-  it('compares three runs at once, listing a path once with every run\'s value', () => {
+  it("compares three runs at once, listing a path once with every run's value", () => {
     const d = diff([], ['authority.sessionRecoveryDetection.inactivityTimeoutSec=1'], ['authority.sessionRecoveryDetection.inactivityTimeoutSec=5']);
     expect(d).toEqual([{ path: 'authority.sessionRecoveryDetection.inactivityTimeoutSec', values: [2, 1, 5] }]);
   });

@@ -25,7 +25,10 @@ type Op = { op: 'push'; time: number; payload: number } | { op: 'lane'; lane: nu
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 50 }), payload: fc.integer({ min: 0, max: 1_000_000 }) }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('lane' as const), lane: fc.integer({ min: 0, max: 2 }), time: fc.integer({ min: 0, max: 50 }), payload: fc.integer({ min: 0, max: 1_000_000 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ op: fc.constant('lane' as const), lane: fc.integer({ min: 0, max: 2 }), time: fc.integer({ min: 0, max: 50 }), payload: fc.integer({ min: 0, max: 1_000_000 }) }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('pop' as const) }) },
 );
 

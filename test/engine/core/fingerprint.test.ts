@@ -32,22 +32,16 @@ describe('Fingerprint', () => {
 
   it('changes when one event differs in time, node or kind', () => {
     fc.assert(
-      fc.property(
-        fc.array(evArb, { minLength: 1, maxLength: 200 }),
-        fc.nat(),
-        fc.integer({ min: 0, max: 2 }),
-        fc.integer({ min: 1, max: 2 ** 20 }),
-        (events, at, field, delta) => {
-          const i = at % events.length;
-          const changed = events.map((e) => [...e] as Ev);
-          const e = changed[i]!;
-          if (field === 0) e[0] = e[0] + delta;
-          else if (field === 1) e[1] = (e[1] + delta) % 0x1000000;
-          else e[2] = (e[2] + (delta % 255) + 1) % 256;
-          fc.pre(e[field] !== events[i]![field]);
-          expect(hexOf(changed)).not.toBe(hexOf(events));
-        },
-      ),
+      fc.property(fc.array(evArb, { minLength: 1, maxLength: 200 }), fc.nat(), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 2 ** 20 }), (events, at, field, delta) => {
+        const i = at % events.length;
+        const changed = events.map((e) => [...e] as Ev);
+        const e = changed[i]!;
+        if (field === 0) e[0] = e[0] + delta;
+        else if (field === 1) e[1] = (e[1] + delta) % 0x1000000;
+        else e[2] = (e[2] + (delta % 255) + 1) % 256;
+        fc.pre(e[field] !== events[i]![field]);
+        expect(hexOf(changed)).not.toBe(hexOf(events));
+      }),
       { numRuns: 50 },
     );
   });

@@ -75,7 +75,7 @@ describe('model invariants under random scenarios', () => {
     );
   });
 
-  it('keeps the run\'s books balanced (§7)', () => {
+  it("keeps the run's books balanced (§7)", () => {
     fc.assert(
       fc.property(planArb, (p) => {
         const s = scenarioOf(p);

@@ -37,7 +37,7 @@ describe('RandomStreams', () => {
     );
   });
 
-  it('keeps one stream\'s draws whatever another stream draws in between', () => {
+  it("keeps one stream's draws whatever another stream draws in between", () => {
     const streams = new RandomStreams(42);
     const a = streams.stream('link:wan1');
     const b = streams.stream('link:wan2');

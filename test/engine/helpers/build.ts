@@ -135,12 +135,7 @@ function base(o: CommonOptions, name: string): RawScenario {
  */
 export function spokeHub(o: SpokeHubOptions = {}): Scenario {
   const raw = base(o, 'spoke and hub');
-  raw.nodes = [
-    { id: 'client1', kind: 'client' },
-    router('spoke1', 'spoke', o.spokeVersion, o.spokeMode),
-    router('hub1', 'hub', o.hubVersion, o.hubMode),
-    { id: 'server1', kind: 'server' },
-  ];
+  raw.nodes = [{ id: 'client1', kind: 'client' }, router('spoke1', 'spoke', o.spokeVersion, o.spokeMode), router('hub1', 'hub', o.hubVersion, o.hubMode), { id: 'server1', kind: 'server' }];
   const wan: Record<string, unknown> = { id: 'wan1', a: 'spoke1', b: 'hub1', latencyMs: o.wanLatencyMs ?? 20 };
   if (o.jitterMs !== undefined) wan['jitterMs'] = o.jitterMs;
   if (o.lossPct !== undefined) wan['lossPct'] = o.lossPct;

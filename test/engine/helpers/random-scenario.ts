@@ -86,11 +86,19 @@ export function scenarioOf(p: Plan): Scenario {
       const id = `wan${i + 1}-${j + 1}`;
       wanIds.push(id);
       if (w.nat) natIds.push(id);
-      links.push({ id, a: `spoke${i + 1}`, b: `hub${j + 1}`, latencyMs: w.latencyMs, jitterMs: w.jitterMs, lossPct: w.lossPct, ...(w.nat ? { nat: { inside: `spoke${i + 1}`, bindingTimeoutMs: 2000 } } : {}) });
+      links.push({
+        id,
+        a: `spoke${i + 1}`,
+        b: `hub${j + 1}`,
+        latencyMs: w.latencyMs,
+        jitterMs: w.jitterMs,
+        lossPct: w.lossPct,
+        ...(w.nat ? { nat: { inside: `spoke${i + 1}`, bindingTimeoutMs: 2000 } } : {}),
+      });
     });
   });
   const routers = [...p.spokes.map((_, i) => `spoke${i + 1}`), ...p.hubs.map((_, j) => `hub${j + 1}`)];
-  const pick = <T,>(xs: readonly T[], k: number) => xs[k % xs.length]!;
+  const pick = <T>(xs: readonly T[], k: number) => xs[k % xs.length]!;
   const faults = p.faults.map((f) => {
     const atMs = Math.round(f.at * p.durationMs);
     const link = pick(wanIds, f.pick);
@@ -143,4 +151,3 @@ export function scenarioOf(p: Plan): Scenario {
     faults,
   });
 }
-

@@ -31,7 +31,7 @@ describe('§4.5 peer liveness (BFD)', () => {
       expect(up.tUs - back.tUs).toBeLessThanOrEqual(5_000_000 + 1_100_000);
     });
 
-    it('detects the peer\'s new boot epoch and recovers the sessions by bfd', () => {
+    it("detects the peer's new boot epoch and recovers the sessions by bfd", () => {
       const { result } = run(scenario());
       expect(counter(result, 'spoke1', 'emulator/bfd-peer-restart-detected')).toBe(1);
       expect(result.summary.sessions.affected).toBe(3);
@@ -120,7 +120,7 @@ describe('§4.5 peer liveness (BFD)', () => {
         },
       });
 
-    it('lets the outside hub open a hop only through the pinhole the inside spoke\'s BFD keeps open', () => {
+    it("lets the outside hub open a hop only through the pinhole the inside spoke's BFD keeps open", () => {
       const { sim, result } = run(reverseTraffic(true));
       expect(counter(result, 'hub1', 'emulator/sessions-created')).toBe(1);
       expect(counter(result, 'spoke1', 'emulator/sessions-created')).toBe(1);
@@ -147,7 +147,7 @@ describe('§4.5 peer liveness (BFD)', () => {
       expect(counter(result, 'spoke1', 'emulator/nat-dropped')).toBe(0);
     });
 
-    it('lets the inside spoke detect the hub\'s restart', () => {
+    it("lets the inside spoke detect the hub's restart", () => {
       const { result } = run(spokeHub({ ...slowDetection, nat: true, durationMs: 15_000, traffic: [bidir(2)], faults: [hubRestart(1000)] }));
       expect(counter(result, 'spoke1', 'emulator/bfd-peer-restart-detected')).toBe(1);
       expect(result.summary.sessions.recoveredBy.bfd).toBe(2);

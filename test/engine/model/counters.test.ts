@@ -39,7 +39,7 @@ describe('§8 counters', () => {
     for (const p of SPEC_PATHS) expect(COUNTER_PATHS).toContain(p);
   });
 
-  it('keeps the emulator\'s own counters under emulator/ and the rest under the product\'s prefixes', () => {
+  it("keeps the emulator's own counters under emulator/ and the rest under the product's prefixes", () => {
     for (const p of COUNTER_PATHS) expect(p.startsWith('emulator/') || p.startsWith('packet-processing/action/') || p.startsWith('service-area/')).toBe(true);
     const productish = COUNTER_PATHS.filter((p) => !p.startsWith('emulator/'));
     expect(productish.sort()).toEqual(SPEC_PATHS.filter((p) => !p.startsWith('emulator/')).sort());

@@ -5,8 +5,7 @@ import { counter, events, liveCounter, routerRt, run, spokeHub } from '../helper
 const bidir = (sessions: number, ratePps = 50) => ({ protocol: 'udp', pattern: 'bidirectional', sessions, ratePps });
 
 describe('§4.1 node-restart', () => {
-  const restart = () =>
-    spokeHub({ durationMs: 10_000, traffic: [bidir(3)], faults: [{ atMs: 3000, type: 'node-restart', node: 'hub1', downtimeMs: 2000 }] });
+  const restart = () => spokeHub({ durationMs: 10_000, traffic: [bidir(3)], faults: [{ atMs: 3000, type: 'node-restart', node: 'hub1', downtimeMs: 2000 }] });
 
   it('drops every packet that reaches the router while it is down (lost by node-down)', () => {
     const { result } = run(restart());
@@ -36,7 +35,9 @@ describe('§4.1 node-restart', () => {
   });
 
   it('comes back with empty tables that only new metadata fills', () => {
-    const sim = new Simulation(spokeHub({ mode: 'inactivity-based', timeoutSec: 60, durationMs: 6000, traffic: [bidir(3)], faults: [{ atMs: 3000, type: 'node-restart', node: 'hub1', downtimeMs: 500 }] }));
+    const sim = new Simulation(
+      spokeHub({ mode: 'inactivity-based', timeoutSec: 60, durationMs: 6000, traffic: [bidir(3)], faults: [{ atMs: 3000, type: 'node-restart', node: 'hub1', downtimeMs: 500 }] }),
+    );
     sim.runUntil(3_500_000);
     expect(routerRt(sim, 'hub1').lan.size).toBe(0);
     const createdBefore = liveCounter(sim, 'hub1', 'emulator/sessions-created');
@@ -85,7 +86,7 @@ describe('§4.1 nat-rebind', () => {
     expect(drops.every((e) => e.tUs >= 3_000_000)).toBe(true);
   });
 
-  it('sends the inside router\'s next packets from new public ports', () => {
+  it("sends the inside router's next packets from new public ports", () => {
     const sim = new Simulation(spokeHub({ nat: true, durationMs: 6000, traffic: [bidir(2)], faults: [{ atMs: 3000, type: 'nat-rebind', link: 'wan1' }] }));
     sim.runUntil(2_900_000);
     const before = new Set([...routerRt(sim, 'hub1').wan.values()].map((s) => s.peerPort));
@@ -104,9 +105,7 @@ describe('§4.1 link faults (scenario-format)', () => {
   });
 
   it('adds loss on an impaired link and restores it after durationMs', () => {
-    const { result } = run(
-      spokeHub({ durationMs: 8000, traffic: [bidir(4)], faults: [{ atMs: 1000, type: 'link-impair', link: 'wan1', direction: 'both', lossPct: 50, durationMs: 2000 }] }),
-    );
+    const { result } = run(spokeHub({ durationMs: 8000, traffic: [bidir(4)], faults: [{ atMs: 1000, type: 'link-impair', link: 'wan1', direction: 'both', lossPct: 50, durationMs: 2000 }] }));
     const lost = result.summary.packets.lostBy['link-loss'];
     // ≈ 4 sessions × 100 pps × 2 s × 50 %: hundreds, and none after the impairment ends.
     expect(lost).toBeGreaterThan(250);
@@ -147,4 +146,3 @@ describe('§4.1 link faults (scenario-format)', () => {
     expect(lostLate).toBe(0);
   });
 });
-

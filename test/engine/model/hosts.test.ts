@@ -62,7 +62,7 @@ describe('§5 request-response', () => {
     expect(first!.recoveredBy).toBe('new-session');
   });
 
-  it('ends a given-up session\'s outage at the give-up, after about appTimeoutMs', () => {
+  it("ends a given-up session's outage at the give-up, after about appTimeoutMs", () => {
     const { result } = run(
       spokeHub({
         durationMs: 20_000,
@@ -130,7 +130,11 @@ describe('§5 streams and bidirectional', () => {
 
   it('gives up a TCP stream-up when no acknowledgement arrives for appTimeoutMs', () => {
     const { result } = run(
-      spokeHub({ durationMs: 15_000, traffic: [{ protocol: 'tcp', pattern: 'stream-up', sessions: 1, ratePps: 20, appTimeoutMs: 4000 }], faults: [{ atMs: 3000, type: 'link-down', link: 'wan1', durationMs: null }] }),
+      spokeHub({
+        durationMs: 15_000,
+        traffic: [{ protocol: 'tcp', pattern: 'stream-up', sessions: 1, ratePps: 20, appTimeoutMs: 4000 }],
+        faults: [{ atMs: 3000, type: 'link-down', link: 'wan1', durationMs: null }],
+      }),
     );
     const first = result.sessions[0]!;
     expect(first.gaveUp).toBe(true);
@@ -168,7 +172,7 @@ describe('§5 bursts', () => {
 });
 
 describe('§5 session start (assumption session-start)', () => {
-  it('spreads a definition\'s sessions over one period after startMs', () => {
+  it("spreads a definition's sessions over one period after startMs", () => {
     const { result } = run(spokeHub({ durationMs: 3000, traffic: [{ protocol: 'udp', pattern: 'request-response', sessions: 20, intervalMs: 1000, startMs: 500 }] }));
     const starts = result.sessions.map((s) => s.startMs);
     expect(starts).toHaveLength(20);

@@ -148,7 +148,7 @@ describe('§4.4 inactivity-based detection', () => {
       expect(events(trace, 'health-check-added', 'hub1').every((e) => String(e.detail['side']).startsWith('client-side'))).toBe(true);
     });
 
-    it('has the spoke acknowledge the hub\'s checks', () => {
+    it("has the spoke acknowledge the hub's checks", () => {
       const { result } = run(scenario());
       const added = counter(result, 'hub1', 'success/metadata/added-session-health-check');
       expect(counter(result, 'spoke1', 'success/metadata/sent-session-health-check-acknowledgement')).toBe(added);
@@ -166,7 +166,15 @@ describe('§4.4 inactivity-based detection', () => {
   describe('(h) pinhole sessions (NAT, spoke inside)', () => {
     it('counts forward-pinhole timeouts on the hub after a NAT rebind', () => {
       const { result } = run(
-        spokeHub({ nat: true, spokeMode: 'packet-based', hubMode: 'inactivity-based', timeoutSec: 2, durationMs: 15_000, traffic: [bidir(2, 20)], faults: [{ atMs: 5000, type: 'nat-rebind', link: 'wan1' }] }),
+        spokeHub({
+          nat: true,
+          spokeMode: 'packet-based',
+          hubMode: 'inactivity-based',
+          timeoutSec: 2,
+          durationMs: 15_000,
+          traffic: [bidir(2, 20)],
+          faults: [{ atMs: 5000, type: 'nat-rebind', link: 'wan1' }],
+        }),
       );
       const timeouts = counter(result, 'hub1', 'failure/metadata/session-health-check-timeout');
       expect(timeouts).toBeGreaterThan(0);
@@ -175,9 +183,7 @@ describe('§4.4 inactivity-based detection', () => {
     });
 
     it('counts forward-pinhole timeouts on the hub when an idle gap outlives the NAT binding', () => {
-      const { result } = run(
-        spokeHub({ nat: { bindingTimeoutMs: 1500 }, spokeMode: 'packet-based', hubMode: 'inactivity-based', timeoutSec: 2, durationMs: 20_000, traffic: [bursty(1)] }),
-      );
+      const { result } = run(spokeHub({ nat: { bindingTimeoutMs: 1500 }, spokeMode: 'packet-based', hubMode: 'inactivity-based', timeoutSec: 2, durationMs: 20_000, traffic: [bursty(1)] }));
       expect(counter(result, 'hub1', 'failure/metadata/session-health-check-timeout-forward-pinhole-flow')).toBeGreaterThan(0);
       expect(counter(result, 'hub1', 'service-area/received/reverse-packets-for-stuck-pinhole-session')).toBeGreaterThan(0);
     });
@@ -236,7 +242,7 @@ describe('§4.4 inactivity-based detection', () => {
   });
 
   describe('effective settings', () => {
-    it('uses a router\'s own inactivity timeout over the authority\'s', () => {
+    it("uses a router's own inactivity timeout over the authority's", () => {
       const t = spokeHub({ mode: 'inactivity-based', timeoutSec: 10, spokeMode: { inactivityTimeoutSec: 1 }, hubVersion: '6.0.5', durationMs: 10_000, traffic: [streamUp(1)] });
       const { trace } = run(t);
       const times = events(trace, 'health-check-added', 'spoke1').map((e) => e.tUs);
@@ -275,7 +281,15 @@ describe('§4.4 inactivity-based detection', () => {
 describe('§4.6 stuck pinhole sessions', () => {
   it('counts every LAN packet for a hub pinhole session whose check timed out', () => {
     const { result, trace } = run(
-      spokeHub({ nat: true, spokeMode: 'packet-based', hubMode: 'inactivity-based', timeoutSec: 2, durationMs: 15_000, traffic: [bidir(1, 20)], faults: [{ atMs: 5000, type: 'nat-rebind', link: 'wan1' }] }),
+      spokeHub({
+        nat: true,
+        spokeMode: 'packet-based',
+        hubMode: 'inactivity-based',
+        timeoutSec: 2,
+        durationMs: 15_000,
+        traffic: [bidir(1, 20)],
+        faults: [{ atMs: 5000, type: 'nat-rebind', link: 'wan1' }],
+      }),
     );
     const firstTimeout = events(trace, 'health-check-timeout', 'hub1')[0];
     expect(firstTimeout).toBeDefined();

@@ -24,8 +24,10 @@ function busy(): RunResult {
 
 const mixed = (): RunResult[] => [
   busy(),
-  run(spokeHub({ mode: 'inactivity-based', timeoutSec: 2, durationMs: 12_000, lossPct: 2, traffic: [bidir(6)], faults: [{ atMs: 5000, type: 'session-loss', node: 'hub1' }] }), { trace: false }).result,
-  run(dualHub({ mode: 'inactivity-based', timeoutSec: 30, durationMs: 15_000, traffic: [bidir(3)], faults: [{ atMs: 4000, type: 'node-restart', node: 'hub1', downtimeMs: 8000 }] }), { trace: false }).result,
+  run(spokeHub({ mode: 'inactivity-based', timeoutSec: 2, durationMs: 12_000, lossPct: 2, traffic: [bidir(6)], faults: [{ atMs: 5000, type: 'session-loss', node: 'hub1' }] }), { trace: false })
+    .result,
+  run(dualHub({ mode: 'inactivity-based', timeoutSec: 30, durationMs: 15_000, traffic: [bidir(3)], faults: [{ atMs: 4000, type: 'node-restart', node: 'hub1', downtimeMs: 8000 }] }), { trace: false })
+    .result,
 ];
 
 describe('§7 what is measured', () => {
@@ -73,7 +75,9 @@ describe('§7 what is measured', () => {
   });
 
   it('counts a session still in outage at the end as failed', () => {
-    const { result } = run(spokeHub({ spokeMode: 'packet-based', hubMode: 'inactivity-based', durationMs: 10_000, traffic: [bidir(2, 20)], faults: [{ atMs: 4000, type: 'session-loss', node: 'hub1' }] }));
+    const { result } = run(
+      spokeHub({ spokeMode: 'packet-based', hubMode: 'inactivity-based', durationMs: 10_000, traffic: [bidir(2, 20)], faults: [{ atMs: 4000, type: 'session-loss', node: 'hub1' }] }),
+    );
     expect(result.summary.sessions.failed).toBe(2);
     for (const s of result.sessions) {
       expect(s.failed).toBe(true);
@@ -103,7 +107,7 @@ describe('§7 what is measured', () => {
     expect(result.summary.sessions.recoveredBy.metadata).toBe(1);
   });
 
-  it('credits packet-based when a spoke that lost its sessions answers the hub\'s plain packets', () => {
+  it("credits packet-based when a spoke that lost its sessions answers the hub's plain packets", () => {
     // A one-way reverse UDP stream: the hub stopped adding metadata (disable-forward-metadata),
     // so the spoke must ask for it with enable-metadata. (A spoke restart would also change its
     // BFD epoch, and the hub usually hears that first: then bfd is credited.)
@@ -180,7 +184,14 @@ describe('§7 what is measured', () => {
 
   it('reports exposure per router, adding up to the total', () => {
     const { result } = run(
-      dualHub({ hub2Mode: 'inactivity-based', durationMs: 3000, faults: [{ atMs: 500, type: 'scan', target: 'hub1', ratePps: 100, durationMs: 1000 }, { atMs: 500, type: 'scan', target: 'hub2', ratePps: 100, durationMs: 1000 }] }),
+      dualHub({
+        hub2Mode: 'inactivity-based',
+        durationMs: 3000,
+        faults: [
+          { atMs: 500, type: 'scan', target: 'hub1', ratePps: 100, durationMs: 1000 },
+          { atMs: 500, type: 'scan', target: 'hub2', ratePps: 100, durationMs: 1000 },
+        ],
+      }),
     );
     const e = result.summary.exposure;
     expect(e.byRouter).toEqual({ spoke1: 0, hub1: 100, hub2: 0 });

@@ -71,10 +71,12 @@ describe('§3 a router in the middle loses state', () => {
   }
 
   it('settles when both ends of one hop lose their sessions 30 ms apart', () => {
-    const { result } = run(chain([
-      { atMs: 10_000, type: 'session-loss', node: 'sp1' },
-      { atMs: 10_030, type: 'session-loss', node: 'hub1' },
-    ]));
+    const { result } = run(
+      chain([
+        { atMs: 10_000, type: 'session-loss', node: 'sp1' },
+        { atMs: 10_030, type: 'session-loss', node: 'hub1' },
+      ]),
+    );
     expect(result.summary.sessions.recovered).toBe(5);
     // Each loss rebuilds each session at most once per hop.
     expect(counter(result, 'hub2', 'emulator/session-replaced')).toBeLessThanOrEqual(10);
@@ -83,11 +85,16 @@ describe('§3 a router in the middle loses state', () => {
   });
 
   it('settles on a single hop when spoke and hub lose state 30 ms apart', () => {
-    const { result } = run(spokeHub({
-      durationMs: 40_000,
-      traffic: [{ protocol: 'udp', pattern: 'bidirectional', sessions: 5, ratePps: 50 }],
-      faults: [{ atMs: 10_000, type: 'session-loss', node: 'spoke1' }, { atMs: 10_030, type: 'session-loss', node: 'hub1' }],
-    }));
+    const { result } = run(
+      spokeHub({
+        durationMs: 40_000,
+        traffic: [{ protocol: 'udp', pattern: 'bidirectional', sessions: 5, ratePps: 50 }],
+        faults: [
+          { atMs: 10_000, type: 'session-loss', node: 'spoke1' },
+          { atMs: 10_030, type: 'session-loss', node: 'hub1' },
+        ],
+      }),
+    );
     expect(result.summary.sessions.recovered).toBe(5);
     expect(lateMetadata(result, 20_000)).toBe(0);
     expect(sum(result, 'emulator/session-replaced')).toBeLessThanOrEqual(5);
@@ -142,13 +149,15 @@ describe('§3 wayport pairs', () => {
     expect(seen.has(1)).toBe(true); // freed and never claimed: handed out again at the end
   });
 
-  it('takes the pair of a session rebuilt from the peer\'s metadata off the free list', () => {
+  it("takes the pair of a session rebuilt from the peer's metadata off the free list", () => {
     // The spoke loses state; the hub re-opens the downloads on the spoke's old wayports.
-    const sim = new Simulation(spokeHub({
-      durationMs: 20_000,
-      traffic: [{ protocol: 'udp', pattern: 'stream-down', sessions: 4, ratePps: 20 }],
-      faults: [{ atMs: 5000, type: 'session-loss', node: 'spoke1' }],
-    }));
+    const sim = new Simulation(
+      spokeHub({
+        durationMs: 20_000,
+        traffic: [{ protocol: 'udp', pattern: 'stream-down', sessions: 4, ratePps: 20 }],
+        faults: [{ atMs: 5000, type: 'session-loss', node: 'spoke1' }],
+      }),
+    );
     const result = sim.run();
     expect(result.summary.sessions.recovered).toBe(4);
     const spoke = routerRt(sim, 'spoke1');
@@ -172,7 +181,13 @@ describe('§3 delivery is end to end', () => {
       formatVersion: 1,
       name: 'two clients',
       durationMs: 12_000,
-      nodes: [{ id: 'client1', kind: 'client' }, { id: 'client2', kind: 'client' }, { id: 'spoke1', kind: 'spoke' }, { id: 'hub1', kind: 'hub' }, { id: 'server1', kind: 'server' }],
+      nodes: [
+        { id: 'client1', kind: 'client' },
+        { id: 'client2', kind: 'client' },
+        { id: 'spoke1', kind: 'spoke' },
+        { id: 'hub1', kind: 'hub' },
+        { id: 'server1', kind: 'server' },
+      ],
       links: [
         { id: 'lan1', a: 'client1', b: 'spoke1', latencyMs: 0.5 },
         { id: 'lan3', a: 'client2', b: 'spoke1', latencyMs: 0.5 },
@@ -224,7 +239,7 @@ describe('§4.5 NAT', () => {
     expect(counter(result, 'spoke1', 'emulator/nat-dropped')).toBeGreaterThan(350);
   });
 
-  it('gives NAT and scanner addresses of their own, never a node\'s', () => {
+  it("gives NAT and scanner addresses of their own, never a node's", () => {
     const sim = new Simulation(spokeHub({ nat: true }));
     const nat = sim.w.links.find((l) => l.nat !== null)!.nat!;
     expect(nat.addr).toBeGreaterThan(sim.w.nodeIds.length);
@@ -234,10 +249,12 @@ describe('§4.5 NAT', () => {
 
 describe('§4.2 exposure', () => {
   it('splits exposure into scanner probes and packets of sessions nobody holds any more', () => {
-    const { result } = run(spokeHub({
-      durationMs: 6000,
-      faults: [{ atMs: 1000, type: 'scan', target: 'hub1', ratePps: 100, durationMs: 1000 }],
-    }));
+    const { result } = run(
+      spokeHub({
+        durationMs: 6000,
+        faults: [{ atMs: 1000, type: 'scan', target: 'hub1', ratePps: 100, durationMs: 1000 }],
+      }),
+    );
     const e = result.summary.exposure;
     expect(e.scanner).toBe(100);
     expect(e.lostSession).toBe(0);

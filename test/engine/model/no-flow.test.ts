@@ -30,9 +30,7 @@ describe('§4.2 a packet for a flow that does not exist', () => {
   });
 
   it('answers a plain packet with enable-metadata at a pre-6.1 receiver even when configured inactivity-based', () => {
-    const { result } = run(
-      spokeHub({ mode: 'inactivity-based', hubVersion: '6.0.9', spokeMode: 'packet-based', durationMs: 6000, traffic: [bidir(3)], faults: [hubLoss()] }),
-    );
+    const { result } = run(spokeHub({ mode: 'inactivity-based', hubVersion: '6.0.9', spokeMode: 'packet-based', durationMs: 6000, traffic: [bidir(3)], faults: [hubLoss()] }));
     expect(counter(result, 'hub1', 'emulator/enable-metadata-sent')).toBeGreaterThanOrEqual(3);
     expect(counter(result, 'hub1', 'emulator/no-flow-dropped-silently')).toBe(0);
     expect(result.summary.sessions.recoveredBy['packet-based']).toBe(3);
@@ -67,7 +65,7 @@ describe('§4.2 a packet for a flow that does not exist', () => {
     expect(counter(result, 'spoke1', 'success/metadata/received-enable-metadata')).toBe(0);
   });
 
-  it('sends enable-metadata to the packet\'s source address and port (through NAT to the spoke)', () => {
+  it("sends enable-metadata to the packet's source address and port (through NAT to the spoke)", () => {
     const { result } = run(spokeHub({ nat: true, durationMs: 6000, traffic: [bidir(3)], faults: [hubLoss()] }));
     const sent = counter(result, 'hub1', 'emulator/enable-metadata-sent');
     expect(sent).toBeGreaterThan(0);

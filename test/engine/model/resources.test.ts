@@ -41,7 +41,7 @@ describe('§6 resources: the control-packet budget', () => {
     expect(counter(result, 'hub1', 'success/metadata/sent-disable-forward-metadata')).toBe(0);
   });
 
-  it('takes the budget from the peer that generates, not from the scanned router\'s neighbour', () => {
+  it("takes the budget from the peer that generates, not from the scanned router's neighbour", () => {
     const { result } = run(spokeHub({ controlPacketsPerSec: 1000, durationMs: 3000, faults: [{ atMs: 1000, type: 'scan', target: 'hub1', ratePps: 20_000, durationMs: 1000 }] }));
     expect(counter(result, 'spoke1', 'emulator/enable-metadata-buffer-allocation')).toBe(0);
     expect(result.summary.exposure.byRouter['spoke1']).toBe(0);

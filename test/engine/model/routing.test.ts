@@ -119,4 +119,3 @@ describe('§2 links: bandwidth, queue and NAT bindings', () => {
     expect(result.summary.packets.lostBy.nat).toBe(0);
   });
 });
-

@@ -46,8 +46,7 @@ describe('§1 time, order, randomness', () => {
   it('keeps the loss draws on wan1 when an unrelated client/spoke pair is added', () => {
     const alone = run(spokeHub(lossy), { trace: false }).result;
     const more = run(withIsolatedPair(lossy), { trace: false }).result;
-    const original = (r: typeof alone) =>
-      r.sessions.filter((s) => s.traffic !== 'iso').map((s) => ({ traffic: s.traffic, port: s.clientPort, sent: s.sent, lost: s.lost, delivered: s.delivered }));
+    const original = (r: typeof alone) => r.sessions.filter((s) => s.traffic !== 'iso').map((s) => ({ traffic: s.traffic, port: s.clientPort, sent: s.sent, lost: s.lost, delivered: s.delivered }));
     expect(alone.summary.packets.lostBy['link-loss']).toBeGreaterThan(0);
     expect(more.summary.packets.lostBy['link-loss']).toBe(alone.summary.packets.lostBy['link-loss']);
     expect(original(more)).toEqual(original(alone));
@@ -60,8 +59,7 @@ describe('§1 time, order, randomness', () => {
 
   it('never reads a wall clock or an unseeded random source in the engine', () => {
     const root = fileURLToPath(new URL('../../../engine/', import.meta.url));
-    const files = (dir: string): string[] =>
-      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
     const banned = /\b(Date\.now|new Date\(|performance\.now|Math\.random|setTimeout|setInterval|process\.hrtime)\b/;
     const offenders = files(root).filter((f) => banned.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
     expect(offenders).toEqual([]);

@@ -52,7 +52,9 @@ describe('objectives in the scenario file', () => {
 
   it('names an unknown counter path and an unknown node', () => {
     expect(problems([o({ counter: 'packet-processing/nothing', node: 'hub1', op: '>', value: 0 })])[0]).toMatchObject({ path: 'objectives[0].expect.counter' });
-    expect(problems([o({ counter: 'packet-processing/action/success/metadata/added', node: 'hub9', op: '>', value: 0 })])).toEqual([{ path: 'objectives[0].expect.node', message: 'node "hub9" does not exist' }]);
+    expect(problems([o({ counter: 'packet-processing/action/success/metadata/added', node: 'hub9', op: '>', value: 0 })])).toEqual([
+      { path: 'objectives[0].expect.node', message: 'node "hub9" does not exist' },
+    ]);
     expect(problems([o({ node: 'client1', mode: 'packet-based' })])).toEqual([{ path: 'objectives[0].expect.node', message: 'must be a router (spoke or hub); "client1" is a client' }]);
     expect(problems([o({ metric: 'exposure.byRouter.nobody', op: '==', value: 0 })])).toEqual([{ path: 'objectives[0].expect.metric', message: 'node "nobody" does not exist' }]);
   });

@@ -68,7 +68,11 @@ describe('fork at the fault', () => {
       { ...base, name: 'baseline' },
     ];
     const stats: ForkStats = { groups: 0, forked: 0, sharedMs: 0 };
-    const forked = runForked(variants.map((scenario) => ({ scenario })), undefined, stats);
+    const forked = runForked(
+      variants.map((scenario) => ({ scenario })),
+      undefined,
+      stats,
+    );
     expect(stats.forked).toBe(variants.length);
     expect(stats.sharedMs).toBeGreaterThan(200_000);
     variants.forEach((v, i) => {
@@ -80,7 +84,7 @@ describe('fork at the fault', () => {
 });
 
 describe('fork at the fault, with faults the runs share', () => {
-  it('keeps the lab\'s own faults in the shared prefix and forks at the first fault that differs', () => {
+  it("keeps the lab's own faults in the shared prefix and forks at the first fault that differs", () => {
     const lab = load('01-spoke-and-hub-session-loss-packet-based.srlab.json'); // session-loss on hub1 at 20 s
     const variants: Scenario[] = [
       lab,
@@ -88,7 +92,11 @@ describe('fork at the fault, with faults the runs share', () => {
       { ...lab, faults: [...lab.faults, { atMs: 35_000, type: 'link-down' as const, link: 'wan1', durationMs: 5000 }] },
     ];
     const stats: ForkStats = { groups: 0, forked: 0, sharedMs: 0 };
-    const forked = runForked(variants.map((scenario) => ({ scenario })), undefined, stats);
+    const forked = runForked(
+      variants.map((scenario) => ({ scenario })),
+      undefined,
+      stats,
+    );
     expect(stats.sharedMs).toBeGreaterThan(2 * 34_000);
     variants.forEach((v, i) => expect(forked[i]!.summary.fingerprint).toBe(new Simulation(v).run().summary.fingerprint));
   });

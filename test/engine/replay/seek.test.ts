@@ -56,7 +56,8 @@ function travel(file: string): Travel {
   return { scenario, timeline, log, extent: { endUs: sim.endUs, endEvents: sim.w.events }, faults: runFaults(sim), fingerprint: result.summary.fingerprint };
 }
 
-const view = (t: Travel, target: SeekTarget) => seekView(seekTimeline(t.timeline, target, t.extent, t.faults), { runId: 'r', state: 'ended', speed: 1, extent: t.extent, faults: t.faults, log: t.log, limit: 200 });
+const view = (t: Travel, target: SeekTarget) =>
+  seekView(seekTimeline(t.timeline, target, t.extent, t.faults), { runId: 'r', state: 'ended', speed: 1, extent: t.extent, faults: t.faults, log: t.log, limit: 200 });
 
 /** A fresh run to exactly `n` events, with its log. */
 function freshToEvent(s: Scenario, n: number): { sim: Simulation; log: TraceEvent[] } {
@@ -165,7 +166,19 @@ describe('time travel over a recorded run', () => {
 
   it('goes on from the copy shown last (a cursor) and shows exactly what restoring a copy shows', () => {
     const cursor = new TimelineCursor(t.timeline, 5000);
-    const targets: SeekTarget[] = [{ event: 1000 }, { step: 'forward', from: 1000 }, { step: 'forward', from: 1001 }, { tUs: 300_000 }, { tUs: 310_000 }, { step: 'back', from: 2000 }, { tUs: 19_999_000 }, { fault: 0 }, { event: 34_500 }, { tUs: 59_000_000 }, { tUs: 59_000_500 }];
+    const targets: SeekTarget[] = [
+      { event: 1000 },
+      { step: 'forward', from: 1000 },
+      { step: 'forward', from: 1001 },
+      { tUs: 300_000 },
+      { tUs: 310_000 },
+      { step: 'back', from: 2000 },
+      { tUs: 19_999_000 },
+      { fault: 0 },
+      { event: 34_500 },
+      { tUs: 59_000_000 },
+      { tUs: 59_000_500 },
+    ];
     for (const target of targets) {
       const pos = seekTimeline(cursor, target, t.extent, t.faults);
       const plain = seekTimeline(t.timeline, target, t.extent, t.faults);
@@ -175,7 +188,7 @@ describe('time travel over a recorded run', () => {
     }
   });
 
-  it('steps back through copies of its own when the timeline\'s are far apart, showing what restoring shows', () => {
+  it("steps back through copies of its own when the timeline's are far apart, showing what restoring shows", () => {
     // Copies 100 000 events apart (as on a big run): steps back keep copies near where they went.
     const cursor = new TimelineCursor(t.timeline, 100_000);
     let n = 50_000;

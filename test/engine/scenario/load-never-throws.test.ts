@@ -11,10 +11,30 @@ function isResult(r: unknown): boolean {
 
 /** Paths into the full example where a random value gets written. */
 const PATHS = [
-  'format', 'formatVersion', 'name', 'seed', 'durationMs', 'authority', 'authority.sessionRecoveryDetection',
-  'authority.sessionRecoveryDetection.mode', 'authority.bfd.multiplier', 'nodes', 'nodes[0]', 'nodes[hub1].kind',
-  'nodes[hub1].sessionRecoveryDetection', 'links', 'links[1].nat', 'links[1].nat.inside', 'links[0].a',
-  'traffic[0]', 'traffic[2].burst', 'faults', 'faults[0]', 'faults[3].type', 'faults[5].link', 'extra',
+  'format',
+  'formatVersion',
+  'name',
+  'seed',
+  'durationMs',
+  'authority',
+  'authority.sessionRecoveryDetection',
+  'authority.sessionRecoveryDetection.mode',
+  'authority.bfd.multiplier',
+  'nodes',
+  'nodes[0]',
+  'nodes[hub1].kind',
+  'nodes[hub1].sessionRecoveryDetection',
+  'links',
+  'links[1].nat',
+  'links[1].nat.inside',
+  'links[0].a',
+  'traffic[0]',
+  'traffic[2].burst',
+  'faults',
+  'faults[0]',
+  'faults[3].type',
+  'faults[5].link',
+  'extra',
 ];
 
 describe('parseScenario', () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NOT_A_SCENARIO,
-  parseScenario,
-  parseScenarioText,
-} from '../../../engine/scenario/index.ts';
+import { NOT_A_SCENARIO, parseScenario, parseScenarioText } from '../../../engine/scenario/index.ts';
 import { fullExample, fullExampleText, minimal, problemsOf } from './helpers.ts';
 
 describe('parseScenario', () => {
@@ -87,9 +83,7 @@ describe('parseScenario', () => {
     expect(s.links[1]?.nat).toEqual({ inside: 'spoke1', bindingTimeoutMs: 30000 });
     expect(s.traffic[1]).toMatchObject({ pattern: 'bidirectional', intervalMs: 1000, burst: null, stopMs: null });
     expect(s.traffic[2]?.burst).toEqual({ activeMs: 2000, idleMs: 15000 });
-    expect(s.faults.map((f) => f.type)).toEqual([
-      'session-loss', 'node-restart', 'link-down', 'link-impair', 'link-flap', 'nat-rebind', 'scan',
-    ]);
+    expect(s.faults.map((f) => f.type)).toEqual(['session-loss', 'node-restart', 'link-down', 'link-impair', 'link-flap', 'nat-rebind', 'scan']);
   });
 
   it('keeps a partial router override partial', () => {
@@ -119,32 +113,25 @@ describe('parseScenario', () => {
     expect(problemsOf(parseScenario(raw))).toEqual([
       {
         path: 'formatVersion',
-        message:
-          'this file was written by a newer version (formatVersion 2); this version reads formatVersion 1 — update Session Recovery Lab',
+        message: 'this file was written by a newer version (formatVersion 2); this version reads formatVersion 1 — update Session Recovery Lab',
       },
     ]);
   });
 
   it('names the choices when the recovery mode is unknown', () => {
     const raw = { ...minimal(), authority: { sessionRecoveryDetection: { mode: 'inactivity' } } };
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'authority.sessionRecoveryDetection.mode', message: 'must be one of packet-based, inactivity-based' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'authority.sessionRecoveryDetection.mode', message: 'must be one of packet-based, inactivity-based' }]);
   });
 
   it.each([0, 3601, 2.5, '5'])('refuses inactivityTimeoutSec %j', (value) => {
     const raw = { ...minimal(), authority: { sessionRecoveryDetection: { inactivityTimeoutSec: value } } };
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'authority.sessionRecoveryDetection.inactivityTimeoutSec', message: 'must be a whole number from 1 to 3600' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'authority.sessionRecoveryDetection.inactivityTimeoutSec', message: 'must be a whole number from 1 to 3600' }]);
   });
 
   it('reports an unknown field and suggests the likely name', () => {
     const raw = minimal();
     raw['links'][0].latncyMs = 5;
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'links[0].latncyMs', message: 'unknown field "latncyMs" (did you mean "latencyMs"?)' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'links[0].latncyMs', message: 'unknown field "latncyMs" (did you mean "latencyMs"?)' }]);
   });
 
   it('reports a missing required field as required', () => {
@@ -175,8 +162,7 @@ describe('parseScenario', () => {
     expect(problemsOf(parseScenario(raw))).toEqual([
       {
         path: 'faults[0].type',
-        message:
-          'must be one of node-restart, session-loss, link-down, link-up, link-impair, link-flap, nat-rebind, scan',
+        message: 'must be one of node-restart, session-loss, link-down, link-up, link-impair, link-flap, nat-rebind, scan',
       },
     ]);
   });
@@ -184,9 +170,7 @@ describe('parseScenario', () => {
   it('refuses a software version that is not MAJOR.MINOR.PATCH', () => {
     const raw = minimal();
     raw['nodes'][1].softwareVersion = '6.1';
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'nodes[1].softwareVersion', message: 'must be a version like 6.1.0 (MAJOR.MINOR.PATCH)' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'nodes[1].softwareVersion', message: 'must be a version like 6.1.0 (MAJOR.MINOR.PATCH)' }]);
   });
 
   it('reports every field problem at once', () => {
@@ -207,16 +191,12 @@ describe('parseScenario', () => {
 describe('parseScenarioText', () => {
   it('gives line and column when the text is not JSON', () => {
     const text = '{\n  "format": "session-recovery-lab/scenario",\n  "name": "x",,\n}';
-    expect(problemsOf(parseScenarioText(text))).toEqual([
-      { path: '(file)', message: 'this file is not valid JSON: line 3, column 15: expected a "name" in double quotes, found ","' },
-    ]);
+    expect(problemsOf(parseScenarioText(text))).toEqual([{ path: '(file)', message: 'this file is not valid JSON: line 3, column 15: expected a "name" in double quotes, found ","' }]);
   });
 
   it('points out comments, which JSON does not allow', () => {
     const [problem] = problemsOf(parseScenarioText('{\n  // a comment\n}'));
-    expect(problem?.message).toBe(
-      'this file is not valid JSON: line 2, column 3: expected a "name" in double quotes, found "/" (comments are not allowed in JSON)',
-    );
+    expect(problem?.message).toBe('this file is not valid JSON: line 2, column 3: expected a "name" in double quotes, found "/" (comments are not allowed in JSON)');
   });
 
   it('points out a trailing comma', () => {
@@ -225,9 +205,7 @@ describe('parseScenarioText', () => {
   });
 
   it('reports an empty file as ending too early', () => {
-    expect(problemsOf(parseScenarioText(''))).toEqual([
-      { path: '(file)', message: 'this file is not valid JSON: line 1, column 1: expected a value, found the end of the file' },
-    ]);
+    expect(problemsOf(parseScenarioText(''))).toEqual([{ path: '(file)', message: 'this file is not valid JSON: line 1, column 1: expected a value, found the end of the file' }]);
   });
 
   it('accepts a file that starts with a UTF-8 byte order mark', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applySet,
-  applyVaryValues,
-  parseAssignment,
-  parsePath,
-  parseScenario,
-} from '../../../engine/scenario/index.ts';
+import { applySet, applyVaryValues, parseAssignment, parsePath, parseScenario } from '../../../engine/scenario/index.ts';
 import { fullExample } from './helpers.ts';
 
 /** Applies one assignment to the full example and returns the new raw value. */

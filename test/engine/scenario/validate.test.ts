@@ -12,34 +12,26 @@ describe('crossCheck', () => {
   it('refuses a self-link', () => {
     const raw = minimal();
     raw['links'].push({ id: 'loop', a: 'spoke1', b: 'spoke1' });
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'links[2].b', message: 'a link cannot join node "spoke1" to itself' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'links[2].b', message: 'a link cannot join node "spoke1" to itself' }]);
   });
 
   it('refuses a client with two links', () => {
     const raw = minimal();
     raw['nodes'].push({ id: 'spoke2', kind: 'spoke' });
     raw['links'].push({ id: 'lan3', a: 'client1', b: 'spoke2' });
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'nodes[0]', message: 'client "client1" needs exactly one link, to a router; it has 2 (lan1, lan3)' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'nodes[0]', message: 'client "client1" needs exactly one link, to a router; it has 2 (lan1, lan3)' }]);
   });
 
   it('refuses a client with no link', () => {
     const raw = minimal();
     raw['nodes'].push({ id: 'client2', kind: 'client' });
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'nodes[3]', message: 'client "client2" needs exactly one link, to a router; it has none' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'nodes[3]', message: 'client "client2" needs exactly one link, to a router; it has none' }]);
   });
 
   it('refuses a server with no link', () => {
     const raw = minimal();
     raw['nodes'].push({ id: 'server2', kind: 'server' });
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'nodes[3]', message: 'server "server2" needs at least one link, to a router; it has none' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'nodes[3]', message: 'server "server2" needs at least one link, to a router; it has none' }]);
   });
 
   it('accepts a server linked to two routers', () => {
@@ -68,9 +60,7 @@ describe('crossCheck', () => {
   it('refuses NAT whose inside is not one of the link ends', () => {
     const raw = fullExample();
     raw['links'][1].nat.inside = 'client1';
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'links[1].nat.inside', message: 'must be one of this link\'s two routers, "spoke1" or "hub1"; "client1" is not' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'links[1].nat.inside', message: 'must be one of this link\'s two routers, "spoke1" or "hub1"; "client1" is not' }]);
   });
 
   it('refuses NAT on a LAN link', () => {
@@ -91,9 +81,7 @@ describe('crossCheck', () => {
 
   it('refuses a node-restart of a host', () => {
     const raw = { ...minimal(), faults: [{ atMs: 0, type: 'node-restart', node: 'server1', downtimeMs: 100 }] };
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'faults[0].node', message: 'must be a router (spoke or hub); "server1" is a server' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'faults[0].node', message: 'must be a router (spoke or hub); "server1" is a server' }]);
   });
 
   it('refuses a scan aimed at a node that does not exist', () => {
@@ -109,32 +97,24 @@ describe('crossCheck', () => {
 
   it('refuses a link-impair that changes nothing', () => {
     const raw = { ...minimal(), faults: [{ atMs: 0, type: 'link-impair', link: 'lan2', durationMs: 100 }] };
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'faults[0]', message: 'a link-impair fault needs at least one of lossPct, latencyMs, jitterMs, bandwidthMbps' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'faults[0]', message: 'a link-impair fault needs at least one of lossPct, latencyMs, jitterMs, bandwidthMbps' }]);
   });
 
   it('refuses a fault after the end of the run', () => {
     const raw = { ...minimal(), faults: [{ atMs: 60001, type: 'link-up', link: 'lan2' }] };
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'faults[0].atMs', message: 'is after the end of the run (durationMs 60000)' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'faults[0].atMs', message: 'is after the end of the run (durationMs 60000)' }]);
   });
 
   it('refuses traffic that starts after the end of the run', () => {
     const raw = minimal();
     raw['traffic'][0].startMs = 70000;
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'traffic[0].startMs', message: 'is after the end of the run (durationMs 60000)' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'traffic[0].startMs', message: 'is after the end of the run (durationMs 60000)' }]);
   });
 
   it('refuses traffic whose stopMs is not after startMs', () => {
     const raw = minimal();
     Object.assign(raw['traffic'][0], { startMs: 5000, stopMs: 5000 });
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'traffic[0].stopMs', message: 'must be later than startMs (5000), or null to run until the end' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'traffic[0].stopMs', message: 'must be later than startMs (5000), or null to run until the end' }]);
   });
 
   it('refuses traffic that does not go from a client to a server', () => {
@@ -149,25 +129,19 @@ describe('crossCheck', () => {
   it('refuses duplicate node ids', () => {
     const raw = minimal();
     raw['nodes'].push({ id: 'spoke1', kind: 'hub' });
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'nodes[3].id', message: 'node id "spoke1" is used by more than one node' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'nodes[3].id', message: 'node id "spoke1" is used by more than one node' }]);
   });
 
   it('refuses duplicate link ids', () => {
     const raw = fullExample();
     raw['links'][2].id = 'wan1';
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'links[2].id', message: 'link id "wan1" is used by more than one link' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'links[2].id', message: 'link id "wan1" is used by more than one link' }]);
   });
 
   it('refuses duplicate traffic ids', () => {
     const raw = fullExample();
     raw['traffic'][2].id = 'web';
-    expect(problemsOf(parseScenario(raw))).toEqual([
-      { path: 'traffic[2].id', message: 'traffic id "web" is used by more than one traffic definition' },
-    ]);
+    expect(problemsOf(parseScenario(raw))).toEqual([{ path: 'traffic[2].id', message: 'traffic id "web" is used by more than one traffic definition' }]);
   });
 
   it('reports every cross-reference problem at once', () => {
@@ -176,12 +150,7 @@ describe('crossCheck', () => {
     raw['faults'][1].node = 'client1';
     raw['faults'][5].link = 'lan1';
     raw['faults'][6].atMs = 99999;
-    expect(problemsOf(parseScenario(raw)).map((p) => p.path)).toEqual([
-      'links[1].nat.inside',
-      'faults[1].node',
-      'faults[5].link',
-      'faults[6].atMs',
-    ]);
+    expect(problemsOf(parseScenario(raw)).map((p) => p.path)).toEqual(['links[1].nat.inside', 'faults[1].node', 'faults[5].link', 'faults[6].atMs']);
   });
 });
 

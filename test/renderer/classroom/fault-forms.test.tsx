@@ -74,7 +74,12 @@ describe('inject-fault forms', () => {
   });
 
   it("uses the engine's words for a rule the form does not know (a duration of 0)", () => {
-    const p = checkFaultForm(doc, { kind: 'router', id: router }, formsFor({ kind: 'router', id: router }).find((f) => f.type === 'scan')!, { durationMs: '0' });
+    const p = checkFaultForm(
+      doc,
+      { kind: 'router', id: router },
+      formsFor({ kind: 'router', id: router }).find((f) => f.type === 'scan')!,
+      { durationMs: '0' },
+    );
     expect(p.fields['durationMs']).toMatch(/greater than 0/);
   });
 

@@ -88,7 +88,21 @@ describe('a second window joining a live run', () => {
     const last = snaps.at(-1)!;
     // The host's whole picture: every counter and series point (the last delta carries only its
     // own), and the log so far.
-    const full: LiveSnapshot = { ...last, log: all, series: snaps.reduce((acc, s) => ({ ...acc, tMs: acc.tMs.concat(s.series.tMs), sessionsInOutage: acc.sessionsInOutage.concat(s.series.sessionsInOutage), activeSessions: acc.activeSessions.concat(s.series.activeSessions), deliveredPps: acc.deliveredPps.concat(s.series.deliveredPps), lostPps: acc.lostPps.concat(s.series.lostPps) }), { ...last.series, tMs: [] as number[], sessionsInOutage: [] as number[], activeSessions: [] as number[], deliveredPps: [] as number[], lostPps: [] as number[] }) };
+    const full: LiveSnapshot = {
+      ...last,
+      log: all,
+      series: snaps.reduce(
+        (acc, s) => ({
+          ...acc,
+          tMs: acc.tMs.concat(s.series.tMs),
+          sessionsInOutage: acc.sessionsInOutage.concat(s.series.sessionsInOutage),
+          activeSessions: acc.activeSessions.concat(s.series.activeSessions),
+          deliveredPps: acc.deliveredPps.concat(s.series.deliveredPps),
+          lostPps: acc.lostPps.concat(s.series.lostPps),
+        }),
+        { ...last.series, tMs: [] as number[], sessionsInOutage: [] as number[], activeSessions: [] as number[], deliveredPps: [] as number[], lostPps: [] as number[] },
+      ),
+    };
     const { store } = setup({ 'sim:state': () => full });
     await waitFor(() => expect(store.getState().liveLog.length).toBe(all.length));
     expect(store.getState().liveSeries.tMs.length).toBe(full.series.tMs.length);

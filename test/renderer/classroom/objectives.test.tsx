@@ -35,7 +35,11 @@ function setup() {
 
 function verdicts(): Record<string, string> {
   const list = screen.getByRole('list', { name: 'Objectives' });
-  return Object.fromEntries(within(list).getAllByRole('listitem').map((li) => li.getAttribute('aria-label')!.split(': ')));
+  return Object.fromEntries(
+    within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.getAttribute('aria-label')!.split(': ')),
+  );
 }
 
 describe('the Objectives panel', () => {
@@ -43,7 +47,12 @@ describe('the Objectives panel', () => {
     const { host, user } = setup();
     await user.click(within(screen.getByRole('tablist', { name: 'Live run' })).getByRole('tab', { name: 'Objectives' }));
     // Before a run only the router's mode is known.
-    expect(verdicts()).toEqual({ 'The lab opens sessions': 'not known yet', 'No packet is lost': 'not known yet', 'The longest outage is under 10 s': 'not known yet', 'The hub runs packet-based': 'holds' });
+    expect(verdicts()).toEqual({
+      'The lab opens sessions': 'not known yet',
+      'No packet is lost': 'not known yet',
+      'The longest outage is under 10 s': 'not known yet',
+      'The hub runs packet-based': 'holds',
+    });
     for (const s of engineSnapshots('01', 10_000)) act(() => host.transport.emit('sim:snapshot', s));
     await waitFor(() => expect(verdicts()['The lab opens sessions']).toBe('holds'));
     expect(verdicts()['No packet is lost']).toBe('holds'); // nothing lost before the fault at 20 s

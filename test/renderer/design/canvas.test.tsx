@@ -8,7 +8,14 @@ import { renderDesign, template, TEMPLATE_FILES } from './harness.tsx';
 
 function snapshot(over: Partial<LiveSnapshot> = {}): LiveSnapshot {
   return {
-    runId: 'r1', tMs: 1000, durationMs: 60000, state: 'running', speed: 1, achievedSpeed: 1, events: 10, fingerprint: '',
+    runId: 'r1',
+    tMs: 1000,
+    durationMs: 60000,
+    state: 'running',
+    speed: 1,
+    achievedSpeed: 1,
+    events: 10,
+    fingerprint: '',
     sessions: { active: 14, inOutage: 3, total: 14, affected: 3, failed: 0 },
     packets: { sent: 1, delivered: 1, lost: 0 },
     routers: {
@@ -17,7 +24,9 @@ function snapshot(over: Partial<LiveSnapshot> = {}): LiveSnapshot {
     },
     links: { wan1: { up: false, impaired: false, mbps: 0 } },
     packetsInFlight: [{ link: 'wan1', dir: 0, kind: 'metadata', progress: 0.5 }],
-    counters: {}, log: [], logDropped: 0,
+    counters: {},
+    log: [],
+    logDropped: 0,
     series: { tMs: [], sessionsInOutage: [], activeSessions: [], deliveredPps: [], lostPps: [], controlPps: {} },
     ...over,
   };

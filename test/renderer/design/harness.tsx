@@ -24,7 +24,9 @@ import { createLabStore, type LabStore } from '../../../renderer/src/store/index
 const DIR = join(import.meta.dirname, '../../../assets/scenarios/');
 
 /** The shipped template files, sorted. */
-export const TEMPLATE_FILES = readdirSync(DIR).filter((f) => f.endsWith('.srlab.json')).sort();
+export const TEMPLATE_FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.srlab.json'))
+  .sort();
 
 /** A template's JSON. */
 export function template(file = TEMPLATE_FILES[0] as string): ScenarioInput {

@@ -8,7 +8,18 @@ const node = (store: Awaited<ReturnType<typeof renderDesign>>['store'], id: stri
 describe('inspector', () => {
   it('shows the lab with labelled fields when nothing is selected', async () => {
     await renderDesign();
-    for (const label of ['Name', 'Description', 'Duration (s)', 'Seed', 'Recovery mode', 'Inactivity timeout (s)', 'Health-check ack timeout (ms)', 'TCP session timeout (s)', 'BFD interval (ms)', 'Control packets per second']) {
+    for (const label of [
+      'Name',
+      'Description',
+      'Duration (s)',
+      'Seed',
+      'Recovery mode',
+      'Inactivity timeout (s)',
+      'Health-check ack timeout (ms)',
+      'TCP session timeout (s)',
+      'BFD interval (ms)',
+      'Control packets per second',
+    ]) {
       expect(screen.getByLabelText(label)).toBeTruthy();
     }
     expect((screen.getByLabelText('Duration (s)') as HTMLInputElement).value).toBe('60');
@@ -63,7 +74,11 @@ describe('inspector', () => {
     await user.type(label, 'DC1');
     expect(node(store, 'hub1').label).toBe('DC1');
     const mode = screen.getByLabelText('Recovery mode');
-    expect(within(mode).getAllByRole('option').map((o) => o.textContent)).toEqual(['Authority default', 'packet-based', 'inactivity-based']);
+    expect(
+      within(mode)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Authority default', 'packet-based', 'inactivity-based']);
     await user.selectOptions(mode, 'inactivity-based');
     await user.type(screen.getByLabelText('Inactivity timeout (s)'), '2');
     expect(node(store, 'hub1')).toMatchObject({ sessionRecoveryDetection: { mode: 'inactivity-based', inactivityTimeoutSec: 2 } });
@@ -161,7 +176,9 @@ describe('fault editor', () => {
     await user.click(screen.getByRole('button', { name: 'Add fault' }));
     const f = store.getState().doc.faults!.at(-1)!;
     expect(f).toMatchObject({ type: 'link-flap', link: 'wan1', atMs: 20000 });
-    const links = within(screen.getByLabelText('Link')).getAllByRole('option').map((o) => (o as HTMLOptionElement).value);
+    const links = within(screen.getByLabelText('Link'))
+      .getAllByRole('option')
+      .map((o) => (o as HTMLOptionElement).value);
     expect(links).toEqual(['lan1', 'wan1', 'lan2']);
     const at = screen.getByLabelText('At (ms)');
     await user.clear(at);
@@ -170,7 +187,9 @@ describe('fault editor', () => {
     await user.clear(count);
     await user.type(count, '4');
     expect(store.getState().doc.faults!.at(-1)).toMatchObject({ atMs: 5000, count: 4 });
-    const rows = within(screen.getByRole('list', { name: 'Scheduled faults' })).getAllByRole('button').map((b) => b.textContent);
+    const rows = within(screen.getByRole('list', { name: 'Scheduled faults' }))
+      .getAllByRole('button')
+      .map((b) => b.textContent);
     expect(rows[0]).toMatch(/^5 s/);
     expect(within(timeline).getAllByRole('button')).toHaveLength(2);
   });
@@ -181,7 +200,9 @@ describe('fault editor', () => {
     await user.click(within(screen.getByRole('list', { name: 'Scheduled faults' })).getByRole('button'));
     await user.selectOptions(screen.getByLabelText('Type'), 'node-restart');
     expect(store.getState().doc.faults![0]).toEqual({ atMs: 20000, type: 'node-restart', node: 'hub1', downtimeMs: 2000 });
-    const routers = within(screen.getByLabelText('Router')).getAllByRole('option').map((o) => (o as HTMLOptionElement).value);
+    const routers = within(screen.getByLabelText('Router'))
+      .getAllByRole('option')
+      .map((o) => (o as HTMLOptionElement).value);
     expect(routers).toEqual(['spoke1', 'hub1']);
     await user.click(screen.getByRole('button', { name: 'Delete fault' }));
     expect(store.getState().doc.faults).toEqual([]);

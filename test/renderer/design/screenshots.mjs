@@ -32,7 +32,12 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 const dir = join(root, 'assets/scenarios');
-const templates = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.srlab.json')).sort().map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+const templates = Object.fromEntries(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.srlab.json'))
+    .sort()
+    .map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]),
+);
 
 /** Runs in the page before the app: the fake preload bridge. */
 function bridge(templates) {
@@ -112,20 +117,33 @@ await shot(page, '5-fault-timeline');
 // A live snapshot pushed through the bridge (the live-run part applies it to the store).
 await page.evaluate(() =>
   window.__emit?.('sim:snapshot', {
-    runId: 'r1', tMs: 21000, durationMs: 60000, state: 'running', speed: 1, achievedSpeed: 1, events: 1000, fingerprint: '',
-    sessions: { active: 14, inOutage: 3, total: 14, affected: 3, failed: 0 }, packets: { sent: 1, delivered: 1, lost: 0 },
+    runId: 'r1',
+    tMs: 21000,
+    durationMs: 60000,
+    state: 'running',
+    speed: 1,
+    achievedSpeed: 1,
+    events: 1000,
+    fingerprint: '',
+    sessions: { active: 14, inOutage: 3, total: 14, affected: 3, failed: 0 },
+    packets: { sent: 1, delivered: 1, lost: 0 },
     routers: {
       spoke1: { up: true, mode: 'packet-based', timeoutSec: 5, version: '6.1.0', sessions: 14, inOutage: 0, exposure: 0 },
       hub1: { up: true, mode: 'packet-based', timeoutSec: 5, version: '6.1.0', sessions: 11, inOutage: 3, exposure: 0 },
     },
     links: { lan1: { up: true, impaired: false, mbps: 0.2 }, wan1: { up: true, impaired: true, mbps: 0.2 }, lan2: { up: true, impaired: false, mbps: 0.2 } },
     packetsInFlight: [
-      { link: 'wan1', dir: 0, kind: 'data', progress: 0.2 }, { link: 'wan1', dir: 0, kind: 'metadata', progress: 0.45 },
-      { link: 'wan1', dir: 1, kind: 'enable-metadata', progress: 0.6 }, { link: 'wan1', dir: 1, kind: 'ack', progress: 0.3 },
-      { link: 'lan1', dir: 0, kind: 'data', progress: 0.5 }, { link: 'lan2', dir: 1, kind: 'data', progress: 0.7 },
+      { link: 'wan1', dir: 0, kind: 'data', progress: 0.2 },
+      { link: 'wan1', dir: 0, kind: 'metadata', progress: 0.45 },
+      { link: 'wan1', dir: 1, kind: 'enable-metadata', progress: 0.6 },
+      { link: 'wan1', dir: 1, kind: 'ack', progress: 0.3 },
+      { link: 'lan1', dir: 0, kind: 'data', progress: 0.5 },
+      { link: 'lan2', dir: 1, kind: 'data', progress: 0.7 },
       { link: 'wan1', dir: 0, kind: 'bfd', progress: 0.85 },
     ],
-    counters: {}, log: [], logDropped: 0,
+    counters: {},
+    log: [],
+    logDropped: 0,
     series: { tMs: [], sessionsInOutage: [], activeSessions: [], deliveredPps: [], lostPps: [], controlPps: {} },
   }),
 );

@@ -27,8 +27,18 @@ const g = globalThis as Record<string, unknown>;
 g['ResizeObserver'] = TestResizeObserver;
 g['DOMMatrixReadOnly'] = TestDOMMatrixReadOnly;
 Object.defineProperties(HTMLElement.prototype, {
-  offsetHeight: { configurable: true, get(this: HTMLElement) { return parseFloat(this.style.height) || 60; } },
-  offsetWidth: { configurable: true, get(this: HTMLElement) { return parseFloat(this.style.width) || 160; } },
+  offsetHeight: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return parseFloat(this.style.height) || 60;
+    },
+  },
+  offsetWidth: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return parseFloat(this.style.width) || 160;
+    },
+  },
 });
 (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
 

@@ -47,7 +47,10 @@ const hosts: { unexpected: Call[] }[] = [];
 afterEach(() => {
   cleanup();
   const unexpected = hosts.splice(0).flatMap((h) => h.unexpected);
-  expect(unexpected.map((c) => c.method), 'calls the fake host was not told to expect').toEqual([]);
+  expect(
+    unexpected.map((c) => c.method),
+    'calls the fake host was not told to expect',
+  ).toEqual([]);
 });
 
 /** What every live view asks when it mounts (the run in progress): answered "none" unless a test says otherwise. */

@@ -47,7 +47,11 @@ describe('live snapshots', () => {
     await playRun(host);
     const log = await screen.findByRole('list', { name: 'Event log' });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'session-loss');
-    expect(within(log).getAllByRole('button').map((b) => b.textContent)).toEqual([expect.stringMatching(/^00:20\.000hub1session-loss/)]);
+    expect(
+      within(log)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([expect.stringMatching(/^00:20\.000hub1session-loss/)]);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'health-check-added');
     for (const row of within(log).getAllByRole('button')) expect(row.textContent).toContain('health-check-added');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), '');
@@ -76,7 +80,9 @@ describe('live snapshots', () => {
     const table = screen.getByRole('table', { name: /packet-processing action success metadata/ });
     const row = within(table).getByRole('row', { name: /added-session-health-check/ });
     // spoke1 added one health check per session that lost its hub state (14 sessions).
-    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     const spoke = headers.indexOf('spoke1');
     expect(spoke).toBeGreaterThan(0);
     expect(within(row).getAllByRole('cell')[spoke - 1]!.textContent).toBe('14');

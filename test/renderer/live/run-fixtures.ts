@@ -3,7 +3,19 @@
  * a Comparison with divergences). Shared by the History/Compare tests and the screenshot
  * fixture generator.
  */
-import { applySet, compareRuns, firstDivergence, parseScenario, Simulation, type Comparison, type RunDetail, type RunResult, type RunRow, type Scenario, type ScenarioInput } from '../../../engine/index.ts';
+import {
+  applySet,
+  compareRuns,
+  firstDivergence,
+  parseScenario,
+  Simulation,
+  type Comparison,
+  type RunDetail,
+  type RunResult,
+  type RunRow,
+  type Scenario,
+  type ScenarioInput,
+} from '../../../engine/index.ts';
 import { ENGINE_VERSION } from '../../../engine/index.ts';
 
 /** One stored run with everything the views ask for. */

@@ -38,7 +38,14 @@ describe('StoredEvents', () => {
     const section = await screen.findByRole('region', { name: 'Stored events' });
     await waitFor(() => expect(within(section).getAllByRole('row').length).toBeGreaterThan(10));
     await user.selectOptions(within(section).getByRole('combobox', { name: 'Kind' }), 'enable-metadata-sent');
-    await waitFor(() => expect(within(section).getAllByRole('row').slice(1).every((r) => r.textContent?.includes('enable-metadata-sent'))).toBe(true));
+    await waitFor(() =>
+      expect(
+        within(section)
+          .getAllByRole('row')
+          .slice(1)
+          .every((r) => r.textContent?.includes('enable-metadata-sent')),
+      ).toBe(true),
+    );
     await user.selectOptions(within(section).getByRole('combobox', { name: 'Router' }), 'spoke1');
     await waitFor(() => expect(screen.getByText('No events match.')).toBeTruthy());
     expect(host.calls.filter((c) => c.method === 'runs:events').at(-1)!.params).toMatchObject({ kind: 'enable-metadata-sent', node: 'spoke1' });

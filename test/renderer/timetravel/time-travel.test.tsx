@@ -31,7 +31,15 @@ function travelHost() {
   const extent = { endUs: sim.endUs, endEvents: sim.w.events };
   const faults = runFaults(sim);
   const answer = (p: Record<string, unknown>): SeekView => {
-    const target = (p['tUs'] !== undefined ? { tUs: p['tUs'] } : p['event'] !== undefined ? { event: p['event'] } : p['fault'] !== undefined ? { fault: p['fault'] } : { step: p['step'], from: p['from'], ...(p['categories'] ? { categories: p['categories'] } : {}) }) as SeekTarget;
+    const target = (
+      p['tUs'] !== undefined
+        ? { tUs: p['tUs'] }
+        : p['event'] !== undefined
+          ? { event: p['event'] }
+          : p['fault'] !== undefined
+            ? { fault: p['fault'] }
+            : { step: p['step'], from: p['from'], ...(p['categories'] ? { categories: p['categories'] } : {}) }
+    ) as SeekTarget;
     const view = seekView(seekTimeline(timeline, target, extent, faults), { runId: 'run-1', state: 'ended', speed: 1, extent, faults, log, limit: 200 });
     return { ...view, wallMs: 1 };
   };
@@ -84,7 +92,12 @@ describe('time travel over a stored run', () => {
     await user.click(within(region()).getByRole('button', { name: 'Step' }));
     await settled(host, 4);
     expect({ event: eventText(), moment: moment(), sessions: sessionsShown() }).toEqual(before);
-    expect(host.called('runs:seek').slice(2).map((c) => (c.params as { step: string }).step)).toEqual(['back', 'forward']);
+    expect(
+      host
+        .called('runs:seek')
+        .slice(2)
+        .map((c) => (c.params as { step: string }).step),
+    ).toEqual(['back', 'forward']);
     // Data-plane events are stepped through and told in words.
     for (let i = 0; i < 30 && !/arrives at/.test(eventText()); i++) {
       await user.click(within(region()).getByRole('button', { name: 'Step back' }));
@@ -130,7 +143,16 @@ describe('opening time travel', () => {
   it('offers it in the run controls while the live run is paused, and seeks that run', async () => {
     const live = bareSnapshot('paused', 12_000);
     const host = fakeHost({ 'sim:seek': (p) => TRAVEL.answer(p as Record<string, unknown>), 'templates:list': () => [] });
-    const { store, user } = { ...renderWith(<><RunControls /><TimeTravelView /></>, host), user: userEvent.setup() };
+    const { store, user } = {
+      ...renderWith(
+        <>
+          <RunControls />
+          <TimeTravelView />
+        </>,
+        host,
+      ),
+      user: userEvent.setup(),
+    };
     act(() => store.getState().loadDoc(templateJson('01'), null));
     act(() => store.getState().applySnapshots([{ ...bareSnapshot('running', 11_000) }]));
     expect(screen.queryByRole('button', { name: 'Time travel' })).toBeNull();

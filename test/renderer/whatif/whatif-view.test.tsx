@@ -133,7 +133,9 @@ describe('WhatIfView', () => {
     const { user, host, progress, store } = setup();
     await waitFor(() => expect(host.called('whatif:state')).toHaveLength(1));
     progress(DONE);
-    within(screen.getByRole('img', { name: 'Blast-radius map' })).getByRole('button', { name: /^hub2: rank 2/ }).focus();
+    within(screen.getByRole('img', { name: 'Blast-radius map' }))
+      .getByRole('button', { name: /^hub2: rank 2/ })
+      .focus();
     await user.keyboard('{Enter}');
     expect(store.getState().openRunId).toBe('r-hub2');
   });

@@ -58,10 +58,7 @@ export function insertCounters(db: RunDatabase, runId: string, counters: Readonl
 
 /** A run's counters as `{ router: { path: value } }`, in the order the engine gave them. */
 export function getCounters(db: RunDatabase, runId: string): Record<string, Record<string, number>> {
-  const rows = prepared<{ router: string; path: string; value: number }>(
-    db,
-    `SELECT router, path, value FROM run_counters WHERE run_id = ? ORDER BY router_ord, path_ord`,
-  ).all(runId);
+  const rows = prepared<{ router: string; path: string; value: number }>(db, `SELECT router, path, value FROM run_counters WHERE run_id = ? ORDER BY router_ord, path_ord`).all(runId);
   const out: Record<string, Record<string, number>> = {};
   for (const r of rows) (out[r.router] ??= {})[r.path] = r.value;
   return out;

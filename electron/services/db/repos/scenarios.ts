@@ -17,10 +17,7 @@ export function saveScenario(db: RunDatabase, s: { id: string; name: string; jso
 
 /** Saved scenarios without their JSON, most recently changed first. */
 export function listScenarios(db: RunDatabase, limit = 500): Omit<ScenarioRecord, 'json'>[] {
-  return prepared<Omit<ScenarioRecord, 'json'>>(
-    db,
-    `SELECT id, name, created_at AS createdAt, updated_at AS updatedAt FROM scenarios ORDER BY updated_at DESC, id LIMIT ?`,
-  ).all(limit);
+  return prepared<Omit<ScenarioRecord, 'json'>>(db, `SELECT id, name, created_at AS createdAt, updated_at AS updatedAt FROM scenarios ORDER BY updated_at DESC, id LIMIT ?`).all(limit);
 }
 
 /** One saved scenario, or undefined. */

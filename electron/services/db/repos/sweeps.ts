@@ -8,10 +8,7 @@ const COLUMNS = `id, spec_json AS specJson, created_at AS createdAt, finished_at
 /** Inserts a sweep with status `running`. */
 export function insertSweep(db: RunDatabase, s: { id: string; specJson: string; createdAt: number; ownerPid: number; ownerHost: string }): void {
   writable(db);
-  prepared(
-    db,
-    `INSERT INTO sweeps (id, spec_json, created_at, status, owner_pid, owner_host) VALUES (@id, @specJson, @createdAt, 'running', @ownerPid, @ownerHost)`,
-  ).run(s);
+  prepared(db, `INSERT INTO sweeps (id, spec_json, created_at, status, owner_pid, owner_host) VALUES (@id, @specJson, @createdAt, 'running', @ownerPid, @ownerHost)`).run(s);
 }
 
 /** Ends a running sweep; false when it was not running. */

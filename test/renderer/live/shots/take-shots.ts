@@ -40,7 +40,10 @@ const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 const bridge = `window.__fixtures = ${fixtures};\n${readFileSync(new URL('./fake-bridge.js', import.meta.url), 'utf8')}`;
 
 mkdirSync(OUT, { recursive: true });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
 const errors: string[] = [];
 
 async function open(scheme: 'light' | 'dark'): Promise<Page> {
@@ -69,7 +72,11 @@ async function liveRun(page: Page) {
 
 async function all(page: Page, prefix: string) {
   await liveRun(page);
-  await page.getByRole('list', { name: 'Event log' }).getByRole('button', { name: /health-check-added/ }).first().click();
+  await page
+    .getByRole('list', { name: 'Event log' })
+    .getByRole('button', { name: /health-check-added/ })
+    .first()
+    .click();
   await shot(page, `${prefix}01-live-events`);
   await page.getByRole('tab', { name: 'Counters' }).click();
   await shot(page, `${prefix}02-live-counters`);
@@ -82,12 +89,18 @@ async function all(page: Page, prefix: string) {
   await page.getByRole('button', { name: /Inject fault/ }).click();
   await page.getByRole('combobox', { name: 'Fault' }).selectOption('scan');
   await shot(page, `${prefix}10-inject-fault`);
-  await page.getByRole('form', { name: /Inject a fault/ }).getByRole('button', { name: 'Cancel' }).click();
+  await page
+    .getByRole('form', { name: /Inject a fault/ })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
   await page.getByRole('tab', { name: 'History' }).click();
   await page.getByRole('table').waitFor();
   for (const label of [/Compare packet-based/, /Compare inactivity-based, 2 s/, /Compare inactivity-based, 5 s/]) await page.getByRole('checkbox', { name: label }).check();
   await shot(page, `${prefix}05-history`);
-  await page.getByRole('button', { name: /loses its sessions/ }).nth(1).click();
+  await page
+    .getByRole('button', { name: /loses its sessions/ })
+    .nth(1)
+    .click();
   await page.getByRole('region', { name: 'Headline results' }).waitFor();
   await shot(page, `${prefix}06-run-view`);
   await page.getByRole('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
@@ -100,8 +113,15 @@ async function all(page: Page, prefix: string) {
   await shot(page, `${prefix}08-compare-charts`);
   await page.getByRole('tab', { name: 'Lab' }).click();
   await page.getByRole('tab', { name: 'Events' }).click();
-  await page.getByRole('list', { name: 'Event log' }).getByRole('button', { name: /health-check-added/ }).first().click();
-  await page.getByRole('complementary', { name: 'Event details' }).getByRole('button', { name: /Probes ride real packets/ }).click();
+  await page
+    .getByRole('list', { name: 'Event log' })
+    .getByRole('button', { name: /health-check-added/ })
+    .first()
+    .click();
+  await page
+    .getByRole('complementary', { name: 'Event details' })
+    .getByRole('button', { name: /Probes ride real packets/ })
+    .click();
   await shot(page, `${prefix}09-assumptions`);
 }
 
