@@ -37,7 +37,7 @@ export function EventLog() {
   const nodes = useMemo(() => distinct(log.map((e) => e.node)), [log]);
   const matching = useMemo(() => (kind || router ? log.filter((e) => (!kind || e.kind === kind) && (!router || e.node === router)) : log), [log, kind, router]);
   const chosen = selected === null ? undefined : log.find((e) => e.seq === selected);
-  const { win, itemRef, listProps } = useRowWindow<HTMLOListElement>(matching.length, matching);
+  const { win, itemRef, rowsStyle, scrollerProps } = useRowWindow<HTMLDivElement>(matching.length, matching);
 
   return (
     <div className="event-log">
@@ -73,18 +73,20 @@ export function EventLog() {
         {log.length === 0 ? (
           <p className="empty">No events yet. Run the lab: control-plane and session events (enable-metadata, health checks, BFD, faults) appear here as they happen.</p>
         ) : (
-          <ol {...listProps} className="event-list" aria-label="Event log">
-            {matching.slice(win.from, win.to).map((e, i) => (
-              <li key={e.seq} ref={itemRef} aria-setsize={matching.length} aria-posinset={win.from + i + 1}>
-                <button type="button" className="event-row" aria-pressed={e.seq === selected} onClick={() => setSelected(e.seq === selected ? null : e.seq)}>
-                  <span className="event-time">{clock(e.tUs / 1000)}</span>
-                  <span className="event-node">{e.node}</span>
-                  <span className={`event-kind kind-${e.kind}`}>{e.kind}</span>
-                  <span className="event-detail">{summary(e)}</span>
-                </button>
-              </li>
-            ))}
-          </ol>
+          <div {...scrollerProps} className="event-list">
+            <ol className="event-rows" aria-label="Event log" style={rowsStyle}>
+              {matching.slice(win.from, win.to).map((e, i) => (
+                <li key={e.seq} ref={itemRef} aria-setsize={matching.length} aria-posinset={win.from + i + 1}>
+                  <button type="button" className="event-row" aria-pressed={e.seq === selected} onClick={() => setSelected(e.seq === selected ? null : e.seq)}>
+                    <span className="event-time">{clock(e.tUs / 1000)}</span>
+                    <span className="event-node">{e.node}</span>
+                    <span className={`event-kind kind-${e.kind}`}>{e.kind}</span>
+                    <span className="event-detail">{summary(e)}</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </div>
         )}
         {chosen && <EventDetail entry={chosen} onClose={() => setSelected(null)} />}
       </div>
