@@ -1,0 +1,105 @@
+/**
+ * A big lab on the canvas while a run streams: zoomed out it is a map of tiles, and each tile
+ * still shows its router going down or into outage — the snapshot reaches exactly the routers
+ * and links it carries (useLiveEntry.ts) and leaves the others as they were. And the design
+ * stays locked while the run is live without turning React Flow's dragging off.
+ */
+import './setup.ts';
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { generateLab, GENERATE_DEFAULTS, type LinkState, type LiveSnapshot, type RouterBadge, type ScenarioInput } from '../../../engine/index.ts';
+import { renderDesign } from './harness.tsx';
+
+const SPOKES = 150;
+
+function badge(over: Partial<RouterBadge> = {}): RouterBadge {
+  return { up: true, mode: 'packet-based', timeoutSec: 5, version: '6.1.0', sessions: 2, inOutage: 0, exposure: 0, ...over };
+}
+
+function snapshot(events: number, routers: Record<string, RouterBadge>, links: Record<string, LinkState> = {}, state: LiveSnapshot['state'] = 'running'): LiveSnapshot {
+  return {
+    runId: 'big',
+    tMs: events * 50,
+    durationMs: 600_000,
+    state,
+    speed: 1,
+    achievedSpeed: 1,
+    events,
+    fingerprint: '',
+    sessions: { active: 300, inOutage: 0, total: 300, affected: 0, failed: 0 },
+    packets: { sent: 1, delivered: 1, lost: 0 },
+    routers,
+    links,
+    packetsInFlight: [],
+    counters: {},
+    log: [],
+    logDropped: 0,
+    series: { tMs: [], sessionsInOutage: [], activeSessions: [], deliveredPps: [], lostPps: [], controlPps: {} },
+  };
+}
+
+/** The canvas tile of node `id`. */
+function tile(container: HTMLElement, id: string): HTMLElement {
+  const el = container.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"] .lab-node`);
+  if (!el) throw new Error(`no tile for ${id}`);
+  return el;
+}
+
+async function renderBigLab() {
+  const r = await renderDesign();
+  const lab = generateLab({ ...GENERATE_DEFAULTS, spokes: SPOKES, hubs: 2 }) as unknown as ScenarioInput;
+  act(() => r.store.getState().loadDoc(lab, null));
+  await waitFor(() => expect(r.container.querySelector('.react-flow__node[data-id="spoke150"]')).not.toBeNull());
+  return { ...r, lab };
+}
+
+describe('a big lab on the canvas', () => {
+  it('draws tiles when zoomed out and marks each router that goes down or into outage', async () => {
+    const { store, container, lab } = await renderBigLab();
+    expect(lab.nodes.length).toBeGreaterThanOrEqual(300);
+    // The harness's canvas is small: fitting a 150-spoke lab zooms far out.
+    await waitFor(() => expect(container.querySelector('.react-flow.detail-far')).not.toBeNull());
+    const all = Object.fromEntries(lab.nodes.filter((n) => n.kind === 'spoke' || n.kind === 'hub').map((n) => [n.id, badge()]));
+    act(() => store.getState().applySnapshots([snapshot(1, all)]));
+    expect(container.querySelectorAll('.lab-node.is-down, .lab-node.has-outage')).toHaveLength(0);
+    // Each snapshot carries only the routers that changed.
+    act(() => store.getState().applySnapshots([snapshot(2, { spoke7: badge({ up: false }) })]));
+    expect(tile(container, 'spoke7').classList.contains('is-down')).toBe(true);
+    act(() => store.getState().applySnapshots([snapshot(3, { hub1: badge({ inOutage: 40 }) })]));
+    expect(tile(container, 'hub1').classList.contains('has-outage')).toBe(true);
+    expect(tile(container, 'spoke7').classList.contains('is-down')).toBe(true);
+    // A snapshot with no router in it changes none.
+    act(() => store.getState().applySnapshots([snapshot(4, {})]));
+    expect([...container.querySelectorAll('.lab-node.is-down, .lab-node.has-outage')].map((el) => el.closest('.react-flow__node')?.getAttribute('data-id')).sort()).toEqual(['hub1', 'spoke7']);
+    act(() => store.getState().applySnapshots([snapshot(5, { spoke7: badge() })]));
+    expect(tile(container, 'spoke7').classList.contains('is-down')).toBe(false);
+    // Tiles render no text and no handles; live badges wait for the canvas to zoom in.
+    expect(tile(container, 'hub1').querySelector('.live-badges')).toBeNull();
+  });
+
+  it('marks a link that goes down', async () => {
+    const { store, container, lab } = await renderBigLab();
+    const link = lab.links![0]!.id;
+    act(() => store.getState().applySnapshots([snapshot(1, {}, { [link]: { up: false, impaired: false, mbps: 0 } })]));
+    await waitFor(() => expect(container.querySelector(`.react-flow__edge[data-id="${link}"] .link-edge.down`)).not.toBeNull());
+    expect(container.querySelectorAll('.link-edge.down')).toHaveLength(1);
+  });
+
+  it('keeps nodes where they are while a run is live, and lets them move once it ends', async () => {
+    const { store, container } = await renderBigLab();
+    const node = () => store.getState().doc.nodes.find((n) => n.id === 'spoke1')!;
+    const el = container.querySelector<HTMLElement>('.react-flow__node[data-id="spoke1"]')!;
+    act(() => store.getState().select(['spoke1'], []));
+    const at = node().position;
+    act(() => store.getState().applySnapshots([snapshot(1, {})]));
+    expect(container.querySelector('.react-flow.design-locked')).not.toBeNull();
+    // React Flow moves a selected node with the arrow keys: refused while the run is live.
+    fireEvent.keyDown(el, { key: 'ArrowRight' });
+    expect(node().position).toEqual(at);
+    act(() => store.getState().applySnapshots([snapshot(2, {}, {}, 'ended')]));
+    expect(container.querySelector('.react-flow.design-locked')).toBeNull();
+    fireEvent.keyDown(el, { key: 'ArrowRight' });
+    await waitFor(() => expect(node().position!.x).toBeGreaterThan(at!.x));
+    expect(screen.queryByText(/design is locked/)).toBeNull();
+  });
+});
