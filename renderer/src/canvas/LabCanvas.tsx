@@ -34,6 +34,7 @@ import { LinkEdge } from './LinkEdge.tsx';
 import { RouterNode } from './RouterNode.tsx';
 import { PacketLegend } from './PacketLegend.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
+import { LinkLayer } from './LinkLayer.tsx';
 import { useFirstStartLab } from './useFirstStartLab.ts';
 import { DesignLockBanner } from './DesignLockBanner.tsx';
 import { CanvasDetailContext, FIT, useCanvasDetail } from './useCanvasDetail.ts';
@@ -50,6 +51,7 @@ const edgeTypes: EdgeTypes = { link: LinkEdge };
 const KINDS = new Set<string>(['client', 'server', 'spoke', 'hub']);
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const MINIMAP_SIZE = { width: 160, height: 100 };
+const NO_EDGES: LabEdge[] = [];
 
 /** Minimap nodes in their kind's colour (an inline fill, so a CSS variable works in both themes). */
 function minimapColor(n: LabNode): string {
@@ -168,7 +170,8 @@ function CanvasInner() {
       <AuthorityModeContext.Provider value={authority}>
         <ReactFlow<LabNode, LabEdge>
           nodes={nodes}
-          edges={edges}
+          // A big lab zoomed out draws its links on a canvas (LinkLayer.tsx), not as edges.
+          edges={isFar ? NO_EDGES : edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -209,7 +212,8 @@ function CanvasInner() {
           <Controls position="bottom-left" />
           <MiniMap position="bottom-right" pannable zoomable ariaLabel="Overview of the lab" nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={4} style={MINIMAP_SIZE} />
           <PacketLegend />
-          <PacketLayer />
+          {isFar && <LinkLayer edges={edges} />}
+          <PacketLayer edges={edges} />
           <Panel position="bottom-center">
             <DesignLockBanner />
           </Panel>

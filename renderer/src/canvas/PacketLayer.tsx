@@ -4,7 +4,7 @@
  * moving hundreds of DOM dots made the browser re-layerize and repaint a large lab on every
  * snapshot (measured on 500 nodes / 750 links: p50 frame time 50 ms as SVG, 16.7 ms as canvas).
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useStore, type InternalNode } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { PACKET_COLORS } from '../design/packet-colors.ts';
@@ -17,10 +17,11 @@ const DOT_R = 4.5;
 /** Each direction rides on its own side of the line, so crossing flows stay apart. */
 const SIDE = 4;
 
-function PacketLayerImpl() {
+function PacketLayerImpl({ edges }: { edges: readonly LabEdge[] }) {
   const dotsByLink = useLab((s) => s.dotsByLink);
   const nodeLookup = useStore((s) => s.nodeLookup);
-  const edgeLookup = useStore((s) => s.edgeLookup);
+  // The canvas's links, not React Flow's edges: a zoomed-out big lab has none (LinkLayer.tsx).
+  const edgeLookup = useMemo(() => new Map(edges.map((e) => [e.id, e])), [edges]);
   const [tx, ty, zoom] = useStore(useShallow((s) => s.transform));
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
@@ -57,7 +58,7 @@ function PacketLayerImpl() {
       ctx.strokeStyle = outline.current;
     }
     for (const [linkId, dots] of Object.entries(dotsByLink)) {
-      const e = edgeLookup.get(linkId) as LabEdge | undefined;
+      const e = edgeLookup.get(linkId);
       const a = e ? (nodeLookup.get(e.source) as InternalNode<LabNode> | undefined) : undefined;
       const b = e ? (nodeLookup.get(e.target) as InternalNode<LabNode> | undefined) : undefined;
       if (!e?.data || !a || !b) continue;

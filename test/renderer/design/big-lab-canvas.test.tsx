@@ -1,7 +1,8 @@
 /**
  * A big lab on the canvas while a run streams: zoomed out it is a map of tiles, and each tile
  * still shows its router going down or into outage — the snapshot reaches exactly the routers
- * and links it carries (useLiveEntry.ts) and leaves the others as they were. And the design
+ * it carries (useLiveEntry.ts) and leaves the others as they were; its links are drawn on one
+ * canvas (LinkLayer.tsx), down and impaired ones marked. And the design
  * stays locked while the run is live without turning React Flow's dragging off.
  */
 import './setup.ts';
@@ -77,12 +78,22 @@ describe('a big lab on the canvas', () => {
     expect(tile(container, 'hub1').querySelector('.live-badges')).toBeNull();
   });
 
-  it('marks a link that goes down', async () => {
+  it('draws its links on one canvas when zoomed out, and marks a link that goes down', async () => {
     const { store, container, lab } = await renderBigLab();
-    const link = lab.links![0]!.id;
-    act(() => store.getState().applySnapshots([snapshot(1, {}, { [link]: { up: false, impaired: false, mbps: 0 } })]));
-    await waitFor(() => expect(container.querySelector(`.react-flow__edge[data-id="${link}"] .link-edge.down`)).not.toBeNull());
-    expect(container.querySelectorAll('.link-edge.down')).toHaveLength(1);
+    await waitFor(() => expect(container.querySelector('.react-flow.detail-far')).not.toBeNull());
+    // No React Flow edge (an <svg> each): the links are drawn on the link layer.
+    expect(container.querySelectorAll('.react-flow__edge')).toHaveLength(0);
+    const layer = () => container.querySelector<HTMLCanvasElement>('canvas.link-layer')!;
+    expect(layer().dataset['links']).toBe(String(lab.links!.length));
+    expect(layer().dataset['down']).toBe('0');
+    const [first, second] = lab.links!;
+    act(() => store.getState().applySnapshots([snapshot(1, {}, { [first!.id]: { up: false, impaired: false, mbps: 0 } })]));
+    expect(layer().dataset['down']).toBe('1');
+    act(() => store.getState().applySnapshots([snapshot(2, {}, { [second!.id]: { up: true, impaired: true, mbps: 3 } })]));
+    expect(layer().dataset['down']).toBe('1');
+    expect(layer().dataset['impaired']).toBe('1');
+    act(() => store.getState().applySnapshots([snapshot(3, {}, { [first!.id]: { up: true, impaired: false, mbps: 1 } })]));
+    expect(layer().dataset['down']).toBe('0');
   });
 
   it('keeps nodes where they are while a run is live, and lets them move once it ends', async () => {
