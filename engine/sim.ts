@@ -8,7 +8,8 @@ import { Ev, Loss, SAMPLE_US } from './model/constants.ts';
 import { linkOfDir, scheduleBfdTick, scheduleSample } from './model/events.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
 import { PacketPool } from './model/packet.ts';
-import { deepClone, reachable } from './core/clone.ts';
+import { WORLD_BLANKS } from './model/blanks.ts';
+import { FrozenGraph, reachable } from './core/clone.ts';
 import type { TraceEvent } from './model/trace.ts';
 import { routerReceive, healthCheckDeadline } from './model/router-logic.ts';
 import { expireDue } from './model/session-table.ts';
@@ -54,11 +55,30 @@ export class Simulation {
   }
 
   /**
+   * A run like `new Simulation(scenario, opts)` whose objects have the shapes restored copies
+   * have. A process that both runs and restores (a sweep thread forking N-1 runs, a worker
+   * seeking) should start its runs this way: code that sees one shape per class runs up to
+   * twice as fast as code that sees two (measured on forked N-1 runs).
+   */
+  static forCopies(scenario: Scenario, opts: WorldOptions = {}): Simulation {
+    const { trace, ...rest } = opts;
+    return new Simulation(scenario, rest).freeze().restore(trace ? { trace } : {});
+  }
+
+  /**
    * A copy of the whole run as it stands (every pending event, random stream, session and
    * counter). Restoring it and running on gives exactly what running on from here gives.
    */
   snapshot(): SimSnapshot {
-    return new SimSnapshot(copySim(this, null));
+    return new SimSnapshot(this, false);
+  }
+
+  /**
+   * A snapshot made of this run's own objects, without copying them: this run must not be used
+   * afterwards (the prefix of a fork, run only to be copied).
+   */
+  freeze(): SimSnapshot {
+    return new SimSnapshot(this, true);
   }
 
   /**
@@ -267,30 +287,25 @@ function scheduleFault(w: World, i: number): void {
 
 /** A frozen copy of a run (see {@link Simulation.snapshot}); restore it as often as needed. */
 export class SimSnapshot {
-  /** @internal */
-  constructor(private readonly sim: Simulation) {}
-
+  private readonly graph: FrozenGraph<Simulation>;
   /** Virtual time of the copy, µs. */
-  get nowUs(): number {
-    return this.sim.w.now;
-  }
-
+  readonly nowUs: number;
   /** Events the copy had processed. */
-  get events(): number {
-    return this.sim.w.events;
+  readonly events: number;
+
+  /** @internal */
+  constructor(sim: Simulation, own: boolean) {
+    this.graph = new FrozenGraph(sim, { shared: reachable(sim.w.scenario), cloners: new Map([[PacketPool.prototype, () => new PacketPool()]]), blanks: WORLD_BLANKS }, own);
+    this.nowUs = sim.w.now;
+    this.events = sim.w.events;
   }
 
   /** A live run from the copy; `trace` receives its events from here on (none by default). */
   restore(opts: { trace?: (e: TraceEvent) => void } = {}): Simulation {
-    return copySim(this.sim, opts.trace ?? null);
+    const copy = this.graph.thaw();
+    copy.w.trace = opts.trace ?? null;
+    return copy;
   }
-}
-
-function copySim(sim: Simulation, trace: ((e: TraceEvent) => void) | null): Simulation {
-  const shared = reachable(sim.w.scenario);
-  const copy = deepClone(sim, { shared, cloners: new Map([[PacketPool.prototype, () => new PacketPool()]]) });
-  copy.w.trace = trace;
-  return copy;
 }
 
 /** Runs a scenario to the end and returns the result. */

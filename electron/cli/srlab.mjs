@@ -54,6 +54,9 @@ async function loadBundled() {
       bundle: true,
       platform: 'node',
       format: 'esm',
+      // Code only some commands need (the queue's BullMQ and Redis clients) is loaded when asked.
+      splitting: true,
+      chunkNames: 'chunk-[hash]',
       target: 'node20',
       packages: 'external',
       sourcemap: 'inline',

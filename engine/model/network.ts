@@ -8,10 +8,22 @@ import type { Fault } from '../scenario/schema.ts';
 /** A link-impair fault. */
 type LinkImpairFault = Extract<Fault, { type: 'link-impair' }>;
 
-/** One direction of a link: a FIFO of packets in flight (arrival times never decrease). */
+/** `n` zeros in an array that holds unboxed doubles from the start (one elements kind, always). */
+function doubles(n: number): number[] {
+  const a = [0.5];
+  for (let i = 1; i < n; i++) a.push(0);
+  a[0] = 0;
+  return a;
+}
+
+/**
+ * One direction of a link: a FIFO of packets in flight (arrival times never decrease). Its
+ * ring buffers are plain arrays of numbers, not typed arrays: a world copy (snapshot, fork,
+ * seek) copies a thousand of them, and small typed arrays each cost a buffer outside the heap.
+ */
 export class LinkDir {
-  times: Float64Array = new Float64Array(16);
-  seqs: Float64Array = new Float64Array(16);
+  times: number[] = doubles(16);
+  seqs: number[] = doubles(16);
   pkts: (Packet | null)[] = new Array<Packet | null>(16).fill(null);
   head = 0;
   count = 0;
@@ -67,8 +79,8 @@ export class LinkDir {
 
   private grow(): void {
     const cap = this.times.length;
-    const t = new Float64Array(cap * 2);
-    const s = new Float64Array(cap * 2);
+    const t = doubles(cap * 2);
+    const s = doubles(cap * 2);
     const p = new Array<Packet | null>(cap * 2).fill(null);
     for (let k = 0; k < this.count; k++) {
       const j = (this.head + k) & (cap - 1);

@@ -67,9 +67,10 @@ export function runForked(runs: readonly ForkRun[], onResult?: (index: number, r
       for (const i of members) done(i, new Simulation(runs[i]!.scenario, { seed: runs[i]!.seed, durationMs: runs[i]!.durationMs }).run());
       continue;
     }
-    const base = new Simulation({ ...first.scenario, faults: first.scenario.faults.slice(0, common) }, opts);
+    // Runs and their copies share one shape per class (see Simulation.forCopies).
+    const base = Simulation.forCopies({ ...first.scenario, faults: first.scenario.faults.slice(0, common) }, opts);
     base.runUntil(forkUs - 1);
-    const snap: SimSnapshot = base.snapshot();
+    const snap: SimSnapshot = base.freeze();
     if (stats) {
       stats.groups++;
       stats.forked += members.length;

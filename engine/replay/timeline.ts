@@ -38,7 +38,7 @@ export class Timeline {
   /** Runs `scenario` to the end, recording as it goes; returns the result. */
   static build(scenario: Scenario, opts: RunOptions = {}, tl: TimelineOptions = {}): { timeline: Timeline; result: RunResult } {
     const timeline = new Timeline(tl);
-    const sim = new Simulation(scenario, opts);
+    const sim = Simulation.forCopies(scenario, opts);
     timeline.record(sim);
     const step = Math.max(1, Math.floor(timeline.everyEvents / 4));
     while (!sim.done) {

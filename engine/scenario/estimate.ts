@@ -153,13 +153,36 @@ function biggest(parts: readonly EstimatePart[], by: (p: EstimatePart) => number
 
 // ---- parts ---------------------------------------------------------------------------------
 
+/** Links crossed along a path and their one-way latency. */
+interface Route {
+  hops: number;
+  latencyMs: number;
+  routers: number;
+}
+
 interface Graph {
   index: Map<string, number>;
   routers: boolean[];
   adj: { to: number; latencyMs: number }[][];
+  /** Paths already found, by "from\0to". */
+  routes: Map<string, Route>;
 }
 
+/**
+ * Graphs already built, by the scenario's node and link lists: a sweep estimates a hundred
+ * variants of one lab that share those lists (only their faults differ).
+ */
+const graphs = new WeakMap<object, { nodes: object; graph: Graph }>();
+
 function topology(s: Scenario): Graph {
+  const known = graphs.get(s.links);
+  if (known !== undefined && known.nodes === s.nodes) return known.graph;
+  const graph = buildTopology(s);
+  graphs.set(s.links, { nodes: s.nodes, graph });
+  return graph;
+}
+
+function buildTopology(s: Scenario): Graph {
   const index = new Map<string, number>();
   s.nodes.forEach((n, i) => index.set(n.id, i));
   const routers = s.nodes.map((n) => n.kind === 'spoke' || n.kind === 'hub');
@@ -171,11 +194,18 @@ function topology(s: Scenario): Graph {
     adj[a]!.push({ to: b, latencyMs: l.latencyMs + l.jitterMs });
     adj[b]!.push({ to: a, latencyMs: l.latencyMs + l.jitterMs });
   }
-  return { index, routers, adj };
+  return { index, routers, adj, routes: new Map() };
 }
 
 /** Links crossed from `from` to `to` (fewest hops) and their one-way latency, ms. */
-function path(g: Graph, from: string, to: string): { hops: number; latencyMs: number; routers: number } {
+function path(g: Graph, from: string, to: string): Route {
+  const key = `${from}\u0000${to}`;
+  let r = g.routes.get(key);
+  if (r === undefined) g.routes.set(key, (r = shortestPath(g, from, to)));
+  return r;
+}
+
+function shortestPath(g: Graph, from: string, to: string): Route {
   const a = g.index.get(from);
   const b = g.index.get(to);
   if (a === undefined || b === undefined) return { hops: 1, latencyMs: 0, routers: 0 };

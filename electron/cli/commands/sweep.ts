@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { parseScenarioText, type Fault } from '../../../engine/index.ts';
 import { FAIL_EACH, planSweep, type BaselineNote, type FailEach } from '../../services/sweeps/plan.ts';
 import { formatEta, runSweep, type SweepProgress } from '../../services/sweeps/run-sweep.ts';
-import { threadExecutor, type SweepExecutor } from '../../services/sweeps/executor.ts';
+import { prewarmThreads, threadExecutor, type SweepExecutor } from '../../services/sweeps/executor.ts';
 import { n1Report } from '../../services/reports/n1-report.ts';
 import { describeFsError } from '../io.ts';
 import { aggregate, rankFailures, sweepRows } from '../../services/sweeps/aggregate.ts';
@@ -65,6 +65,8 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   if (flags.keepFaults && !flags.failEach) throw new BadInput(["--keep-faults: only with --fail-each (other sweeps always keep the lab's faults)"]);
   if (flags.report !== undefined && !flags.failEach) throw new BadInput(['--report: only with --fail-each (the N-1 report)']);
   if (flags.queue !== undefined && flags.workers !== undefined) throw new BadInput(['--workers: not with --queue (the workers are the srlab worker processes serving the queue)']);
+  // The threads load the engine while the lab is read and the sweep planned.
+  if (flags.queue === undefined) prewarmThreads(Math.min(workers, availableParallelism()));
   const failAtMs = whole('--fail-at-ms', flags.failAtMs, 0, 86_400_000);
   const failForMs = whole('--fail-for-ms', flags.failForMs, 1, 86_400_000);
   if (!flags.vary?.length && !flags.failEach && seeds === 1) throw new BadInput(['srlab sweep: give at least one --vary PATH=V1,V2, --seeds N (N > 1) or --fail-each']);
@@ -84,7 +86,8 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   const plan = planSweep(raw, spec);
   if (!plan.ok) throw new BadInput(plan.problems.map((p) => `${file}: ${p}`));
   for (const job of plan.jobs) refuseTooBig(file, job.scenario, flags.force === true, job.label ? `run ${job.index + 1} (${job.label}): ` : '');
-  const executor = flags.queue !== undefined ? await queueExecutorFor(flags.queue) : threadExecutor(Math.min(workers, plan.jobs.length), { fork: flags.fork !== false });
+  const executor =
+    flags.queue !== undefined ? await queueExecutorFor(flags.queue) : threadExecutor(Math.min(workers, plan.jobs.length), { fork: flags.fork !== false, summaryOnly: flags.store === false });
   const baseline = plan.baseline ? baselineLine(plan.baseline) : null;
   // Said before the runs start: the person sees at once what the ranking is measured against.
   if (baseline) io.stderr(`${baseline}\n`);

@@ -102,7 +102,8 @@ function handle(m: ToWorker): void {
     case 'start': {
       runId = m.runId;
       let b: SnapshotBuilder | null = null;
-      sim = new Simulation(m.scenario, {
+      // Seeks restore copies of this run: it runs on objects of their shape (Simulation.forCopies).
+      sim = Simulation.forCopies(m.scenario, {
         ...(m.seed !== undefined ? { seed: m.seed } : {}),
         trace: (e) => {
           trace.push(e, sim?.w.events ?? 0);

@@ -2,7 +2,7 @@
  * Charts as inline SVG from ECharts' server-side renderer: no DOM, no script in the report, and
  * the same chart library as the app, so a report's picture matches what the user saw.
  */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
 import type { EChartsOption } from 'echarts';
 import { METRIC_COLORS } from '../../../engine/index.ts';
 import { CHART_WIDTH, FONT_STACK } from './style.ts';
@@ -12,9 +12,18 @@ import type { FaultMark } from './faults.ts';
 const AXIS = { color: '#5B6472', fontSize: 11, fontFamily: FONT_STACK };
 const SPLIT = { lineStyle: { color: '#ECEEF1' } };
 
+let lib: typeof import('echarts') | undefined;
+/**
+ * ECharts, loaded on the first chart: loading it takes most of a second, and every `srlab`
+ * command and host start would pay that even when it draws no chart.
+ */
+function echartsLib(): typeof import('echarts') {
+  return (lib ??= createRequire(import.meta.url)('echarts') as typeof import('echarts'));
+}
+
 /** Renders an ECharts option to an SVG string (animation off: there is no time in a file). */
 export function svgChart(option: EChartsOption, height: number, width = CHART_WIDTH): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echartsLib().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT_STACK, color: '#1F2937' }, ...option });
     return chart.renderToSVGString();

@@ -10,17 +10,22 @@ export interface RunJobOutput {
   wallMs: number;
 }
 
-/** Runs the scenario to its end; throws what the engine throws. */
-export function runJob(scenario: Scenario): RunJobOutput {
+/** Runs the scenario to its end; throws what the engine throws. `keepTrace`: false when the run is not stored. */
+export function runJob(scenario: Scenario, keepTrace = true): RunJobOutput {
   const trace: TraceEvent[] = [];
   let seen = 0;
   const t0 = performance.now();
-  const result = new Simulation(scenario, {
-    trace: (e) => {
-      seen++;
-      if (trace.length < EVENT_LOG_CAP) trace.push(e);
-    },
-  }).run();
+  const result = new Simulation(
+    scenario,
+    keepTrace
+      ? {
+          trace: (e) => {
+            seen++;
+            if (trace.length < EVENT_LOG_CAP) trace.push(e);
+          },
+        }
+      : {},
+  ).run();
   return { result, trace, traceSeen: seen, wallMs: performance.now() - t0 };
 }
 
@@ -36,15 +41,15 @@ export interface ForkPrefix {
  * running that prefix first if this thread has not yet (the same fingerprint as a whole run).
  * A scenario whose faults before `atMs` are not its first ones runs whole.
  */
-export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number }, cache: Map<string, ForkPrefix>): RunJobOutput {
+export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number }, cache: Map<string, ForkPrefix>, keepTrace = true): RunJobOutput {
   const early = scenario.faults.filter((f) => f.atMs < fork.atMs).length;
-  if (scenario.faults.slice(0, early).some((f) => f.atMs >= fork.atMs)) return runJob(scenario);
+  if (scenario.faults.slice(0, early).some((f) => f.atMs >= fork.atMs)) return runJob(scenario, keepTrace);
   const t0 = performance.now();
   let prefix = cache.get(fork.key);
   if (prefix === undefined) {
     const trace: TraceEvent[] = [];
     let seen = 0;
-    const base = new Simulation(
+    const base = Simulation.forCopies(
       { ...scenario, faults: scenario.faults.slice(0, early) },
       {
         trace: (e) => {
@@ -54,19 +59,23 @@ export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number
       },
     );
     base.runUntil(Math.round(fork.atMs * 1000) - 1);
-    prefix = { snapshot: base.snapshot(), trace, seen };
+    prefix = { snapshot: base.freeze(), trace, seen };
     // A few prefixes at a time (seeds interleave in the plan); copies are large.
     if (cache.size >= 4) cache.delete(cache.keys().next().value!);
     cache.set(fork.key, prefix);
   }
-  const trace = prefix.trace.slice();
-  let seen = prefix.seen;
-  const sim = prefix.snapshot.restore({
-    trace: (e) => {
-      seen++;
-      if (trace.length < EVENT_LOG_CAP) trace.push(e);
-    },
-  });
+  const trace = keepTrace ? prefix.trace.slice() : [];
+  let seen = keepTrace ? prefix.seen : 0;
+  const sim = prefix.snapshot.restore(
+    keepTrace
+      ? {
+          trace: (e) => {
+            seen++;
+            if (trace.length < EVENT_LOG_CAP) trace.push(e);
+          },
+        }
+      : {},
+  );
   sim.addFaults(scenario);
   const result = sim.run();
   return { result, trace, traceSeen: seen, wallMs: performance.now() - t0 };

@@ -5,18 +5,17 @@
  * worker vanished) is stored once; its fingerprint is checked against the first delivery.
  */
 import { hostname } from 'node:os';
-import type { RunResult } from '../../../engine/index.ts';
 import type { RunDatabase } from '../db/index.ts';
 import { insertSweep, setSweepEnded } from '../db/repos/sweeps.ts';
 import { failRun, finishRun, newRunId, startRun, stopRun, TraceCapture } from '../runs/index.ts';
-import { threadExecutor, type JobResult, type SweepExecutor } from './executor.ts';
+import { isWholeResult, threadExecutor, type JobResult, type SweepExecutor, type SweepRunResult } from './executor.ts';
 import type { SweepJob, SweepSpec } from './plan.ts';
 
 /** One finished (or failed) run of a sweep. */
 export interface SweepOutcome {
   job: SweepJob;
   runId: string | null;
-  result: RunResult | null;
+  result: SweepRunResult | null;
   error: string | null;
   wallMs: number;
   /** Which worker delivered it, when the executor says (queue: host:pid). */
@@ -106,6 +105,7 @@ export async function runSweep(o: RunSweepOptions): Promise<SweepRun> {
     const runId = runIds.get(m.index) ?? null;
     if (m.type === 'done') {
       if (db && runId) {
+        if (!isWholeResult(m.result)) throw new Error(`run ${m.index} came back without its series and sessions, so it cannot be stored`);
         const capture = new TraceCapture();
         for (const e of m.trace) capture.events.push(e);
         capture.seen = m.traceSeen;

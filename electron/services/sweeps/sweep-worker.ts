@@ -9,8 +9,12 @@ const prefixes = new Map<string, ForkPrefix>();
 port.on('message', (m: ThreadJob) => {
   const t0 = performance.now();
   try {
-    const out = m.fork ? runForkJob(m.scenario, m.fork, prefixes) : runJob(m.scenario);
-    port.postMessage({ type: 'done', index: m.index, ...out } satisfies JobResult);
+    const keepTrace = m.summaryOnly !== true;
+    const out = m.fork ? runForkJob(m.scenario, m.fork, prefixes, keepTrace) : runJob(m.scenario, keepTrace);
+    if (m.summaryOnly) {
+      const { series: _series, sessions: _sessions, ...slim } = out.result;
+      port.postMessage({ type: 'done', index: m.index, ...out, result: slim } satisfies JobResult);
+    } else port.postMessage({ type: 'done', index: m.index, ...out } satisfies JobResult);
   } catch (e) {
     port.postMessage({ type: 'failed', index: m.index, message: e instanceof Error ? e.message : String(e), wallMs: performance.now() - t0 } satisfies JobResult);
   }

@@ -28,7 +28,8 @@ function build(run: StoredRunInputs): Travel | string {
   }
   const log = new NumberedLog();
   let sim: Simulation | null = null;
-  sim = new Simulation(parsed.scenario, { seed: run.seed, durationMs: run.durationMs, liveFaults: run.liveFaults, trace: (e) => log.push(e, sim?.w.events ?? 0) });
+  // Seeks restore copies of this run: it runs on objects of their shape (Simulation.forCopies).
+  sim = Simulation.forCopies(parsed.scenario, { seed: run.seed, durationMs: run.durationMs, liveFaults: run.liveFaults, trace: (e) => log.push(e, sim?.w.events ?? 0) });
   const every = timelineEvery(parsed.scenario);
   const timeline = new Timeline({ everyEvents: every });
   timeline.record(sim);
