@@ -44,36 +44,120 @@ type Rec = Record<PropertyKey, unknown>;
 
 /**
  * A frozen copy of an object graph that can be restored (thawed) as often as needed. The
- * frozen copy is private: nothing can change it, so the index of who points to whom, built on
- * the first thaw, stays true.
+ * frozen copy is private: nothing can change it, so the index of who points to whom, recorded
+ * while copying, stays true.
  */
 export class FrozenGraph<T> {
+  /** The frozen objects by index (0 is the root); a Map's or Set's entries are in `entries`. */
   private readonly nodes: object[] = [];
-  private readonly tags: number[] = [];
+  private readonly tags: Tag[] = [];
   /** Reference patches: owner index, key (property name or array index), target index. */
-  private refOwner: Int32Array = new Int32Array(0);
-  private refKey: (string | number)[] = [];
-  private refTarget: Int32Array = new Int32Array(0);
-  /** Map and Set entries: owner, key (index or -1 with a primitive in `entryKeyValue`), value. */
-  private entries: { owner: number; k: number; kv: unknown; v: number; vv: unknown }[] = [];
-  private indexed = false;
-  private readonly copy: T;
+  private readonly refOwner: Int32Array;
+  private readonly refKey: (string | number)[];
+  private readonly refTarget: Int32Array;
+  /** Map and Set entries: owner, key (an index, or -1 with a primitive in `kv`), value likewise. */
+  private readonly entries: { owner: number; k: number; kv: unknown; v: number; vv: unknown }[] = [];
 
   /**
-   * `own`: take `root` itself instead of a copy (saves a copy of the whole graph); the caller
-   * promises never to touch it again.
+   * `own`: take `root`'s objects themselves instead of copies (saves copying the whole graph);
+   * the caller promises never to touch them again.
    */
   constructor(
     root: T,
     private readonly opts: CloneOptions = {},
     own = false,
   ) {
-    this.copy = own ? root : deepClone(root, opts);
+    const { nodes, tags, entries } = this;
+    const { shared, cloners, blanks } = opts;
+    const ids = new Map<object, number>();
+    const owners: number[] = [];
+    const keys: (string | number)[] = [];
+    const targets: number[] = [];
+    // Maps and Sets are frozen empty; their originals are read for their entries.
+    const collections = new Map<number, Map<unknown, unknown> | Set<unknown>>();
+    const work: number[] = [];
+    const id = (v: object): number => {
+      let i = ids.get(v);
+      if (i !== undefined) return i;
+      i = nodes.length;
+      ids.set(v, i);
+      if (shared !== undefined && shared.has(v)) {
+        nodes.push(v);
+        tags.push(Tag.Keep);
+        return i;
+      }
+      if (ArrayBuffer.isView(v)) {
+        nodes.push(own ? v : ((v as unknown as { slice(): object }).slice() as object));
+        tags.push(Tag.Typed);
+        return i;
+      }
+      if (v instanceof Map || v instanceof Set) {
+        nodes.push(v instanceof Map ? new Map() : new Set());
+        tags.push(v instanceof Map ? Tag.Map : Tag.Set);
+        collections.set(i, v);
+        work.push(i);
+        return i;
+      }
+      const proto = Object.getPrototypeOf(v) as object | null;
+      const custom = proto !== null ? cloners?.get(proto) : undefined;
+      if (custom !== undefined) {
+        nodes.push(custom(v));
+        tags.push(Tag.Custom);
+        return i;
+      }
+      const array = Array.isArray(v);
+      nodes.push(own ? v : array ? v.slice() : shallow(v as Rec, blanks));
+      tags.push(array ? Tag.Array : Tag.Object);
+      work.push(i);
+      return i;
+    };
+    const ref = (owner: number, key: string | number, x: object): object => {
+      const t = id(x);
+      owners.push(owner);
+      keys.push(key);
+      targets.push(t);
+      return nodes[t]!;
+    };
+    id(root as object);
+    while (work.length > 0) {
+      const i = work.pop()!;
+      const c = nodes[i]!;
+      switch (tags[i]) {
+        case Tag.Array: {
+          const a = c as unknown[];
+          for (let j = 0; j < a.length; j++) {
+            const x = a[j];
+            if (typeof x === 'object' && x !== null) a[j] = ref(i, j, x);
+          }
+          break;
+        }
+        case Tag.Object: {
+          const o = c as Rec;
+          for (const k in o) {
+            const x = o[k];
+            if (typeof x === 'object' && x !== null) o[k] = ref(i, k, x);
+          }
+          break;
+        }
+        default: {
+          // A Map or a Set: its entries, in order.
+          const from = collections.get(i)!;
+          const isMap = from instanceof Map;
+          for (const [k, x] of isMap ? from : (from as Set<unknown>).entries()) {
+            const ko = typeof k === 'object' && k !== null;
+            const xo = isMap && typeof x === 'object' && x !== null;
+            entries.push({ owner: i, k: ko ? id(k) : -1, kv: ko ? undefined : k, v: xo ? id(x) : -1, vv: xo ? undefined : x });
+          }
+        }
+      }
+    }
+    this.refOwner = Int32Array.from(owners);
+    this.refKey = keys;
+    this.refTarget = Int32Array.from(targets);
   }
 
   /** A fresh copy of the frozen graph. */
   thaw(): T {
-    if (!this.indexed) this.index();
     const { nodes, tags, opts } = this;
     const n = nodes.length;
     const out = new Array<unknown>(n);
@@ -113,81 +197,6 @@ export class FrozenGraph<T> {
       else (owner as Set<unknown>).add(k);
     }
     return out[0] as T;
-  }
-
-  /** Numbers every object of the frozen copy and records its references. */
-  private index(): void {
-    const { nodes, tags } = this;
-    const shared = this.opts.shared;
-    const cloners = this.opts.cloners;
-    const ids = new Map<object, number>();
-    const owners: number[] = [];
-    const keys: (string | number)[] = [];
-    const targets: number[] = [];
-    const id = (v: object): number => {
-      let i = ids.get(v);
-      if (i !== undefined) return i;
-      i = nodes.length;
-      ids.set(v, i);
-      nodes.push(v);
-      let tag: Tag;
-      if (shared !== undefined && shared.has(v)) tag = Tag.Keep;
-      else if (ArrayBuffer.isView(v)) tag = Tag.Typed;
-      else if (v instanceof Map) tag = Tag.Map;
-      else if (v instanceof Set) tag = Tag.Set;
-      else if (Array.isArray(v)) tag = Tag.Array;
-      else {
-        const proto = Object.getPrototypeOf(v) as object | null;
-        tag = proto !== null && cloners?.has(proto) ? Tag.Custom : Tag.Object;
-      }
-      tags.push(tag);
-      return i;
-    };
-    id(this.copy as object);
-    for (let i = 0; i < nodes.length; i++) {
-      const v = nodes[i]!;
-      switch (tags[i]) {
-        case Tag.Array: {
-          const a = v as unknown[];
-          for (let j = 0; j < a.length; j++) {
-            const x = a[j];
-            if (typeof x === 'object' && x !== null) {
-              owners.push(i);
-              keys.push(j);
-              targets.push(id(x));
-            }
-          }
-          break;
-        }
-        case Tag.Object:
-          for (const k in v) {
-            const x = (v as Rec)[k];
-            if (typeof x === 'object' && x !== null) {
-              owners.push(i);
-              keys.push(k);
-              targets.push(id(x));
-            }
-          }
-          break;
-        case Tag.Map:
-          for (const [k, x] of v as Map<unknown, unknown>) {
-            const ko = typeof k === 'object' && k !== null;
-            const xo = typeof x === 'object' && x !== null;
-            this.entries.push({ owner: i, k: ko ? id(k) : -1, kv: ko ? undefined : k, v: xo ? id(x) : -1, vv: xo ? undefined : x });
-          }
-          break;
-        case Tag.Set:
-          for (const k of v as Set<unknown>) {
-            const ko = typeof k === 'object' && k !== null;
-            this.entries.push({ owner: i, k: ko ? id(k) : -1, kv: ko ? undefined : k, v: -1, vv: undefined });
-          }
-          break;
-      }
-    }
-    this.refOwner = Int32Array.from(owners);
-    this.refKey = keys;
-    this.refTarget = Int32Array.from(targets);
-    this.indexed = true;
   }
 }
 

@@ -6,28 +6,9 @@
  * exactly the right time without a timer per session.
  */
 import { scheduleExpiry } from './events.ts';
+import { Cls, type ExpiryList } from './expiry-list.ts';
 import type { RouterSession } from './network.ts';
 import type { World } from './world.ts';
-
-/** Timeout classes. */
-export const enum Cls {
-  TcpInitial = 0,
-  Tcp = 1,
-  Udp = 2,
-}
-
-/** One class's list and timer. */
-export class ExpiryList {
-  head: RouterSession | null = null;
-  tail: RouterSession | null = null;
-  /** Time of the pending timer, -1 when none. */
-  timerAt = -1;
-
-  constructor(
-    readonly cls: Cls,
-    readonly timeoutUs: number,
-  ) {}
-}
 
 /** The class a session belongs to now. */
 export function classOf(s: RouterSession): Cls {

@@ -1,5 +1,17 @@
-import type { PeerPath, RouterRt } from './network.ts';
-import type { World } from './world.ts';
+import type { LinkRt, PeerPath, RouterRt } from './network.ts';
+
+/**
+ * What routing reads of a run: its topology. (Not the World itself: the world owns its Routing,
+ * and this keeps the two modules from importing each other.)
+ */
+export interface Topology {
+  readonly nodeIds: readonly string[];
+  /** Link indices at each node. */
+  readonly nodeLinks: readonly (readonly number[])[];
+  readonly links: readonly LinkRt[];
+  /** The router at each node index, null for hosts. */
+  readonly routers: readonly (RouterRt | null)[];
+}
 
 /**
  * Next-hop choice (ssr-model.md §2): shortest one-way latency over peer paths the router's BFD
@@ -11,7 +23,7 @@ import type { World } from './world.ts';
 export class Routing {
   private readonly dist = new Map<number, Float64Array>();
 
-  constructor(private readonly w: World) {}
+  constructor(private readonly w: Topology) {}
 
   /** Static distance (µs) from every router node to the routers linked to host `host`. */
   distancesTo(host: number): Float64Array {

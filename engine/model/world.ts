@@ -12,7 +12,7 @@ import type { AppSession } from './app-session.ts';
 import { Routing } from './routing.ts';
 import type { TraceEvent } from './trace.ts';
 import { isAtLeast610 } from './version.ts';
-import { Cls, ExpiryList } from './expiry.ts';
+import { Cls, ExpiryList } from './expiry-list.ts';
 
 /** A fault as it happened in a run: scheduled from the scenario or injected live. */
 export interface FaultLogEntry {

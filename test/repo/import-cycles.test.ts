@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cycles, importGraph, sourceFiles } from './import-graph.ts';
 
-/**
- * Cycles known when the check came in, each allowed as long as it does not grow: every cycle
- * found must lie inside one of these sets. The engine's model files still reach one another
- * (world ↔ expiry/routing; router-logic ↔ bfd/expiry/faults); engine/model is being reworked to
- * put a session-table module beneath the packet rules, BFD and expiry. When that lands, delete
- * this entry — then any cycle in the tree fails the test.
- */
-const ALLOWED: { why: string; files: string[] }[] = [
-  {
-    why: 'engine/model: the world and the rules over it import each other (being removed)',
-    files: [
-      'engine/model/world.ts',
-      'engine/model/expiry.ts',
-      'engine/model/routing.ts',
-      'engine/model/router-logic.ts',
-      'engine/model/bfd.ts',
-      'engine/model/faults.ts',
-      'engine/model/network.ts',
-    ].sort(),
-  },
-];
-
 const graph = importGraph(sourceFiles(['engine', 'electron', 'renderer/src', 'build', 'test']));
 
 describe('import graph', () => {
-  it('has no import cycles (counting `import type`), beyond the allowed engine ones', () => {
-    const unexpected = cycles(graph).filter((c) => !ALLOWED.some((a) => c.every((f) => a.files.includes(f))));
-    expect(unexpected, `new import cycles:\n${unexpected.map((c) => `  ${c.join(' ↔ ')}`).join('\n')}`).toEqual([]);
+  it('has no import cycles anywhere in the tree (counting `import type` and re-exports)', () => {
+    const found = cycles(graph);
+    expect(found, `import cycles:\n${found.map((c) => `  ${c.join(' ↔ ')}`).join('\n')}`).toEqual([]);
   });
 
   it('finds cycles, including type-only ones and ones through re-exports', () => {
