@@ -5,11 +5,22 @@ import { KIND_NAMES } from '../design/doc-model.ts';
 import type { LabNode } from './flow-model.ts';
 import { NodeHead } from './NodeHead.tsx';
 import { NodeHandles } from './NodeHandles.tsx';
+import { useIsFar } from './useCanvasDetail.ts';
+import { useHandlesMeasured } from './useHandlesMeasured.ts';
 
-function HostNodeImpl({ data, selected, isConnectable }: NodeProps<LabNode>) {
+function HostNodeImpl({ id, data, selected, isConnectable }: NodeProps<LabNode>) {
   const n = data.doc;
+  const cls = `lab-node host-node kind-${n.kind}${selected ? ' selected' : ''}`;
+  useHandlesMeasured(id);
+  // A far tile of a big lab has only its (hidden) handles inside (see RouterNode).
+  if (useIsFar())
+    return (
+      <div className={cls}>
+        <NodeHandles connectable={isConnectable} />
+      </div>
+    );
   return (
-    <div className={`lab-node host-node kind-${n.kind}${selected ? ' selected' : ''}`}>
+    <div className={cls}>
       <NodeHandles connectable={isConnectable} />
       <NodeHead node={n} sub={KIND_NAMES[n.kind]} />
     </div>

@@ -16,8 +16,6 @@ import {
   ReactFlowProvider,
   SelectionMode,
   useReactFlow,
-  useStoreApi,
-  useUpdateNodeInternals,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -83,9 +81,6 @@ function CanvasInner() {
   const { isFar, isBig } = detail;
   const authority = useLabAuthorityMode();
   const { screenToFlowPosition, fitView } = useReactFlow<LabNode, LabEdge>();
-  const flowStore = useStoreApi<LabNode, LabEdge>();
-  const updateNodeInternals = useUpdateNodeInternals();
-  const wasFar = useRef(isFar);
   const dragKey = useRef<string | null>(null);
   const drags = useRef(0);
 
@@ -95,16 +90,6 @@ function CanvasInner() {
     const t = setTimeout(() => void fitView({ ...FIT, duration: 200 }), 50);
     return () => clearTimeout(t);
   }, [fitSeq, fitView]);
-
-  useEffect(() => {
-    const zoomedIn = wasFar.current && !isFar;
-    wasFar.current = isFar;
-    if (!zoomedIn) return;
-    // Far tiles render no handles (canvas-detail.css), so React Flow measured the handles of the
-    // nodes still on screen without them: measure those again (new ones are measured as they mount).
-    const ids = [...(flowStore.getState().domNode?.querySelectorAll('.react-flow__node') ?? [])].map((el) => el.getAttribute('data-id')).filter((id): id is string => id !== null);
-    if (ids.length > 0) updateNodeInternals(ids);
-  }, [isFar, flowStore, updateNodeInternals]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LabNode>[]) => {

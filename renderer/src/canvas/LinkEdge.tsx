@@ -47,9 +47,7 @@ function LinkEdgeImpl({ id, source, target, data, selected }: EdgeProps<LabEdge>
   const loss = link.lossPct ?? 0;
   return (
     <>
-      {/* Zoomed out, no wider invisible path to catch clicks: on a big lab it was the most of
-          what repainting the links cost, and a far canvas is a map to zoom into, not to pick from. */}
-      <BaseEdge id={id} path={path} className={cls} interactionWidth={isFar ? 0 : 16} />
+      <BaseEdge id={id} path={path} className={cls} interactionWidth={16} />
       {!isFar && (!isBig || selected || down || impaired || nat !== null || loss > 0) && (
         <EdgeLabelRenderer>
           <div

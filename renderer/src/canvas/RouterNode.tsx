@@ -14,6 +14,8 @@ import { NodeHandles } from './NodeHandles.tsx';
 import { RouterLiveBadges } from './RouterLiveBadges.tsx';
 import { useLiveRouter } from './useLiveEntry.ts';
 import { useAuthorityMode } from './useAuthorityMode.ts';
+import { useIsFar } from './useCanvasDetail.ts';
+import { useHandlesMeasured } from './useHandlesMeasured.ts';
 
 function modeText(mode: string, timeoutSec: number): string {
   return mode === 'inactivity-based' ? `inactivity ${timeoutSec} s` : 'packet-based';
@@ -33,8 +35,18 @@ function RouterNodeImpl({ id, data, selected, isConnectable }: NodeProps<LabNode
   const mode = liveMode ?? override?.mode ?? authority.mode;
   const timeout = liveTimeout ?? override?.inactivityTimeoutSec ?? authority.timeoutSec;
   const overridden = override !== undefined && Object.keys(override).length > 0;
+  const cls = `lab-node router-node kind-${n.kind}${selected ? ' selected' : ''}${isDown ? ' is-down' : ''}${hasOutage ? ' has-outage' : ''}`;
+  useHandlesMeasured(id);
+  // A big lab zoomed out shows tiles (canvas-detail.css): only the handles are rendered inside
+  // (hidden: React Flow draws a link only between nodes it has seen handles on).
+  if (useIsFar())
+    return (
+      <div className={cls}>
+        <NodeHandles connectable={isConnectable} />
+      </div>
+    );
   return (
-    <div className={`lab-node router-node kind-${n.kind}${selected ? ' selected' : ''}${isDown ? ' is-down' : ''}${hasOutage ? ' has-outage' : ''}`}>
+    <div className={cls}>
       <NodeHandles connectable={isConnectable} />
       <NodeHead node={n} sub={`${KIND_NAMES[n.kind]} · ${version}`} />
       <div className="lab-node-badges">
