@@ -123,8 +123,11 @@ export class TimelineCursor implements Positioner {
   }
 
   at(tUs: number): Simulation {
-    // Events over that time, as the run's average rate puts it.
-    const c = this.take((x) => x.nowUs <= tUs && (tUs - x.nowUs) * (x.w.events / Math.max(1, x.nowUs)) <= this.reach);
+    // Events over that time, as the run's average rate puts it: the higher of the kept copy's
+    // own and the timeline's (a copy kept at 0 s has seen no events, so alone it would let a
+    // seek from the start run the whole way instead of restoring a copy near the target).
+    const rate = (x: Simulation) => Math.max(x.w.events / Math.max(1, x.nowUs), this.timeline.eventsPerUs());
+    const c = this.take((x) => x.nowUs <= tUs && (tUs - x.nowUs) * rate(x) <= this.reach);
     if (!c) return this.timeline.at(tUs);
     c.runUntil(tUs);
     return c;

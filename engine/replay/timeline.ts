@@ -50,6 +50,12 @@ export class Timeline {
     return { timeline, result: sim.run() };
   }
 
+  /** Events per µs of virtual time so far, as the newest copy has it (0 before any time passed). */
+  eventsPerUs(): number {
+    const last = this.snaps[this.snaps.length - 1];
+    return last !== undefined && last.nowUs > 0 ? last.events / last.nowUs : 0;
+  }
+
   /** Number of copies kept. */
   get size(): number {
     return this.snaps.length;

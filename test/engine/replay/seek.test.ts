@@ -188,6 +188,20 @@ describe('time travel over a recorded run', () => {
     }
   });
 
+  it('after showing the start, a far moment restores a copy near it instead of running the whole way from the start', () => {
+    // The copy kept at 0 s has seen no events: its own rate says nothing about how far 50 s is.
+    const reach = 5000;
+    const cursor = new TimelineCursor(t.timeline, reach);
+    const start = cursor.at(0);
+    cursor.keep(start);
+    const far = cursor.at(50_000_000);
+    expect(far).not.toBe(start);
+    expect(t.extent.endEvents).toBeGreaterThan(10 * reach); // 50 s is far beyond the reach
+    // A moment just after the one shown still goes on from it.
+    cursor.keep(far);
+    expect(cursor.at(50_001_000)).toBe(far);
+  });
+
   it("steps back through copies of its own when the timeline's are far apart, showing what restoring shows", () => {
     // Copies 100 000 events apart (as on a big run): steps back keep copies near where they went.
     const cursor = new TimelineCursor(t.timeline, 100_000);
