@@ -73,8 +73,9 @@ async function figuresFor(label: string, seek: SeekService, runId: string, endMs
   const worst = Math.max(...moments);
   return [
     { name: `${label}: first seek (re-runs the stored run, keeps world copies)`, value: `${fmt(first.ms)} ms` },
-    { name: `${label}: seek to a random moment, best of ${n}`, value: `${fmt(best)} ms`, target: `≤ ${fmt(targetMs)} ms`, ok: best <= targetMs },
-    { name: `${label}: seek to a random moment, median / worst`, value: `${fmt(median(moments))} / ${fmt(worst)} ms` },
+    { name: `${label}: seek to a random moment, best / median of ${n}`, value: `${fmt(best)} / ${fmt(median(moments))} ms` },
+    // "Any moment": the target holds for the slowest of them.
+    { name: `${label}: seek to a random moment, worst of ${n}`, value: `${fmt(worst)} ms`, target: `≤ ${fmt(targetMs)} ms`, ok: worst <= targetMs },
     { name: `${label}: Step back (one event) at a new moment, median of ${steps.length}`, value: `${fmt(median(steps))} ms` },
     { name: `${label}: Step back again, median of ${again.length}`, value: `${fmt(median(again))} ms` },
     { name: `${label}: Step (forward), median of ${forward.length}`, value: `${fmt(median(forward))} ms` },
