@@ -8,13 +8,11 @@
  * clicks, names for assistive technology); a far canvas is a map to zoom into.
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { useStore, type InternalNode } from '@xyflow/react';
-import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '@xyflow/react';
 import type { LinkState } from '../../../engine/index.ts';
 import { useLab } from '../store/context.tsx';
-import { linkSegment } from './edge-geometry.ts';
-import { box } from './LinkEdge.tsx';
-import type { LabEdge, LabNode } from './flow-model.ts';
+import type { LabEdge } from './flow-model.ts';
+import { beginDraw, segmentOf, useThemeCache, useViewport } from './overlay-canvas.ts';
 
 /** WAN lines of a big lab are drawn lighter (as canvas-detail.css does for edges). */
 const WAN_ALPHA = 0.22;
@@ -51,50 +49,27 @@ function LinkLayerImpl({ edges }: { edges: readonly LabEdge[] }) {
   const links = useLab((s) => s.live?.links);
   const flags = useMemo(() => liveLinkFlags(edges, links), [edges, links]);
   const nodeLookup = useStore((s) => s.nodeLookup);
-  const [tx, ty, zoom] = useStore(useShallow((s) => s.transform));
-  const width = useStore((s) => s.width);
-  const height = useStore((s) => s.height);
+  const view = useViewport();
   const ref = useRef<HTMLCanvasElement>(null);
   const live = useMemo(() => parseFlags(flags), [flags]);
-  // Theme colours, read once per theme (reading computed styles on every draw costs a style recalc).
-  const colours = useRef<Colours | null>(null);
-  useEffect(() => {
-    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const forget = () => {
-      colours.current = null;
-    };
-    media?.addEventListener('change', forget);
-    return () => media?.removeEventListener('change', forget);
-  }, []);
+  const colours = useThemeCache<Colours>();
 
   useEffect(() => {
     const c = ref.current;
     if (!c) return;
-    const dpr = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(width * dpr));
-    const h = Math.max(1, Math.round(height * dpr));
-    if (c.width !== w) c.width = w;
-    if (c.height !== h) c.height = h;
     let down = 0;
     let impaired = 0;
-    const ctx = c.getContext('2d');
-    if (ctx) {
-      if (!colours.current) {
-        const css = getComputedStyle(c);
-        const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-        colours.current = { link: v('--link', '#8b95a7'), warn: v('--warn', '#d19a00'), danger: v('--danger', '#d9363e'), accent: v('--accent', '#3b6ef5') };
-      }
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, w, h);
-      ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+    const ctx = beginDraw(c, view);
+    if (ctx && !colours.current) {
+      const css = getComputedStyle(c);
+      const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+      colours.current = { link: v('--link', '#8b95a7'), warn: v('--warn', '#d19a00'), danger: v('--danger', '#d9363e'), accent: v('--accent', '#3b6ef5') };
     }
     // Plain lines first, then the ones that stand out, so those are drawn on top.
     const standOut: [LabEdge, string][] = [];
     const line = (e: LabEdge) => {
-      const a = nodeLookup.get(e.source) as InternalNode<LabNode> | undefined;
-      const b = nodeLookup.get(e.target) as InternalNode<LabNode> | undefined;
-      if (!a || !b || !e.data || !ctx) return;
-      const seg = linkSegment(box(a), box(b), e.data.offset);
+      const seg = ctx ? segmentOf(e, nodeLookup) : null;
+      if (!seg || !ctx) return;
       ctx.moveTo(seg.from.x, seg.from.y);
       ctx.lineTo(seg.to.x, seg.to.y);
     };
@@ -131,9 +106,9 @@ function LinkLayerImpl({ edges }: { edges: readonly LabEdge[] }) {
     c.dataset['links'] = String(edges.length);
     c.dataset['down'] = String(down);
     c.dataset['impaired'] = String(impaired);
-  }, [edges, live, nodeLookup, tx, ty, zoom, width, height]);
+  }, [edges, live, nodeLookup, view, colours]);
 
-  return <canvas ref={ref} className="link-layer" aria-hidden="true" style={{ width, height }} />;
+  return <canvas ref={ref} className="link-layer" aria-hidden="true" style={{ width: view.width, height: view.height }} />;
 }
 
 /** The links of a zoomed-out big lab (a child of the React Flow canvas). */
