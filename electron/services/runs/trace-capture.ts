@@ -24,6 +24,14 @@ export class TraceCapture {
     if (this.events.length < this.cap) this.events.push(e);
   };
 
+  /** A capture that goes on from where `before` stopped (a run forked from a copy of another). */
+  static after(before: TraceCapture): TraceCapture {
+    const c = new TraceCapture(before.cap);
+    for (const e of before.events) c.events.push(e);
+    c.seen = before.seen;
+    return c;
+  }
+
   get truncated(): boolean {
     return this.seen > this.events.length;
   }

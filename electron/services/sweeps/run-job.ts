@@ -1,6 +1,6 @@
 /** One run of a sweep, as every executor runs it (a worker thread here, a queue worker elsewhere). */
 import { Simulation, type RunResult, type Scenario, type SimSnapshot, type TraceEvent } from '../../../engine/index.ts';
-import { EVENT_LOG_CAP } from '../runs/trace-capture.ts';
+import { TraceCapture } from '../runs/trace-capture.ts';
 
 /** A finished run with the trace events to store. */
 export interface RunJobOutput {
@@ -12,28 +12,20 @@ export interface RunJobOutput {
 
 /** Runs the scenario to its end; throws what the engine throws. `keepTrace`: false when the run is not stored. */
 export function runJob(scenario: Scenario, keepTrace = true): RunJobOutput {
-  const trace: TraceEvent[] = [];
-  let seen = 0;
   const t0 = performance.now();
-  const result = new Simulation(
-    scenario,
-    keepTrace
-      ? {
-          trace: (e) => {
-            seen++;
-            if (trace.length < EVENT_LOG_CAP) trace.push(e);
-          },
-        }
-      : {},
-  ).run();
-  return { result, trace, traceSeen: seen, wallMs: performance.now() - t0 };
+  const capture = new TraceCapture();
+  const result = new Simulation(scenario, keepTrace ? { trace: capture.push } : {}).run();
+  return output(result, capture, t0);
+}
+
+function output(result: RunResult, capture: TraceCapture, t0: number): RunJobOutput {
+  return { result, trace: capture.events, traceSeen: capture.seen, wallMs: performance.now() - t0 };
 }
 
 /** The prefix a thread ran once for the jobs sharing a fork key. */
 export interface ForkPrefix {
   snapshot: SimSnapshot;
-  trace: TraceEvent[];
-  seen: number;
+  trace: TraceCapture;
 }
 
 /**
@@ -47,36 +39,16 @@ export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number
   const t0 = performance.now();
   let prefix = cache.get(fork.key);
   if (prefix === undefined) {
-    const trace: TraceEvent[] = [];
-    let seen = 0;
-    const base = Simulation.forCopies(
-      { ...scenario, faults: scenario.faults.slice(0, early) },
-      {
-        trace: (e) => {
-          seen++;
-          if (trace.length < EVENT_LOG_CAP) trace.push(e);
-        },
-      },
-    );
+    const trace = new TraceCapture();
+    const base = Simulation.forCopies({ ...scenario, faults: scenario.faults.slice(0, early) }, { trace: trace.push });
     base.runUntil(Math.round(fork.atMs * 1000) - 1);
-    prefix = { snapshot: base.freeze(), trace, seen };
+    prefix = { snapshot: base.freeze(), trace };
     // A few prefixes at a time (seeds interleave in the plan); copies are large.
     if (cache.size >= 4) cache.delete(cache.keys().next().value!);
     cache.set(fork.key, prefix);
   }
-  const trace = keepTrace ? prefix.trace.slice() : [];
-  let seen = keepTrace ? prefix.seen : 0;
-  const sim = prefix.snapshot.restore(
-    keepTrace
-      ? {
-          trace: (e) => {
-            seen++;
-            if (trace.length < EVENT_LOG_CAP) trace.push(e);
-          },
-        }
-      : {},
-  );
+  const capture = keepTrace ? TraceCapture.after(prefix.trace) : new TraceCapture();
+  const sim = prefix.snapshot.restore(keepTrace ? { trace: capture.push } : {});
   sim.addFaults(scenario);
-  const result = sim.run();
-  return { result, trace, traceSeen: seen, wallMs: performance.now() - t0 };
+  return output(sim.run(), capture, t0);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrozenGraph, deepClone } from '../../../engine/core/clone.ts';
+import { FrozenGraph } from '../../../engine/core/clone.ts';
 
 class Node {
   next: Node | null = null;
@@ -38,8 +38,8 @@ function build(): Graph {
 
 describe('world copies', () => {
   for (const [name, copy] of [
-    ['deepClone', (g: Graph, shared: Set<object>) => deepClone(g, { shared })],
     ['FrozenGraph.thaw', (g: Graph, shared: Set<object>) => new FrozenGraph(g, { shared }).thaw()],
+    ['FrozenGraph.thaw of a graph it owns', (g: Graph, shared: Set<object>) => new FrozenGraph(g, { shared }, true).thaw()],
   ] as const) {
     it(`${name} copies every object once, keeping cycles, shared references, classes, maps, sets and typed arrays`, () => {
       const g = build();
