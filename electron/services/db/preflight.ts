@@ -66,17 +66,11 @@ export function preflight(
     // Not known to be ours and in WAL mode: look at a copy in memory (marked rollback-journal,
     // which an in-memory database needs), so no -wal/-shm appears beside another program's file.
     db = ours || walBeside || !header.wal ? new Sqlite(path, { ...options, fileMustExist: true }) : new Sqlite(memoryCopy(path), options);
-    const version = schemaVersion(db);
-    const applicationId = Number(db.pragma('application_id', { simple: true }));
-    refuseByHeader(file, { applicationId, userVersion: version, wal: header.wal }, known);
-    if (applicationId !== APPLICATION_ID && (version !== 0 || hasTables(db)) && !isOursBySchema(db, version, migrations)) {
-      throw foreignDatabase(file, version);
-    }
-    if (check !== 'none') {
-      const rows = db.pragma(check === 'full' ? 'integrity_check(5)' : 'quick_check(5)', { simple: false }) as Record<string, string>[];
-      const problems = rows.map((r) => Object.values(r)[0] ?? '').filter((m) => m !== 'ok');
-      if (problems.length > 0) throw damaged(file, `${check === 'full' ? 'integrity' : 'quick'} check: ${problems.slice(0, 2).join('; ')}`);
-    }
+    const look = db;
+    // One read transaction, so every look sees one commit: another process may create the
+    // schema meanwhile, and its version read before that commit with its tables read after it
+    // would look like tables without a version (another program's file).
+    const version = look.transaction(() => inspect(look, file, header.wal, known, check, migrations))();
     return { exists: true, version };
   } catch (error) {
     // Refused: the read-only look at a WAL file of ours made an empty -wal and an -shm; a
@@ -93,6 +87,22 @@ export function preflight(
   } finally {
     db?.close();
   }
+}
+
+/** What SQLite says of the file: its schema version, or a DbError when it is not ours or is damaged. */
+function inspect(db: Sqlite.Database, file: string, wal: boolean, known: number, check: IntegrityCheck, migrations: readonly Migration[]): number {
+  const version = schemaVersion(db);
+  const applicationId = Number(db.pragma('application_id', { simple: true }));
+  refuseByHeader(file, { applicationId, userVersion: version, wal }, known);
+  if (applicationId !== APPLICATION_ID && (version !== 0 || hasTables(db)) && !isOursBySchema(db, version, migrations)) {
+    throw foreignDatabase(file, version);
+  }
+  if (check !== 'none') {
+    const rows = db.pragma(check === 'full' ? 'integrity_check(5)' : 'quick_check(5)', { simple: false }) as Record<string, string>[];
+    const problems = rows.map((r) => Object.values(r)[0] ?? '').filter((m) => m !== 'ok');
+    if (problems.length > 0) throw damaged(file, `${check === 'full' ? 'integrity' : 'quick'} check: ${problems.slice(0, 2).join('; ')}`);
+  }
+  return version;
 }
 
 /** Refusals the header alone decides: another program's id, a negative or newer version. */
