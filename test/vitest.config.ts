@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // No test may write the user's real runs database: commands without --db use this one.
 const env = { SRLAB_DB: join(tmpdir(), `srlab-tests-${process.pid}.db`) };
+// Files that replace a module with vi.mock: a mock needs a module graph of its own.
+const MOCKING = ['test/electron/shell/preload.test.ts', 'test/electron/db/preflight-snapshot.test.ts'];
 
 export default defineConfig({
   test: {
@@ -43,6 +45,10 @@ export default defineConfig({
           root,
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Files share one module graph per worker (React, React Flow, ECharts and the app are
+          // imported once, not 25 times); setup.ts registers the per-test cleanup for each file.
+          isolate: false,
+          setupFiles: ['test/renderer/setup.ts'],
           testTimeout: 30_000,
         },
       },
@@ -66,7 +72,21 @@ export default defineConfig({
           name: 'electron',
           root,
           env,
+          // Files share one module graph per worker (the services, SQLite and the engine are
+          // imported once per worker, not 55 times); files that mock a module run apart.
+          isolate: false,
           include: ['test/electron/**/*.test.ts'],
+          exclude: MOCKING,
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'electron-mocked',
+          root,
+          env,
+          include: MOCKING,
           environment: 'node',
           testTimeout: 120_000,
         },

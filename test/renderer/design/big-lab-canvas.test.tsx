@@ -5,7 +5,6 @@
  * canvas (LinkLayer.tsx), down and impaired ones marked. And the design
  * stays locked while the run is live without turning React Flow's dragging off.
  */
-import './setup.ts';
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { generateLab, GENERATE_DEFAULTS, type LinkState, type LiveSnapshot, type RouterBadge, type ScenarioInput } from '../../../engine/index.ts';

@@ -1,4 +1,3 @@
-import './setup.ts';
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LiveSnapshot } from '../../../engine/index.ts';

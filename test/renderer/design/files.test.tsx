@@ -1,4 +1,3 @@
-import './setup.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { parseScenarioText, type ScenarioInput } from '../../../engine/index.ts';

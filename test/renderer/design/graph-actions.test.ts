@@ -1,4 +1,3 @@
-import './setup.ts';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../engine/index.ts';
 import { createLabStore } from '../../../renderer/src/store/index.ts';

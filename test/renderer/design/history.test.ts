@@ -1,4 +1,3 @@
-import './setup.ts';
 import { describe, expect, it } from 'vitest';
 import { applyPatches, diff, share } from '../../../renderer/src/design/patch.ts';
 import { createLabStore } from '../../../renderer/src/store/index.ts';

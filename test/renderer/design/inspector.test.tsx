@@ -1,4 +1,3 @@
-import './setup.ts';
 import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { renderDesign } from './harness.tsx';

@@ -1,4 +1,3 @@
-import './setup.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import type { ScenarioInput } from '../../../engine/index.ts';

@@ -2,8 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReactNode } from 'react';
-import { afterEach, expect } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import { isMethod, parseScenario, Simulation, SnapshotBuilder, type ApiResult, type LiveSnapshot, type Method, type Scenario, type ScenarioInput } from '../../../engine/index.ts';
 import { ApiClient } from '../../../renderer/src/api/client.ts';
 import { ApiProvider } from '../../../renderer/src/api/context.tsx';
@@ -41,17 +40,10 @@ type Answers = Partial<Record<Method, (params: unknown) => unknown>>;
 /** Hosts made in the running test (checked after it). */
 const hosts: { unexpected: Call[] }[] = [];
 
-// A call nobody told the fake host to expect is a test that does not know what the UI does: the
-// host answers `bad-method` (as the real host does to an unknown method) and the test fails.
-// (Without vitest globals, testing-library cannot register its own cleanup: done here, first.)
-afterEach(() => {
-  cleanup();
-  const unexpected = hosts.splice(0).flatMap((h) => h.unexpected);
-  expect(
-    unexpected.map((c) => c.method),
-    'calls the fake host was not told to expect',
-  ).toEqual([]);
-});
+/** The calls no fake host of the test just ended was told to expect (checked by ../setup.ts after every test). */
+export function takeUnexpectedCalls(): Call[] {
+  return hosts.splice(0).flatMap((h) => h.unexpected);
+}
 
 /** What every live view asks when it mounts (the run in progress): answered "none" unless a test says otherwise. */
 const ON_MOUNT: Answers = { 'sim:state': () => null };

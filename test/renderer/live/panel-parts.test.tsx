@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { PanelTabs, RouterPicker, useRouterPick } from '../../../renderer/src/live/PanelParts.tsx';
 
 // The tab frame and the Router picker shared by the live panels and the time-travel panels.
 const TABS = ['One', 'Two', 'Three'] as const;
-
-afterEach(cleanup);
 
 function Tabs() {
   return (

@@ -1,10 +1,15 @@
 /**
+ * Set up before every renderer test file (the project's `setupFiles`). The files share one
+ * module graph per worker (`isolate: false`), so what each file needs after every test is
+ * registered here, once per file, not by a helper module that is imported (and run) only once.
+ *
  * happy-dom has no layout: React Flow measures nodes through ResizeObserver and offsetWidth,
  * and reads the zoom from a DOMMatrix. These stand-ins (the ones React Flow's testing guide
- * suggests) let nodes be "measured" so they are visible to role queries. Import first.
+ * suggests) let nodes be "measured" so they are visible to role queries.
  */
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import { takeUnexpectedCalls } from './live/helpers.tsx';
 
 class TestResizeObserver {
   constructor(private readonly cb: (entries: { target: Element }[], o: unknown) => void) {}
@@ -42,4 +47,12 @@ Object.defineProperties(HTMLElement.prototype, {
 });
 (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
 
-afterEach(() => cleanup());
+// Without vitest globals, testing-library cannot register its own cleanup. A call nobody told a
+// fake host to expect is a test that does not know what the UI does: it fails after it ends.
+afterEach(() => {
+  cleanup();
+  expect(
+    takeUnexpectedCalls().map((c) => c.method),
+    'calls the fake host was not told to expect',
+  ).toEqual([]);
+});
