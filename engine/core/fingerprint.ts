@@ -12,7 +12,8 @@ export class Fingerprint {
 
   /** Folds one processed event. `timeUs` is an integer < 2^53, `node` and `kind` small integers. */
   add(timeUs: number, node: number, kind: number): void {
-    const lo = (timeUs % 4294967296) | 0;
+    // ToInt32 of a non-negative integer below 2^53 is its low 32 bits (as `% 2^32 | 0`, without the fmod).
+    const lo = timeUs | 0;
     const hi = Math.floor(timeUs / 4294967296) | 0;
     const k = ((node & 0xffffff) << 8) | (kind & 0xff);
     this.h1 = round(this.h1, lo ^ Math.imul(k, 0x5bd1e995));

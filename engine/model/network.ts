@@ -431,10 +431,7 @@ const enum SF {
 export class RouterSession {
   private f: number;
   lastActivity: number;
-  /** Neighbours in the global least-recently-active list of its timeout class (expiry.ts). */
-  prev: RouterSession | null = null;
-  next: RouterSession | null = null;
-  /** The timeout class whose list holds it. */
+  /** The timeout class whose least-recently-active list holds it (expiry.ts). */
   expiryCls = 0;
   /** Side 0 faces the client, side 1 the server: a WAN side, or a LAN link (-1 when WAN). */
   wan0: WanSide | null = null;

@@ -8,7 +8,7 @@ import { FWD, Rec, WAYPORT_MIN } from './constants.ts';
 import { WanSide, WAYPORT_PAIRS, type PeerPath, type RouterRt, type RouterSession } from './network.ts';
 import { outerLo, type Packet } from './packet.ts';
 import type { World } from './world.ts';
-import { armExpiry, trackSession, untrackSession } from './expiry.ts';
+import { armExpiry, headOf, trackSession, untrackSession } from './expiry.ts';
 
 /** At most this many extra tuples per side; the oldest goes first (re-opened hops rarely need two). */
 const MAX_ALIASES = 4;
@@ -177,8 +177,7 @@ export function removeSession(w: World, r: RouterRt, s: RouterSession): void {
 export function expireDue(w: World, cls: number): void {
   const l = w.expiry[cls]!;
   if (w.now !== l.timerAt) return; // superseded
-  while (l.head !== null && l.head.lastActivity + l.timeoutUs <= w.now) {
-    const s = l.head;
+  for (let s = headOf(w, l); s !== null && s.lastActivity + l.timeoutUs <= w.now; s = headOf(w, l)) {
     const r = w.routers[s.router]!;
     w.bump(r, C.SessionsExpired);
     w.emit(r.node, 'session-expired', { idleMs: (w.now - s.lastActivity) / 1000 }, s.metricsRef?.id);

@@ -12,7 +12,7 @@ import type { AppSession } from './app-session.ts';
 import { Routing } from './routing.ts';
 import type { TraceEvent } from './trace.ts';
 import { isAtLeast610 } from './version.ts';
-import { Cls, ExpiryList } from './expiry-list.ts';
+import { Cls, ExpiryLinks, ExpiryList } from './expiry-list.ts';
 
 /** A fault as it happened in a run: scheduled from the scenario or injected live. */
 export interface FaultLogEntry {
@@ -80,6 +80,8 @@ export class World {
   readonly laneHealthCheck: number;
   /** Least-recently-active lists per timeout class (TCP before a reply, TCP, UDP). */
   readonly expiry: ExpiryList[];
+  /** The lists' links, by router-session id. */
+  readonly expiryLinks = new ExpiryLinks();
   readonly tcpUs: number;
   readonly tcpInitialUs: number;
   readonly udpUs: number;
