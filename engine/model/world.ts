@@ -2,7 +2,7 @@ import { EventQueue } from '../core/event-queue.ts';
 import { Fingerprint } from '../core/fingerprint.ts';
 import { RandomStreams, type RandomStream } from '../core/rng.ts';
 import type { Scenario, Fault } from '../scenario/schema.ts';
-import { RunMetrics, MAX_LINK_SERIES, type TimeSeries } from '../metrics/run-metrics.ts';
+import { RunMetrics, MAX_LINK_SERIES, type SeriesRows, type TimeSeries } from '../metrics/run-metrics.ts';
 import { Act, CONTROL_KINDS, Ev, Loss, Pk } from './constants.ts';
 import type { C } from '../metrics/counters.ts';
 import { LinkRt, Nat, PeerPath, RouterRt, RouterSession } from './network.ts';
@@ -57,6 +57,8 @@ export class World {
   readonly pool = new PacketPool();
   readonly metrics = new RunMetrics();
   readonly series: TimeSeries;
+  /** The rows of {@link series} each sample appends to. */
+  readonly seriesRows: SeriesRows;
   readonly seriesLinks: LinkRt[];
   readonly nodeIds: string[];
   /** Router runtime by node index (null for hosts). */
@@ -190,6 +192,10 @@ export class World {
       linkMbps: Object.fromEntries(this.seriesLinks.map((l) => [l.id, [] as number[]])),
       linkUtilPct: Object.fromEntries(this.seriesLinks.filter((l) => l.baseBwBps > 0).map((l) => [l.id, [] as number[]])),
     };
+    this.seriesRows = {
+      control: CONTROL_KINDS.map((k) => this.series.controlPps[k]!),
+      links: this.seriesLinks.map((l) => ({ d0: l.dirs[0], d1: l.dirs[1], bwBps: l.baseBwBps, mbps: this.series.linkMbps[l.id]!, util: this.series.linkUtilPct[l.id] ?? null })),
+    };
     const services = new Map<string, number>();
     this.traffic = scenario.traffic.map((t, i) => {
       const client = index.get(t.from)!;
@@ -318,10 +324,6 @@ export class World {
 
   /** Takes a time-series sample and resets the per-window byte counts. */
   sample(): void {
-    this.metrics.sample(this.series, this.now, this.seriesLinks);
-    for (const l of this.links) {
-      l.dirs[0].windowBytes = 0;
-      l.dirs[1].windowBytes = 0;
-    }
+    this.metrics.sample(this.series, this.now, this.seriesRows);
   }
 }
