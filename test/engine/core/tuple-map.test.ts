@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TupleMap } from '../../../engine/core/tuple-map.ts';
+
+type Op = { op: 'set'; hi: number; lo: number; v: number } | { op: 'delete'; hi: number; lo: number };
+
+// Few distinct keys, so sets replace, deletes hit, and buckets chain.
+const key = { hi: fc.integer({ min: 1, max: 6 }), lo: fc.integer({ min: -3, max: 40 }) };
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('set' as const), ...key, v: fc.integer() }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), ...key }) },
+);
+
+describe('TupleMap', () => {
+  it('answers like a Map of the same keys under any sequence of sets and deletes, growing and compacting', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 600 }), (ops) => {
+        const m = new TupleMap<number>(16);
+        const ref = new Map<string, number>();
+        for (const o of ops) {
+          const k = `${o.hi}/${o.lo}`;
+          if (o.op === 'set') {
+            m.set(o.hi, o.lo, o.v);
+            // A Map keeps a replaced key where it was first set, as the TupleMap does.
+            ref.set(k, o.v);
+          } else expect(m.delete(o.hi, o.lo)).toBe(ref.delete(k));
+          expect(m.size).toBe(ref.size);
+        }
+        for (let hi = 1; hi <= 6; hi++) for (let lo = -3; lo <= 40; lo++) expect(m.get(hi, lo)).toBe(ref.get(`${hi}/${lo}`));
+        // Values come in the order their keys were first set (deleted ones left out).
+        expect([...m.values()]).toEqual([...ref.values()]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('holds a hundred thousand sessions of a big lab, every one found again', () => {
+    const m = new TupleMap<number>();
+    for (let s = 0; s < 100_000; s++) m.set(1 + (s % 1000), ((1024 + s) << 16) | 7, s);
+    for (let s = 0; s < 100_000; s += 2) m.delete(1 + (s % 1000), ((1024 + s) << 16) | 7);
+    expect(m.size).toBe(50_000);
+    for (let s = 0; s < 100_000; s++) expect(m.get(1 + (s % 1000), ((1024 + s) << 16) | 7)).toBe(s % 2 === 1 ? s : undefined);
+  });
+});
