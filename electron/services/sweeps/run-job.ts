@@ -37,15 +37,17 @@ export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number
   const early = scenario.faults.filter((f) => f.atMs < fork.atMs).length;
   if (scenario.faults.slice(0, early).some((f) => f.atMs >= fork.atMs)) return runJob(scenario, keepTrace);
   const t0 = performance.now();
-  let prefix = cache.get(fork.key);
+  // A run that is not stored keeps no trace: its prefix needs none either (and runs faster).
+  const key = keepTrace ? fork.key : `${fork.key}\u0002untraced`;
+  let prefix = cache.get(key);
   if (prefix === undefined) {
     const trace = new TraceCapture();
-    const base = Simulation.forCopies({ ...scenario, faults: scenario.faults.slice(0, early) }, { trace: trace.push });
+    const base = Simulation.forCopies({ ...scenario, faults: scenario.faults.slice(0, early) }, keepTrace ? { trace: trace.push } : {});
     base.runUntil(Math.round(fork.atMs * 1000) - 1);
     prefix = { snapshot: base.freeze(), trace };
     // A few prefixes at a time (seeds interleave in the plan); copies are large.
     if (cache.size >= 4) cache.delete(cache.keys().next().value!);
-    cache.set(fork.key, prefix);
+    cache.set(key, prefix);
   }
   const capture = keepTrace ? TraceCapture.after(prefix.trace) : new TraceCapture();
   const sim = prefix.snapshot.restore(keepTrace ? { trace: capture.push } : {});
