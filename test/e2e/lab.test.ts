@@ -86,6 +86,21 @@ async function lefts(kinds: readonly string[]): Promise<number[]> {
   return Promise.all(kinds.map(async (k) => (await node(k).boundingBox())?.x ?? Number.NaN));
 }
 
+/**
+ * Waits until the nodes stand still on screen: Layout re-fits the view with a short animation
+ * (after a timer that a loaded machine delays), and a drag made while the handles move drops
+ * its connection where the target no longer is. Still means the same boxes over five polls.
+ */
+async function settled(kinds: readonly string[]): Promise<void> {
+  const seen: string[] = [];
+  await expect
+    .poll(async () => {
+      seen.push(JSON.stringify(await Promise.all(kinds.map((k) => node(k).boundingBox()))));
+      return seen.length >= 5 && seen.slice(-5).every((b) => b === seen.at(-1));
+    })
+    .toBe(true);
+}
+
 describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
   labPerTest((lab) => {
     e = lab;
@@ -122,16 +137,18 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRE_E2E)('the lab in a browser', () => {
         return x.every((v, i) => i === 0 || v > x[i - 1]! + 40);
       })
       .toBe(true);
-    for (const [a, b] of [
+    await settled(kinds);
+    const pairs = [
       ['Client', 'Spoke'],
       ['Spoke', 'Hub'],
       ['Hub', 'Server'],
-    ] as const) {
+    ] as const;
+    for (const [i, [a, b]] of pairs.entries()) {
       // Handles show on hover; force skips Playwright's visibility wait, the drag is real.
       await node(a).hover();
       await node(a).locator('.react-flow__handle').first().dragTo(node(b), { force: true });
+      await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(i + 1);
     }
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
   });
 
   it('adds traffic and sets inactivity-based detection for the hub', async () => {
