@@ -22,15 +22,21 @@ export class TupleMap<V> {
   /** Number of entries. */
   size = 0;
 
-  /** @param capacity initial entries (rounded up to a power of two). */
+  /** @param capacity initial entries. */
   constructor(capacity = 16) {
-    let cap = 16;
-    while (cap < capacity) cap *= 2;
-    this.buckets = new Int32Array(cap).fill(-1);
+    const cap = Math.max(16, capacity);
+    this.buckets = TupleMap.bucketsFor(cap);
+    this.mask = this.buckets.length - 1;
     this.keys = new Int32Array(cap * 2);
     this.chain = new Int32Array(cap);
     this.vals = new Array<V | undefined>(cap);
-    this.mask = cap - 1;
+  }
+
+  /** Buckets for `cap` entries: a power of two, about two entries a bucket when full (as V8's Map). */
+  private static bucketsFor(cap: number): Int32Array {
+    let n = 8;
+    while (n * 2 < cap) n *= 2;
+    return new Int32Array(n).fill(-1);
   }
 
   private static hash(hi: number, lo: number): number {
@@ -98,17 +104,18 @@ export class TupleMap<V> {
     this.size++;
   }
 
-  /** The entries are full: compacts them (in order), doubling the room when they are mostly live. */
+  /** The entries are full: compacts them (in order), with half as much room again when they are mostly live. */
   private rebuild(): void {
     const oldKeys = this.keys;
     const oldVals = this.vals;
     const oldUsed = this.used;
-    const cap = this.size * 2 > this.chain.length ? this.chain.length * 2 : this.chain.length;
-    this.buckets = new Int32Array(cap).fill(-1);
+    // Grows by half (a hub's tables hold a hundred thousand entries: doubling would leave up to half empty).
+    const cap = this.size * 2 > this.chain.length ? Math.ceil(this.chain.length * 1.5) : this.chain.length;
+    this.buckets = TupleMap.bucketsFor(cap);
+    this.mask = this.buckets.length - 1;
     this.keys = new Int32Array(cap * 2);
     this.chain = new Int32Array(cap);
     this.vals = new Array<V | undefined>(cap);
-    this.mask = cap - 1;
     this.used = 0;
     this.size = 0;
     for (let i = 0; i < oldUsed; i++) {

@@ -37,8 +37,6 @@ export class AppSession {
   o: AppOutage | null = null;
   /** Number of router sessions currently holding state for this session. */
   routerRefs = 0;
-  /** The session the client opened after giving up on this one. */
-  successor: AppSession | null = null;
 
   constructor(
     /** Index in the run's session list (also the emulator session id). */
@@ -68,6 +66,13 @@ export class AppSession {
   }
   set recoveredBy(v: number) {
     (this.o ??= new AppOutage()).recoveredBy = v;
+  }
+  /** The session the client opened after giving up on this one (kept with the outage: few sessions have one). */
+  get successor(): AppSession | null {
+    return this.o?.successor ?? null;
+  }
+  set successor(v: AppSession | null) {
+    (this.o ??= new AppOutage()).successor = v;
   }
 
   private flag(b: AF): boolean {
@@ -151,4 +156,6 @@ export class AppOutage {
   recoveredBy = -1;
   /** Every outage that ended, as triples (start µs, end µs, Rec or -1 when it ended in failure). */
   readonly list: number[] = [];
+  /** The session the client opened after giving up on this one. */
+  successor: AppSession | null = null;
 }

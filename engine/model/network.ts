@@ -307,6 +307,12 @@ export interface WanSideOptions {
   pinhole: boolean;
 }
 
+/** The rarely used part of a {@link WanSide}. */
+class WanExtra {
+  aliases: number[] | null = null;
+  lastDisableFwd = -1;
+}
+
 /**
  * A session side that faces a peer router (one SVR hop). Booleans, a small counter and the
  * two wayports share integers: with 100 000 sessions every field costs 0.8 MB per side.
@@ -320,8 +326,8 @@ export class WanSide {
   private f: number;
   /** Own wayport in the low 16 bits, the peer's (as seen here) in the high 16. */
   private ports: number;
-  /** Last disable-forward-metadata sent (µs), -1 for never. */
-  lastDisableFwd = -1;
+  /** What few sides need (aliases, a disable-forward-metadata sent): made on first use. */
+  private x: WanExtra | null = null;
   lastRx: number;
   /** Outstanding health-check nonce (0 = none). */
   hcNonce = 0;
@@ -330,8 +336,6 @@ export class WanSide {
    * may go (after a timeout, §4.4.5), 0 when unrestricted.
    */
   hcAt = 0;
-  /** Extra outer tuples this side answers to: triples (peer address, key low half, owned pair or -1). */
-  aliases: number[] | null = null;
 
   readonly sess: RouterSession;
   readonly path: PeerPath;
@@ -347,6 +351,20 @@ export class WanSide {
     this.lastRx = o.now;
   }
 
+  /** Extra outer tuples this side answers to: triples (peer address, key low half, owned pair or -1). */
+  get aliases(): number[] | null {
+    return this.x?.aliases ?? null;
+  }
+  set aliases(v: number[] | null) {
+    if (v !== null || this.x !== null) (this.x ??= new WanExtra()).aliases = v;
+  }
+  /** Last disable-forward-metadata sent (µs), -1 for never. */
+  get lastDisableFwd(): number {
+    return this.x?.lastDisableFwd ?? -1;
+  }
+  set lastDisableFwd(t: number) {
+    (this.x ??= new WanExtra()).lastDisableFwd = t;
+  }
   /** This router's wayport on the hop. */
   get localPort(): number {
     return this.ports & 0xffff;
@@ -425,14 +443,15 @@ const enum SF {
   Tcp = 8,
   Learned0 = 16,
   Learned1 = 32,
+  /** Bits 6–7: the timeout class whose expiry list holds it. */
+  ClsShift = 6,
+  ClsMask = 192,
 }
 
 /** A session's state on one router. Found only by tuple lookup. */
 export class RouterSession {
   private f: number;
   lastActivity: number;
-  /** The timeout class whose least-recently-active list holds it (expiry.ts). */
-  expiryCls = 0;
   /** Side 0 faces the client, side 1 the server: a WAN side, or a LAN link (-1 when WAN). */
   wan0: WanSide | null = null;
   wan1: WanSide | null = null;
@@ -517,6 +536,14 @@ export class RouterSession {
   }
   set lan1(li: number) {
     this.lans = (this.lans & 0xffff) | ((li + 1) << 16);
+  }
+
+  /** The timeout class whose least-recently-active list holds it (expiry.ts); kept in the flags, as 100 000 sessions make every field cost. */
+  get expiryCls(): number {
+    return (this.f & SF.ClsMask) >> SF.ClsShift;
+  }
+  set expiryCls(cls: number) {
+    this.f = (this.f & ~SF.ClsMask) | (cls << SF.ClsShift);
   }
 
   /** Client address (from the inner-tuple key). */
