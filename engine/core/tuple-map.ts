@@ -32,10 +32,10 @@ export class TupleMap<V> {
     this.vals = new Array<V | undefined>(cap);
   }
 
-  /** Buckets for `cap` entries: a power of two, about two entries a bucket when full (as V8's Map). */
+  /** Buckets for `cap` entries: a power of two, at most one entry a bucket when full (a chain step is a cache miss). */
   private static bucketsFor(cap: number): Int32Array {
-    let n = 8;
-    while (n * 2 < cap) n *= 2;
+    let n = 16;
+    while (n < cap) n *= 2;
     return new Int32Array(n).fill(-1);
   }
 
