@@ -4,7 +4,10 @@
  * handle covers the whole node as a drop target — React Flow only makes it catch the pointer
  * while a link is being drawn — so a link can be dropped anywhere on the other node.
  */
+import type { ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
+import { useIsFar } from './useCanvasDetail.ts';
+import { useHandlesMeasured } from './useHandlesMeasured.ts';
 
 const SIDES = [
   ['t', Position.Top],
@@ -22,5 +25,21 @@ export function NodeHandles({ connectable }: { connectable: boolean }) {
       ))}
       <Handle id="in" type="target" position={Position.Left} isConnectable={connectable} isConnectableStart={false} className="lab-drop-target" />
     </>
+  );
+}
+
+/**
+ * A node's box: its handles, then what it shows. A big lab zoomed out draws tiles
+ * (canvas-detail.css) with only the handles inside (hidden: React Flow draws a link only
+ * between nodes it has seen handles on), and their handles are measured again once drawn in full.
+ */
+export function NodeFrame({ id, className, connectable, children }: { id: string; className: string; connectable: boolean; children: ReactNode }) {
+  useHandlesMeasured(id);
+  const far = useIsFar();
+  return (
+    <div className={className}>
+      <NodeHandles connectable={connectable} />
+      {!far && children}
+    </div>
   );
 }

@@ -10,12 +10,10 @@ import { DEFAULT_SOFTWARE_VERSION } from '../../../engine/index.ts';
 import { KIND_NAMES } from '../design/doc-model.ts';
 import type { LabNode } from './flow-model.ts';
 import { NodeHead } from './NodeHead.tsx';
-import { NodeHandles } from './NodeHandles.tsx';
+import { NodeFrame } from './NodeHandles.tsx';
 import { RouterLiveBadges } from './RouterLiveBadges.tsx';
 import { useLiveRouter } from './useLiveEntry.ts';
 import { useAuthorityMode } from './useAuthorityMode.ts';
-import { useIsFar } from './useCanvasDetail.ts';
-import { useHandlesMeasured } from './useHandlesMeasured.ts';
 
 function modeText(mode: string, timeoutSec: number): string {
   return mode === 'inactivity-based' ? `inactivity ${timeoutSec} s` : 'packet-based';
@@ -36,18 +34,8 @@ function RouterNodeImpl({ id, data, selected, isConnectable }: NodeProps<LabNode
   const timeout = liveTimeout ?? override?.inactivityTimeoutSec ?? authority.timeoutSec;
   const overridden = override !== undefined && Object.keys(override).length > 0;
   const cls = `lab-node router-node kind-${n.kind}${selected ? ' selected' : ''}${isDown ? ' is-down' : ''}${hasOutage ? ' has-outage' : ''}`;
-  useHandlesMeasured(id);
-  // A big lab zoomed out shows tiles (canvas-detail.css): only the handles are rendered inside
-  // (hidden: React Flow draws a link only between nodes it has seen handles on).
-  if (useIsFar())
-    return (
-      <div className={cls}>
-        <NodeHandles connectable={isConnectable} />
-      </div>
-    );
   return (
-    <div className={cls}>
-      <NodeHandles connectable={isConnectable} />
+    <NodeFrame id={id} className={cls} connectable={isConnectable}>
       <NodeHead node={n} sub={`${KIND_NAMES[n.kind]} · ${version}`} />
       <div className="lab-node-badges">
         <span className={`mode-badge mode-${mode}`} title={overridden ? 'Overrides the authority setting' : 'Authority setting'}>
@@ -56,7 +44,7 @@ function RouterNodeImpl({ id, data, selected, isConnectable }: NodeProps<LabNode
         </span>
         <RouterLiveBadges id={id} />
       </div>
-    </div>
+    </NodeFrame>
   );
 }
 
