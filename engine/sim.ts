@@ -213,7 +213,8 @@ export class Simulation {
         const l = w.links[linkOfDir(a)]!;
         const d = l.dirs[a & 1]!;
         const p = d.dequeue();
-        if (d.count > 0) w.queue.push(d.headTime(), d.headSeq(), Ev.LinkArrival, d.to, a, 0);
+        const next = d.first;
+        if (next !== null) w.queue.push(next.arrT, next.arrSeq, Ev.LinkArrival, d.to, a, 0);
         if (!l.up) return w.drop(p, Loss.LinkDown, l.index);
         const nat = l.nat;
         if (nat !== null && d.to === nat.inside && p.oDstAddr === nat.addr) {

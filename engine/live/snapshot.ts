@@ -188,16 +188,14 @@ export class SnapshotBuilder {
     for (const l of w.links) {
       for (const dir of [0, 1] as const) {
         const d = l.dirs[dir];
-        const cap = d.times.length;
-        for (let i = 0; i < d.count; i++) {
+        for (const p of d.queued()) {
           if (k++ % stride !== 0) continue;
           if (bytes > SNAPSHOT_BUDGET.dots) return out;
           bytes += l.id.length + 64;
-          const j = (d.head + i) & (cap - 1);
           const lat = Math.max(1, d.latUs);
           // Three decimals are finer than a pixel on any link; full precision only weighs the wire.
-          const progress = Math.round(Math.min(1, Math.max(0, 1 - (d.times[j]! - w.now) / lat)) * 1000) / 1000;
-          out.push({ link: l.id, dir, kind: dotKind(d.pkts[j]!), progress });
+          const progress = Math.round(Math.min(1, Math.max(0, 1 - (p.arrT - w.now) / lat)) * 1000) / 1000;
+          out.push({ link: l.id, dir, kind: dotKind(p), progress });
         }
       }
     }

@@ -115,10 +115,7 @@ function appPacketsInFlight(w: World): number {
   let n = 0;
   for (const l of w.links) {
     for (const d of l.dirs) {
-      for (let k = 0; k < d.count; k++) {
-        const p = d.pkts[(d.head + k) & (d.times.length - 1)];
-        if (p != null && p.kind === Pk.Data && p.app !== null) n++;
-      }
+      for (const p of d.queued()) if (p.kind === Pk.Data && p.app !== null) n++;
     }
   }
   return n;

@@ -8,24 +8,17 @@ import type { Fault } from '../scenario/schema.ts';
 /** A link-impair fault. */
 type LinkImpairFault = Extract<Fault, { type: 'link-impair' }>;
 
-/** `n` zeros in an array that holds unboxed doubles from the start (one elements kind, always). */
-function doubles(n: number): number[] {
-  const a = [0.5];
-  for (let i = 1; i < n; i++) a.push(0);
-  a[0] = 0;
-  return a;
-}
-
 /**
- * One direction of a link: a FIFO of packets in flight (arrival times never decrease). Its
- * ring buffers are plain arrays of numbers, not typed arrays: a world copy (snapshot, fork,
- * seek) copies a thousand of them, and small typed arrays each cost a buffer outside the heap.
+ * One direction of a link: a FIFO of packets in flight (arrival times never decrease), linked
+ * through the packets themselves (each carries its arrival time and the next packet). A large
+ * lab has thousands of link directions, mostly holding one packet or none: a packet sent or
+ * received touches that packet and this object, not ring buffers beside them.
  */
 export class LinkDir {
-  times: number[] = doubles(16);
-  seqs: number[] = doubles(16);
-  pkts: (Packet | null)[] = new Array<Packet | null>(16).fill(null);
-  head = 0;
+  /** The packet that arrives next, null when none is in flight. */
+  first: Packet | null = null;
+  /** The packet that arrives last. */
+  last: Packet | null = null;
   count = 0;
   lastArrival = 0;
   busyUntil = 0;
@@ -47,51 +40,30 @@ export class LinkDir {
     readonly to: number,
   ) {}
 
-  /** Appends a packet; returns true when the FIFO was empty before. */
+  /** Appends a packet arriving at `time` (event sequence `seq`); returns true when the FIFO was empty before. */
   enqueue(time: number, seq: number, p: Packet): boolean {
-    if (this.count === this.times.length) this.grow();
-    const i = (this.head + this.count) & (this.times.length - 1);
-    this.times[i] = time;
-    this.seqs[i] = seq;
-    this.pkts[i] = p;
-    this.count++;
-    return this.count === 1;
+    p.arrT = time;
+    p.arrSeq = seq;
+    p.nextQ = null;
+    if (this.last === null) this.first = p;
+    else this.last.nextQ = p;
+    this.last = p;
+    return ++this.count === 1;
   }
 
-  /** Removes the head packet. */
+  /** Removes the head packet (there is one). */
   dequeue(): Packet {
-    const p = this.pkts[this.head]!;
-    this.pkts[this.head] = null;
-    this.head = (this.head + 1) & (this.times.length - 1);
+    const p = this.first!;
+    this.first = p.nextQ;
+    if (this.first === null) this.last = null;
+    p.nextQ = null;
     this.count--;
     return p;
   }
 
-  /** Time of the head packet. */
-  headTime(): number {
-    return this.times[this.head]!;
-  }
-
-  /** Sequence number of the head packet. */
-  headSeq(): number {
-    return this.seqs[this.head]!;
-  }
-
-  private grow(): void {
-    const cap = this.times.length;
-    const t = doubles(cap * 2);
-    const s = doubles(cap * 2);
-    const p = new Array<Packet | null>(cap * 2).fill(null);
-    for (let k = 0; k < this.count; k++) {
-      const j = (this.head + k) & (cap - 1);
-      t[k] = this.times[j]!;
-      s[k] = this.seqs[j]!;
-      p[k] = this.pkts[j]!;
-    }
-    this.times = t;
-    this.seqs = s;
-    this.pkts = p;
-    this.head = 0;
+  /** The packets in flight, the next to arrive first. */
+  *queued(): Generator<Packet> {
+    for (let p = this.first; p !== null; p = p.nextQ) yield p;
   }
 }
 

@@ -35,6 +35,10 @@ export class Packet {
   app: AppSession | null = null;
   appKind = 0;
   sendTime = 0;
+  /** On a link: when it arrives, its event sequence number, and the packet after it (see `LinkDir`). */
+  arrT = 0;
+  arrSeq = 0;
+  nextQ: Packet | null = null;
 
   /** Clears the packet for reuse. */
   reset(): void {
@@ -60,6 +64,7 @@ export class Packet {
     this.app = null;
     this.appKind = 0;
     this.sendTime = 0;
+    this.nextQ = null;
   }
 }
 

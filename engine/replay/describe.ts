@@ -125,14 +125,16 @@ function nextArrival(w: World): { d: LinkDir; link: string; p: Packet } | null {
   let link = '';
   for (const l of w.links) {
     for (const d of l.dirs) {
-      if (d.count === 0) continue;
-      if (best === null || d.headTime() < best.headTime() || (d.headTime() === best.headTime() && d.headSeq() < best.headSeq())) {
+      const p = d.first;
+      if (p === null) continue;
+      const b = best?.first;
+      if (b == null || p.arrT < b.arrT || (p.arrT === b.arrT && p.arrSeq < b.arrSeq)) {
         best = d;
         link = l.id;
       }
     }
   }
-  return best === null ? null : { d: best, link, p: best.pkts[best.head]! };
+  return best === null ? null : { d: best, link, p: best.first! };
 }
 
 /** Packets every direction holds, to tell what one event put on the links. */
@@ -151,10 +153,10 @@ function sentSince(w: World, before: Int32Array, arrived: LinkDir | null): strin
     for (const d of l.dirs) {
       // The direction the packet arrived from lost its head: anything added is beyond that one.
       const added = d.count - before[d.index]! + (d === arrived ? 1 : 0);
-      const cap = d.times.length;
-      for (let k = Math.max(0, d.count - added); k < d.count; k++) {
-        const p = d.pkts[(d.head + k) & (cap - 1)];
-        if (p) out.push(`${packetWords(p)}${p.app ? ` of session ${p.app.id}` : ''} to ${w.nodeIds[d.to] ?? '?'} over ${l.id}`);
+      let k = 0;
+      for (const p of d.queued()) {
+        if (k++ < d.count - added) continue;
+        out.push(`${packetWords(p)}${p.app ? ` of session ${p.app.id}` : ''} to ${w.nodeIds[d.to] ?? '?'} over ${l.id}`);
       }
     }
   }
