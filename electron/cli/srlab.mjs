@@ -59,7 +59,7 @@ async function loadBundled() {
       chunkNames: 'chunk-[hash]',
       target: 'node20',
       packages: 'external',
-      sourcemap: 'inline',
+      sourcemap: 'linked',
       write: false,
       outdir: outDir,
       outExtension: { '.js': '.mjs' },
