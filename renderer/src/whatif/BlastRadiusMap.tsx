@@ -5,13 +5,14 @@
  */
 import { memo, useMemo, type KeyboardEvent } from 'react';
 import { blastRadiusMap, HARM_COLORS, HARM_WORDS, type HarmLevel, type Scenario, type WhatIfRank } from '../../../engine/index.ts';
+import { count } from '../live/format.ts';
 
 const LEVELS: HarmLevel[] = ['severe', 'high', 'medium', 'low', 'none', 'untested'];
 const PAD = 40;
 
 function describe(id: string, r: WhatIfRank | undefined, level: HarmLevel): string {
   if (!r) return `${id}: ${HARM_WORDS[level]}`;
-  return `${id}: rank ${r.rank} — ${r.sessionsLost.toFixed(1)} sessions lost, ${r.sessionsAffected.toFixed(1)} hit, worst outage ${(r.worstOutageMs / 1000).toFixed(1)} s`;
+  return `${id}: rank ${r.rank} — ${count(r.sessionsLost)} sessions lost, ${count(r.sessionsAffected)} hit, worst outage ${(r.worstOutageMs / 1000).toFixed(1)} s`;
 }
 
 /** The map; `onOpen` receives the element whose failure's run to open. */

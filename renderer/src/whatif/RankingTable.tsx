@@ -1,6 +1,7 @@
 /** The ranking of an N-1 analysis: one row per failed element, worst first, each opening its run. */
 import { memo } from 'react';
 import type { WhatIfRank } from '../../../engine/index.ts';
+import { count } from '../live/format.ts';
 
 const SHOWN = 200;
 
@@ -25,8 +26,8 @@ export const RankingTable = memo(function RankingTable({ ranking, onOpen }: { ra
             <td>
               {r.kind} <b>{r.element}</b>
             </td>
-            <td className="n">{r.sessionsLost.toFixed(1)}</td>
-            <td className="n">{r.sessionsAffected.toFixed(1)}</td>
+            <td className="n">{count(r.sessionsLost)}</td>
+            <td className="n">{count(r.sessionsAffected)}</td>
             <td className="n">{(r.worstOutageMs / 1000).toFixed(1)} s</td>
             <td>
               {r.runIds.length > 0 ? (

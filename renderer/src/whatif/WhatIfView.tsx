@@ -8,6 +8,7 @@ import { parseScenario, type FailEachKind, type Scenario, type WhatIfRank, type 
 import { useApi } from '../api/context.tsx';
 import { useLab, useLabStore } from '../store/context.tsx';
 import { downloadText } from '../runs/download.ts';
+import { count } from '../live/format.ts';
 import { BlastRadiusMap } from './BlastRadiusMap.tsx';
 import { RankingTable } from './RankingTable.tsx';
 import { useWhatIf } from './useWhatIf.ts';
@@ -146,7 +147,7 @@ export function WhatIfView() {
                   <b>
                     {state.ranking[0].kind} {state.ranking[0].element}
                   </b>{' '}
-                  — {state.ranking[0].sessionsLost.toFixed(1)} sessions lost, {state.ranking[0].sessionsAffected.toFixed(1)} hit. Click an element to open its run.
+                  — {count(state.ranking[0].sessionsLost)} sessions lost, {count(state.ranking[0].sessionsAffected)} hit. Click an element to open its run.
                 </>
               ) : (
                 'Nothing was failed.'
