@@ -1,14 +1,47 @@
 /**
  * The blast-radius map: the lab as the canvas draws it, each element coloured by the harm its
  * failure causes (engine/whatif/blast-radius.ts). Elements that were failed are buttons: they
- * open the run of their failure. Pan with the scroll bars; big labs drop node labels.
+ * open the run of their failure. A lab that fits the frame at a legible scale is shown whole;
+ * a bigger one keeps a legible scale and pans with the scroll bars; big labs drop node labels.
  */
-import { memo, useMemo, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { blastRadiusMap, HARM_COLORS, HARM_WORDS, type HarmLevel, type Scenario, type WhatIfRank } from '../../../engine/index.ts';
 import { count } from '../live/format.ts';
 
 const LEVELS: HarmLevel[] = ['severe', 'high', 'medium', 'low', 'none', 'untested'];
 const PAD = 40;
+/** Below this scale a router's label is under 10 px: show the map larger and let it scroll. */
+const MIN_FIT = 0.5;
+
+/**
+ * The map's width on screen for a drawing of `w` × `h` units in a frame of `frame` pixels
+ * (null until measured): the whole map when it fits at a legible scale (never enlarged), else
+ * a legible scale the frame scrolls over.
+ */
+export function mapWidth(w: number, h: number, frame: { w: number; h: number } | null): { width: number; whole: boolean } {
+  const fit = frame ? Math.min(frame.w / w, frame.h / h) : 0;
+  if (fit >= MIN_FIT) return { width: w * Math.min(fit, 1), whole: true };
+  return { width: Math.max(900, Math.min(w * 0.6, 6000)), whole: false };
+}
+
+/** The scroll frame's width and the height it may take (62% of the window, as its CSS caps it). */
+function useFrame(): [React.RefObject<HTMLDivElement | null>, { w: number; h: number } | null] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [frame, setFrame] = useState<{ w: number; h: number } | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setFrame(el.clientWidth > 0 ? { w: el.clientWidth, h: window.innerHeight * 0.62 } : null);
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    window.addEventListener('resize', measure);
+    return () => {
+      ro.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+  return [ref, frame];
+}
 
 function describe(id: string, r: WhatIfRank | undefined, level: HarmLevel): string {
   if (!r) return `${id}: ${HARM_WORDS[level]}`;
@@ -29,8 +62,8 @@ export const BlastRadiusMap = memo(function BlastRadiusMap({
   const labels = m.nodes.length <= 300;
   const w = m.bounds.width + 2 * PAD;
   const h = m.bounds.height + 2 * PAD;
-  // Small labs fill the frame; big ones keep a legible scale and scroll.
-  const width = Math.max(900, Math.min(w * 0.6, 6000));
+  const [frameRef, frame] = useFrame();
+  const { width, whole } = mapWidth(w, h, frame);
   const clickable = (r: WhatIfRank | undefined) =>
     r && r.runIds.length > 0
       ? {
@@ -56,8 +89,15 @@ export const BlastRadiusMap = memo(function BlastRadiusMap({
           </span>
         ))}
       </figcaption>
-      <div className="whatif-map-scroll">
-        <svg viewBox={`${m.bounds.x - PAD} ${m.bounds.y - PAD} ${w} ${h}`} width={width} height={(width * h) / w} role="img" aria-label="Blast-radius map">
+      <div className="whatif-map-scroll" ref={frameRef}>
+        <svg
+          viewBox={`${m.bounds.x - PAD} ${m.bounds.y - PAD} ${w} ${h}`}
+          width={width}
+          height={(width * h) / w}
+          className={whole ? 'whatif-map-whole' : undefined}
+          role="img"
+          aria-label="Blast-radius map"
+        >
           {m.links.map((l) => {
             const tested = l.level !== 'untested';
             return (
