@@ -41,6 +41,8 @@ export interface ExecutorSink {
 export interface SweepExecutor {
   /** How it runs, for the one-line summary: "4 worker threads", "queue redis://…". */
   readonly describe: string;
+  /** How many runs go at once, when it knows (for the estimate of the time left). */
+  readonly parallel?: number;
   /** Rejects when `signal` aborts (after stopping what it started). */
   run(jobs: readonly SweepJob[], sweepId: string, sink: ExecutorSink, signal?: AbortSignal): Promise<void>;
 }
@@ -92,6 +94,7 @@ export function threadExecutor(workers = availableParallelism(), opts: ThreadOpt
   const fork = opts.fork !== false;
   return {
     describe: `${workers} worker thread${workers === 1 ? '' : 's'}${fork ? '' : ', every run whole (--no-fork)'}`,
+    parallel: workers,
     run: (jobs, _sweepId, sink, signal) => runOnThreads(jobs, workers, fork, opts.summaryOnly === true, sink, signal),
   };
 }

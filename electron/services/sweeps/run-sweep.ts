@@ -39,6 +39,24 @@ export interface SweepProgress {
   etaMs: number | null;
 }
 
+/**
+ * Wall time left, ms, from when each run so far came in (`doneAt`, ms since the start, in
+ * order), with `parallel` runs going at once. The first run of each thread or worker pays a
+ * cold start (loading the engine, a JIT warming up, a forked run's shared prefix), often many
+ * times a steady run, and the next few run faster and faster as the JIT warms: so once the
+ * first runs are in, the pace is that of the latest runs (up to four per thread).
+ */
+export function timeLeft(doneAt: readonly number[], total: number, elapsedMs: number, parallel: number): number | null {
+  const done = doneAt.length;
+  if (done === 0) return null;
+  const left = total - done;
+  const p = parallel >= 1 ? Math.floor(parallel) : 1;
+  if (done <= p) return (elapsedMs / done) * left;
+  // The pace since the latest runs began: from the p-th run in, or from the run 4p before the last.
+  const from = Math.max(p - 1, done - 1 - 4 * p);
+  return ((elapsedMs - doneAt[from]!) / (done - 1 - from)) * left;
+}
+
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
   jobs: SweepJob[];
@@ -73,6 +91,8 @@ export async function runSweep(o: RunSweepOptions): Promise<SweepRun> {
   const db = o.db;
   const now = o.now ?? (() => performance.now());
   const t0 = now();
+  /** When each run came in, ms since the start. */
+  const doneAt: number[] = [];
   const sweepId = o.sweepId ?? newSweepId(db);
   const executor = o.executor ?? threadExecutor(o.workers);
   if (db)
@@ -118,7 +138,8 @@ export async function runSweep(o: RunSweepOptions): Promise<SweepRun> {
     }
     const done = outcomes.size;
     const elapsedMs = now() - t0;
-    const etaMs = done > 0 ? (elapsedMs / done) * (o.jobs.length - done) : null;
+    doneAt.push(elapsedMs);
+    const etaMs = timeLeft(doneAt, o.jobs.length, elapsedMs, executor.parallel ?? 1);
     o.onProgress?.(done, o.jobs.length, { done, total: o.jobs.length, elapsedMs, etaMs });
   };
   try {
