@@ -5,9 +5,9 @@
  * in about the order they were created (every session ticks at its own period, in the order
  * they started), so lookups walk the entries and the buckets nearly in order and stay in the
  * cache (see {@link TupleMap.hash}), where a table that scatters keys by hash misses it on
- * nearly every packet of a large lab. Faster
- * than a Map with 48-bit number keys, and it never hashes a double. The high half must not be
- * 0 (it marks a deleted entry); addresses here start at 1.
+ * nearly every packet of a large lab. Faster than a Map with 48-bit number keys, and it never
+ * hashes a double. The high half must not be 0 (it marks a deleted entry); addresses here start
+ * at 1.
  */
 export class TupleMap<V> {
   /** Bucket → its first entry, -1 when empty. */

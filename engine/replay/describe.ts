@@ -121,20 +121,14 @@ function packetInfo(w: World, d: LinkDir, linkId: string, p: Packet): PacketInfo
 
 /** The link direction whose head packet arrives first (the next packet-arrival event, if that comes next). */
 function nextArrival(w: World): { d: LinkDir; link: string; p: Packet } | null {
-  let best: LinkDir | null = null;
-  let link = '';
+  let best: { d: LinkDir; link: string; p: Packet } | null = null;
   for (const l of w.links) {
     for (const d of l.dirs) {
       const p = d.first;
-      if (p === null) continue;
-      const b = best?.first;
-      if (b == null || p.arrT < b.arrT || (p.arrT === b.arrT && p.arrSeq < b.arrSeq)) {
-        best = d;
-        link = l.id;
-      }
+      if (p !== null && (best === null || p.arrT < best.p.arrT || (p.arrT === best.p.arrT && p.arrSeq < best.p.arrSeq))) best = { d, link: l.id, p };
     }
   }
-  return best === null ? null : { d: best, link, p: best.first! };
+  return best;
 }
 
 /** Packets every direction holds, to tell what one event put on the links. */

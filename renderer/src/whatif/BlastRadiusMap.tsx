@@ -24,14 +24,17 @@ export function mapWidth(w: number, h: number, frame: { w: number; h: number } |
   return { width: Math.max(900, Math.min(w * 0.6, 6000)), whole: false };
 }
 
-/** The scroll frame's width and the height it may take (62% of the window, as its CSS caps it). */
+/** The scroll frame's width and the height it may take (its CSS `max-height`). */
 function useFrame(): [React.RefObject<HTMLDivElement | null>, { w: number; h: number } | null] {
   const ref = useRef<HTMLDivElement>(null);
   const [frame, setFrame] = useState<{ w: number; h: number } | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => setFrame(el.clientWidth > 0 ? { w: el.clientWidth, h: window.innerHeight * 0.62 } : null);
+    const measure = () => {
+      const maxHeight = parseFloat(getComputedStyle(el).maxHeight);
+      setFrame(el.clientWidth > 0 && maxHeight > 0 ? { w: el.clientWidth, h: maxHeight } : null);
+    };
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     window.addEventListener('resize', measure);
