@@ -51,10 +51,12 @@ export class FrozenGraph<T> {
   /** The frozen objects by index (0 is the root); a Map's or Set's entries are in `entries`. */
   private readonly nodes: object[] = [];
   private readonly tags: Tag[] = [];
-  /** Reference patches: owner index, key (property name or array index), target index. */
+  /** Reference patches: owner index, key, target index. */
   private readonly refOwner: Int32Array;
-  private readonly refKey: (string | number)[];
+  /** An array index (≥ 0), or -1 - i for the property named `names[i]`. */
+  private readonly refKey: Int32Array;
   private readonly refTarget: Int32Array;
+  private readonly names: string[];
   /** Map and Set entries: owner, key (an index, or -1 with a primitive in `kv`), value likewise. */
   private readonly entries: { owner: number; k: number; kv: unknown; v: number; vv: unknown }[] = [];
 
@@ -70,9 +72,21 @@ export class FrozenGraph<T> {
     const { nodes, tags, entries } = this;
     const { shared, cloners, blanks } = opts;
     const ids = new Map<object, number>();
-    const owners: number[] = [];
-    const keys: (string | number)[] = [];
-    const targets: number[] = [];
+    // The patches go into typed arrays grown by doubling (a world has about three a node).
+    let owners = new Int32Array(1024);
+    let keys = new Int32Array(1024);
+    let targets = new Int32Array(1024);
+    let refs = 0;
+    const names: string[] = [];
+    const nameIds = new Map<string, number>();
+    const nameId = (k: string): number => {
+      let n = nameIds.get(k);
+      if (n === undefined) {
+        n = names.push(k) - 1;
+        nameIds.set(k, n);
+      }
+      return -1 - n;
+    };
     // Maps and Sets are frozen empty; their originals are read for their entries.
     const collections = new Map<number, Map<unknown, unknown> | Set<unknown>>();
     const work: number[] = [];
@@ -111,11 +125,21 @@ export class FrozenGraph<T> {
       work.push(i);
       return i;
     };
-    const ref = (owner: number, key: string | number, x: object): object => {
+    const ref = (owner: number, key: number, x: object): object => {
       const t = id(x);
-      owners.push(owner);
-      keys.push(key);
-      targets.push(t);
+      if (refs === owners.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        owners = grow(owners);
+        keys = grow(keys);
+        targets = grow(targets);
+      }
+      owners[refs] = owner;
+      keys[refs] = key;
+      targets[refs++] = t;
       return nodes[t]!;
     };
     id(root as object);
@@ -135,7 +159,7 @@ export class FrozenGraph<T> {
           const o = c as Rec;
           for (const k in o) {
             const x = o[k];
-            if (typeof x === 'object' && x !== null) o[k] = ref(i, k, x);
+            if (typeof x === 'object' && x !== null) o[k] = ref(i, nameId(k), x);
           }
           break;
         }
@@ -151,9 +175,10 @@ export class FrozenGraph<T> {
         }
       }
     }
-    this.refOwner = Int32Array.from(owners);
-    this.refKey = keys;
-    this.refTarget = Int32Array.from(targets);
+    this.refOwner = owners.slice(0, refs);
+    this.refKey = keys.slice(0, refs);
+    this.refTarget = targets.slice(0, refs);
+    this.names = names;
   }
 
   /** A fresh copy of the frozen graph. */
@@ -188,8 +213,12 @@ export class FrozenGraph<T> {
           break;
       }
     }
-    const { refOwner, refKey, refTarget } = this;
-    for (let r = 0; r < refOwner.length; r++) (out[refOwner[r]!] as Rec)[refKey[r]!] = out[refTarget[r]!];
+    const { refOwner, refKey, refTarget, names } = this;
+    for (let r = 0; r < refOwner.length; r++) {
+      const k = refKey[r]!;
+      if (k >= 0) (out[refOwner[r]!] as unknown[])[k] = out[refTarget[r]!];
+      else (out[refOwner[r]!] as Rec)[names[-1 - k]!] = out[refTarget[r]!];
+    }
     for (const e of this.entries) {
       const k = e.k >= 0 ? out[e.k] : e.kv;
       const owner = out[e.owner];
