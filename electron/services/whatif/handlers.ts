@@ -6,7 +6,11 @@ import type { WhatIfService } from './service.ts';
 export function whatIfHandlers(s: WhatIfService): Handlers<'whatif:start' | 'whatif:state' | 'whatif:cancel' | 'whatif:report'> {
   return {
     'whatif:start': (p) => s.start(p),
-    'whatif:state': () => ok(s.state()),
+    'whatif:state': () => {
+      // The view asks when it opens: an analysis is likely to follow.
+      s.prepare();
+      return ok(s.state());
+    },
     'whatif:cancel': () => ok(s.cancel()),
     'whatif:report': (p) => s.report(p.sweepId),
   };

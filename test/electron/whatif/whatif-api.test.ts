@@ -3,7 +3,8 @@
  * real runs database: an analysis starts at once and reports progress as events, refuses a
  * second one while it runs, ends with a ranking that matches its stored runs over a fault-free
  * baseline, exports a self-contained N-1 report, can be cancelled, and refuses bad input with
- * a message naming what is wrong.
+ * a message naming what is wrong. Its threads start when the view first asks and are kept
+ * between analyses.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,9 +65,11 @@ afterAll(async () => {
 });
 
 describe('whatif:* (N-1 analysis in the app)', () => {
-  it('has no analysis before the first, and nothing to cancel', async () => {
+  it('has no analysis before the first, and nothing to cancel; the view asking starts its threads', async () => {
     expect(value(await api.call('whatif:state'))).toBeNull();
     expect(value(await api.call('whatif:cancel'))).toEqual({ cancelled: false });
+    // They load the engine while the person chooses what to fail.
+    expect(whatIf.idleThreads).toBe(2);
   });
 
   it('fails each hub over a fault-free baseline, and ranks the hubs by the harm in their stored runs', async () => {
@@ -82,6 +85,8 @@ describe('whatif:* (N-1 analysis in the app)', () => {
     const done = await finished(started.sweepId);
     expect(done.state).toBe('done');
     expect(done.done).toBe(3);
+    // Its threads are kept, warm, for the next analysis.
+    await expect.poll(() => whatIf.idleThreads).toBe(2);
     expect(done.message).toBeUndefined();
     expect(value(await api.call('whatif:state'))).toEqual(done);
     // Progress counted up to the end, never down.
