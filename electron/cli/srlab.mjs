@@ -3,8 +3,8 @@
 // sources as one esbuild bundle, cached under node_modules/.cache and rebuilt when a source
 // is newer: bundling inlines the engine's const enums, which makes runs about twice as fast
 // as loading the sources one by one. If esbuild is missing it falls back to tsx.
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,8 +75,27 @@ async function loadBundled() {
       writeFileSync(tmp, file.contents);
       renameSync(tmp, file.path);
     }
+    forgetOldChunks(outDir, new Set(result.outputFiles.map((f) => basename(f.path))));
   }
   return import(pathToFileURL(out).href);
+}
+
+/**
+ * Chunks are named by their content, so each rebuild leaves the last one's behind (a megabyte
+ * or two each time a source changes). Removes those this build did not write, once they are
+ * an hour old: a process started from an older build may still load one of its chunks lazily.
+ */
+function forgetOldChunks(outDir, written) {
+  const before = Date.now() - 3_600_000;
+  for (const name of readdirSync(outDir)) {
+    if (written.has(name) || !/^chunk-.*\.mjs(\.map)?$|\.tmp$/.test(name)) continue;
+    try {
+      const p = join(outDir, name);
+      if (statSync(p).mtimeMs < before) rmSync(p, { force: true });
+    } catch {
+      // Another srlab removed it first.
+    }
+  }
 }
 
 async function loadSources() {
