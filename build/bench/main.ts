@@ -2,7 +2,7 @@
 import { dbFigures } from './db-bench.ts';
 import { engineFigures, type Figure } from './engine-bench.ts';
 import { canvasFigures } from './canvas-bench.ts';
-import { forkFigures } from './fork-bench.ts';
+import { forkFigures, forkJobs } from './fork-bench.ts';
 import { seekFigures } from './seek-bench.ts';
 
 function print(title: string, figs: Figure[]): void {
@@ -12,6 +12,12 @@ function print(title: string, figs: Figure[]): void {
     const verdict = f.ok === undefined ? '' : f.ok ? '  met' : '  MISSED';
     console.log(`  ${f.name.padEnd(w)}  ${f.value.padStart(14)}${f.target ? `  (target ${f.target})${verdict}` : ''}`);
   }
+}
+
+// A child of the fork benchmark: one way of running the sweep's jobs, its median run time.
+if (process.argv[2] === '--fork-jobs') {
+  console.log(forkJobs(process.argv[3] === 'fork' ? 'fork' : 'whole'));
+  process.exit(0);
 }
 
 const only = process.argv[2];
