@@ -130,6 +130,20 @@ export class Simulation {
     return n;
   }
 
+  /**
+   * Brings the run to where a stopped run stopped: `events` events run (no further), and the
+   * clock at `atUs`. A run stopped between two events of one µs (a slice or a step ended there)
+   * leaves the second pending, which `runUntil(atUs)` would run.
+   */
+  runToStop(events: number, atUs: number): void {
+    const w = this.w;
+    const limit = Math.min(Math.floor(atUs), w.endUs);
+    while (w.events < events && this.processNext(limit)) {
+      /* running */
+    }
+    if (limit > w.now) w.now = limit;
+  }
+
   /** Runs exactly one event (if any remains before the end). Returns false when done. */
   step(): boolean {
     return this.processNext(this.w.endUs);

@@ -21,6 +21,8 @@ let builder: SnapshotBuilder | null = null;
 let runId: string | null = null;
 let pacer = new Pacer(1);
 let state: 'running' | 'paused' | 'ended' = 'paused';
+/** How the run ended (a completed run's stored end is its planned end). */
+let endedAs: 'completed' | 'stopped' | null = null;
 let startedWall = 0;
 let lastSnapshot = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -92,6 +94,7 @@ function tick(): void {
 function finish(status: 'completed' | 'stopped'): void {
   if (!sim) return;
   state = 'ended';
+  endedAs = status;
   snapshot();
   const result = sim.result();
   post({ type: 'ended', status, result, trace: trace.events, traceSeen: trace.seen, wallMs: performance.now() - startedWall, stoppedAtUs: sim.nowUs });
@@ -174,15 +177,20 @@ function handle(m: ToWorker): void {
   }
 }
 
-/** Time travel: the run as it was at a moment up to where it stands (paused only: a running run moves on). */
+/**
+ * Time travel: the run as it was at a moment up to where it stands (paused: a running run moves
+ * on), or, once it ended, over the whole stored run, answered as a re-run of it answers.
+ */
 function seek(m: Extract<ToWorker, { type: 'seek' }>): void {
   if (!sim || !cursor) return post({ type: 'reply', id: m.id, ok: false, code: 'conflict', message: 'no run is live' });
   if (state === 'running') return post({ type: 'reply', id: m.id, ok: false, code: 'conflict', message: 'the run is running: pause it to travel back in time' });
   const t0 = performance.now();
-  const extent = { endUs: sim.nowUs, endEvents: sim.w.events };
+  // A completed run ends at its planned end (its clock may have stopped at its last event).
+  const extent = { endUs: endedAs === 'completed' ? sim.endUs : sim.nowUs, endEvents: sim.w.events };
   const faults = runFaults(sim);
   const pos = seekTimeline(cursor, m.target, extent, faults);
-  const view = seekView(pos, { runId, state, speed: pacer.speed, extent, faults, log: trace, limit: m.limit, ...(m.router !== undefined ? { router: m.router } : {}) });
+  const speed = state === 'ended' ? 1 : pacer.speed;
+  const view = seekView(pos, { runId, state, speed, extent, faults, log: trace, limit: m.limit, ...(m.router !== undefined ? { router: m.router } : {}) });
   cursor.keep(pos.sim);
   post({ type: 'reply', id: m.id, ok: true, value: { ...view, wallMs: performance.now() - t0 } });
 }

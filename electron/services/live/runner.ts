@@ -27,9 +27,24 @@ export type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => voi
 
 type Reply = (r: { ok: true; value: unknown } | { ok: false; message: string; code?: ErrorCode }) => void;
 
+/**
+ * How long the worker of the run that ended last is kept (its world copies serve time travel
+ * over that run without re-running it), ms after its last use.
+ */
+const KEEP_ENDED_MS = 10 * 60_000;
+
+/** The worker of the run that ended last, its timeline intact, and the seeks it is answering. */
+interface KeptRun {
+  runId: string;
+  worker: Worker;
+  timer: ReturnType<typeof setTimeout> | null;
+  waiting: Map<number, (r: ApiResult<SeekView> | null) => void>;
+}
+
 /** At most one live run at a time. */
 export class LiveRunner {
   private worker: Worker | null = null;
+  private kept: KeptRun | null = null;
   private runId: string | null = null;
   private nextId = 1;
   private readonly replies = new Map<number, Reply>();
@@ -62,15 +77,21 @@ export class LiveRunner {
         return { ok: false, error: { code: 'database', message: e instanceof Error ? e.message : String(e) } };
       }
     }
+    // The last run's copies make way for this run's.
+    this.dropKept();
     const { file, options } = workerEntry('live-worker');
     const worker = new Worker(file, options);
     this.worker = worker;
     this.runId = runId;
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
-    worker.on('message', (m: FromWorker) => this.receive(m));
-    worker.on('error', (e) => this.fail(`the run's worker failed: ${e.message}`, null));
+    worker.on('message', (m: FromWorker) => (this.worker === worker ? this.receive(m) : this.receiveKept(worker, m)));
+    worker.on('error', (e) => {
+      if (this.worker === worker) this.fail(`the run's worker failed: ${e.message}`, null);
+      else if (this.kept?.worker === worker) this.dropKept();
+    });
     worker.on('exit', (code) => {
       if (this.worker === worker) this.fail(`the run's worker exited (code ${code})`, null);
+      else if (this.kept?.worker === worker) this.dropKept();
     });
     this.send({ type: 'start', runId, scenario, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), speed: opts.speed, paused: opts.paused });
     if (runId) this.emit('runs:changed', {});
@@ -126,6 +147,24 @@ export class LiveRunner {
     return this.ask({ type: 'seek', id: 0, target, limit: opts.limit, ...(opts.router !== undefined ? { router: opts.router } : {}) });
   }
 
+  /**
+   * Time travel over the run that ended last, from the copies its worker took while it ran:
+   * no re-run. Null when that worker is no longer kept (another run started, it was idle too
+   * long) or the run is another one: the stored run is then re-run to travel it.
+   */
+  seekEnded(runId: string, target: SeekTarget, opts: { router?: string; limit: number }): Promise<ApiResult<SeekView> | null> | null {
+    const k = this.kept;
+    if (k === null || k.runId !== runId) return null;
+    this.keepFor(k);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      k.waiting.set(id, resolve);
+      // Alive while it answers (an idle kept worker never keeps the process alive).
+      k.worker.ref();
+      k.worker.postMessage({ type: 'seek', id, target, limit: opts.limit, ...(opts.router !== undefined ? { router: opts.router } : {}) } satisfies ToWorker);
+    });
+  }
+
   /** The full state now (all counters), or null when no run is live. */
   async state(): Promise<ApiResult<LiveSnapshot | null>> {
     if (!this.worker) return { ok: true, value: null };
@@ -135,6 +174,45 @@ export class LiveRunner {
   /** Ends everything (server shutdown): stops a live run and stores it. */
   async close(): Promise<void> {
     if (this.worker) await this.stop();
+    this.dropKept();
+  }
+
+  /** Keeps the worker of a run that ended and was stored, for time travel over it. */
+  private keep(runId: string, worker: Worker): void {
+    this.dropKept();
+    worker.unref();
+    const k: KeptRun = { runId, worker, timer: null, waiting: new Map() };
+    this.keepFor(k);
+    this.kept = k;
+  }
+
+  /** (Re)starts the kept worker's idle clock. */
+  private keepFor(k: KeptRun): void {
+    if (k.timer !== null) clearTimeout(k.timer);
+    k.timer = setTimeout(() => {
+      if (this.kept === k) this.dropKept();
+    }, KEEP_ENDED_MS);
+    k.timer.unref();
+  }
+
+  /** Ends the kept worker; seeks it was answering go to the stored run instead. */
+  private dropKept(): void {
+    const k = this.kept;
+    if (k === null) return;
+    this.kept = null;
+    if (k.timer !== null) clearTimeout(k.timer);
+    for (const resolve of k.waiting.values()) resolve(null);
+    k.waiting.clear();
+    void k.worker.terminate();
+  }
+
+  private receiveKept(worker: Worker, m: FromWorker): void {
+    const k = this.kept;
+    if (k === null || k.worker !== worker || m.type !== 'reply') return;
+    const resolve = k.waiting.get(m.id);
+    k.waiting.delete(m.id);
+    if (k.waiting.size === 0) worker.unref();
+    resolve?.(m.ok ? { ok: true, value: m.value as SeekView } : { ok: false, error: { code: m.code ?? 'bad-params', message: m.message } });
   }
 
   private ask<T>(m: Extract<ToWorker, { id: number }>): Promise<ApiResult<T>> {
@@ -184,7 +262,7 @@ export class LiveRunner {
           }
         }
         this.emit('sim:ended', { runId, status: m.status, summary: m.result.summary });
-        return this.cleanup(runId, m.result.summary);
+        return this.cleanup(runId, m.result.summary, this.db !== null && runId !== null);
       }
     }
   }
@@ -202,7 +280,8 @@ export class LiveRunner {
     this.cleanup(runId, null);
   }
 
-  private cleanup(runId: string | null, summary: RunSummary | null): void {
+  /** `keep`: the run ended and is stored: its worker stays a while to answer time travel over it. */
+  private cleanup(runId: string | null, summary: RunSummary | null, keep = false): void {
     const w = this.worker;
     this.worker = null;
     this.runId = null;
@@ -211,7 +290,8 @@ export class LiveRunner {
     this.resolveEnded?.({ runId, summary });
     this.resolveEnded = null;
     this.ended = null;
-    if (w) void w.terminate();
+    if (w && keep && runId !== null) this.keep(runId, w);
+    else if (w) void w.terminate();
     if (runId) this.emit('runs:changed', {});
   }
 }

@@ -51,7 +51,7 @@ export function replayRun(db: RunDatabase, runId: string, clock: () => number = 
     .map((e) => ({ atMs: e.atMs, fault: e.fault }));
   const started = clock();
   const sim = new Simulation(parsed.scenario, { seed: row.seed, durationMs: row.durationMs, liveFaults });
-  if (row.stoppedAtUs !== null) sim.runUntil(row.stoppedAtUs);
+  if (row.stoppedAtUs !== null) sim.runToStop(row.events ?? Number.POSITIVE_INFINITY, row.stoppedAtUs);
   const result = row.stoppedAtUs !== null ? sim.result() : sim.run();
   const wallMs = clock() - started;
   const replayFingerprint = result.summary.fingerprint;

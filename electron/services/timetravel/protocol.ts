@@ -11,6 +11,8 @@ export interface StoredRunInputs {
   liveFaults: { atMs: number; fault: Fault }[];
   /** Where a stopped run stopped, µs (null: it ran to its end). */
   stoppedAtUs: number | null;
+  /** Events a stopped run had run (it may have stopped between two events of one µs). */
+  stoppedAtEvents: number | null;
 }
 
 /** Main → worker (sent by id through a RequestPool). */

@@ -2,7 +2,8 @@
  * Time travel over stored runs (`runs:seek`), main-thread side: reads what re-running a run
  * needs from the database and hands the seek to a worker thread, which re-runs the run once
  * (keeping world copies) and answers seeks from its cache. The worker starts on the first
- * seek, is restarted after a crash, and never keeps the process alive.
+ * seek, is restarted after a crash, and never keeps the process alive. The run that ended last
+ * in the lab needs no re-run: its own worker, kept a while, answers from the copies it took.
  */
 import { Worker } from 'node:worker_threads';
 import type { ApiResult, SeekTarget, SeekView } from '../../../engine/index.ts';
@@ -12,6 +13,7 @@ import { getRunRow } from '../db/repos/runs.ts';
 import { workerEntry } from '../workers.ts';
 import { err, noDb } from '../api/results.ts';
 import { RequestPool } from '../request-pool.ts';
+import type { LiveRunner } from '../live/runner.ts';
 import type { SeekCall, SeekResult, StoredRunInputs } from './protocol.ts';
 
 /** What a seek of a stored run asks for besides the target. */
@@ -33,7 +35,15 @@ export function storedRunInputs(db: RunDatabase, runId: string): StoredRunInputs
   const liveFaults = getFaultLog(db, runId)
     .filter((e) => e.source === 'live')
     .map((e) => ({ atMs: e.atMs, fault: e.fault }));
-  return { runId, scenarioJson: row.scenarioJson, seed: row.seed, durationMs: row.durationMs, liveFaults, stoppedAtUs: row.status === 'stopped' ? row.stoppedAtUs : null };
+  return {
+    runId,
+    scenarioJson: row.scenarioJson,
+    seed: row.seed,
+    durationMs: row.durationMs,
+    liveFaults,
+    stoppedAtUs: row.status === 'stopped' ? row.stoppedAtUs : null,
+    stoppedAtEvents: row.status === 'stopped' ? row.events : null,
+  };
 }
 
 /** One worker answering stored-run seeks in order. */
@@ -48,16 +58,22 @@ export class SeekService {
   });
   private closed = false;
 
-  constructor(private readonly db: RunDatabase | null) {}
+  constructor(
+    private readonly db: RunDatabase | null,
+    /** The live runner: the run that ended last is travelled from its own copies, when it still has them. */
+    private readonly ended?: Pick<LiveRunner, 'seekEnded'>,
+  ) {}
 
   /** The stored run as it was at the target; never rejects. */
-  seek(s: StoredSeek): Promise<ApiResult<SeekView>> {
-    if (!this.db) return Promise.resolve(noDb);
-    if (this.closed) return Promise.resolve(err('internal', 'the lab is shutting down'));
+  async seek(s: StoredSeek): Promise<ApiResult<SeekView>> {
+    if (!this.db) return noDb;
+    if (this.closed) return err('internal', 'the lab is shutting down');
     const run = storedRunInputs(this.db, s.runId);
-    if ('ok' in run) return Promise.resolve(run);
-    const call: SeekCall = { run, target: s.target, limit: s.limit, ...(s.router !== undefined ? { router: s.router } : {}) };
-    return this.pool.request(call).catch((e: Error) => err('internal', e.message));
+    if ('ok' in run) return run;
+    const opts = { limit: s.limit, ...(s.router !== undefined ? { router: s.router } : {}) };
+    const kept = await this.ended?.seekEnded(s.runId, s.target, opts);
+    if (kept) return kept;
+    return this.pool.request({ run, target: s.target, ...opts } satisfies SeekCall).catch((e: Error) => err('internal', e.message));
   }
 
   /** Stops the worker; seeks still waiting get an error value. */

@@ -34,12 +34,13 @@ function build(run: StoredRunInputs): Travel | string {
   const timeline = new Timeline({ everyEvents: every });
   timeline.record(sim);
   const endUs = run.stoppedAtUs ?? sim.endUs;
+  const endEvents = run.stoppedAtEvents ?? Number.POSITIVE_INFINITY;
   const chunk = Math.max(1000, Math.floor(every / 4));
-  while (!sim.done && sim.peekUs() <= endUs) {
-    for (let n = 0; n < chunk && sim.peekUs() <= endUs; n++) if (!sim.step()) break;
+  while (!sim.done && sim.peekUs() <= endUs && sim.w.events < endEvents) {
+    for (let n = 0; n < chunk && sim.peekUs() <= endUs && sim.w.events < endEvents; n++) if (!sim.step()) break;
     timeline.record(sim);
   }
-  sim.runUntil(endUs);
+  sim.runToStop(endEvents, endUs);
   return { timeline: new TimelineCursor(timeline, every), log, faults: runFaults(sim), extent: { endUs, endEvents: sim.w.events } };
 }
 

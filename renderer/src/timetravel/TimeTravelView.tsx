@@ -176,6 +176,7 @@ function TravelOf({ source }: { source: TravelSource }) {
 
 function status(isLoading: boolean, isFirst: boolean, source: TravelSource): string {
   if (!isLoading) return '';
-  if (isFirst && source.kind === 'run') return 'Re-running the stored run to travel in it (a big run takes a while)…';
+  // The run that just ended is travelled from the copies it kept; an older one is re-run first.
+  if (isFirst && source.kind === 'run') return 'Opening the run to travel in it (an older stored run is re-run first: a big one takes a while)…';
   return 'Going there…';
 }

@@ -50,6 +50,20 @@ describe('replayRun', () => {
     expect(replayRun(db, id)).toMatchObject({ ok: true, match: true });
   });
 
+  it('replays a run stopped between two events of one microsecond up to the first of them', () => {
+    const db = freshDb();
+    const scenario = loadScenario();
+    const id = startRun(db, { scenario, source: 'app' });
+    const sim = new Simulation(scenario);
+    // Stop (as a slice or a step can) with the next event due at the same µs.
+    while (sim.step() && !(sim.w.events > 1000 && sim.peekUs() === sim.nowUs));
+    expect(sim.peekUs()).toBe(sim.nowUs);
+    stopRun(db, id, { result: sim.result(), trace: [], wallMs: 1, stoppedAtUs: sim.nowUs });
+    const r = replayRun(db, id);
+    expect(r).toMatchObject({ ok: true, match: true });
+    if (r.ok) expect(r.result.summary.events).toBe(sim.w.events);
+  });
+
   it('refuses an unknown run id, naming it and the database', () => {
     const db = freshDb();
     expect(replayRun(db, 'no-such-run')).toEqual({ ok: false, reason: 'unknown-run', message: `there is no run no-such-run in ${db.file}` });
