@@ -15,6 +15,8 @@ export interface RunToCompare {
   options: WorldOptions;
   checkpoints: readonly Checkpoint[];
   fingerprint: string;
+  /** Where a stopped run stopped: it has no events past that (absent: it ran to its end). */
+  stop?: { events: number; atUs: number };
 }
 
 /** An event as the search reports it. */
@@ -67,6 +69,8 @@ export function firstDivergence(a: RunToCompare, b: RunToCompare): Divergence {
   const common = i > 0 ? a.checkpoints[i - 1]! : null;
   const sa = new Simulation(a.scenario, a.options);
   const sb = new Simulation(b.scenario, b.options);
+  // One more event of a run, unless it has none (or it was stopped before it).
+  const stepOf = (s: Simulation, r: RunToCompare) => (r.stop === undefined || s.w.events < r.stop.events) && (r.stop === undefined || s.peekUs() <= r.stop.atUs) && s.step();
   // Run both up to just before the last shared checkpoint's time, then compare event by event.
   if (common) {
     sa.runUntil(common.tMs * 1000 - 1);
@@ -80,8 +84,8 @@ export function firstDivergence(a: RunToCompare, b: RunToCompare): Divergence {
   for (;;) {
     logA.length = 0;
     logB.length = 0;
-    const ra = sa.step();
-    const rb = sb.step();
+    const ra = stepOf(sa, a);
+    const rb = stepOf(sb, b);
     if (!ra || !rb) {
       if (!ra && !rb) return { kind: 'identical', events: index };
       return diverged(sa, sb, index, common, ra, rb);

@@ -209,8 +209,9 @@ function Divergences({ c }: { c: Comparison }) {
                 `not comparable event by event: ${d.reason}`
               ) : (
                 <span>
-                  at <span className="mono">{clock(d.tMs)}</span> (event {d.eventIndex}): baseline {d.a ? `${d.a.kind} on ${d.a.node}${d.a.action ? ` (${d.a.action})` : ''}` : 'nothing'}, this run{' '}
-                  {d.b ? `${d.b.kind} on ${d.b.node}${d.b.action ? ` (${d.b.action})` : ''}` : 'nothing'}; last common checkpoint{' '}
+                  at <span className="mono">{clock(d.tMs)}</span> (event {d.eventIndex}): baseline{' '}
+                  {d.a ? `${d.a.kind} on ${d.a.node}${d.a.action ? ` (${d.a.action})` : ''}` : 'nothing (the run had ended)'}, this run{' '}
+                  {d.b ? `${d.b.kind} on ${d.b.node}${d.b.action ? ` (${d.b.action})` : ''}` : 'nothing (the run had ended)'}; last common checkpoint{' '}
                   {d.lastCommonCheckpointMs < 0 ? 'none (they differ from the first second)' : <span className="mono">{clock(d.lastCommonCheckpointMs)}</span>}
                 </span>
               )}

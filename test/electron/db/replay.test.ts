@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getFaultLog } from '../../../electron/services/db/index.ts';
 import { replayRun, startRun, stopRun } from '../../../electron/services/runs/index.ts';
+import { compareStored, loadDetails } from '../../../electron/services/runs/stored-runs.ts';
 import { Simulation } from '../../../engine/index.ts';
 import { freshDb, loadScenario, storeRun } from './helpers.ts';
 
@@ -62,6 +63,24 @@ describe('replayRun', () => {
     const r = replayRun(db, id);
     expect(r).toMatchObject({ ok: true, match: true });
     if (r.ok) expect(r.result.summary.events).toBe(sim.w.events);
+  });
+
+  it('compares a stopped run with the whole run of the same lab as the same up to where it stopped, not as identical', () => {
+    const db = freshDb();
+    const scenario = loadScenario();
+    const { runId: whole } = storeRun(db, scenario);
+    const stopped = startRun(db, { scenario, source: 'app' });
+    const sim = new Simulation(scenario);
+    sim.runUntil(6_250_000);
+    stopRun(db, stopped, { result: sim.result(), trace: [], wallMs: 1, stoppedAtUs: sim.nowUs });
+    const details = loadDetails(db, [whole, stopped]);
+    if (typeof details === 'string') throw new Error(details);
+    const c = compareStored(details);
+    if (typeof c === 'string') throw new Error(c);
+    // The whole run goes on; the stopped one has nothing past its stop.
+    expect(c.divergence?.[stopped]).toMatchObject({ kind: 'diverged', eventIndex: sim.w.events, b: null });
+    const d = c.divergence?.[stopped];
+    if (d?.kind === 'diverged') expect(d.a!.tMs).toBeGreaterThanOrEqual(6250);
   });
 
   it('refuses an unknown run id, naming it and the database', () => {
