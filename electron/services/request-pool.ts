@@ -13,11 +13,8 @@ export interface RequestMessage<Req> {
   request: Req;
 }
 
-/** Worker → main: the answer to request `id`. */
-export interface ReplyMessage<Res> {
-  id: number;
-  result: Res;
-}
+/** Worker → main: the answer to request `id`, or how far it has got (any number of times before). */
+export type ReplyMessage<Res, Prog = never> = { id: number; result: Res } | { id: number; progress: Prog };
 
 /** How the pool starts and names its worker. */
 export interface RequestPoolOptions {
@@ -29,27 +26,31 @@ export interface RequestPoolOptions {
   unref?: boolean;
 }
 
-interface Waiting<Res> {
+interface Waiting<Res, Prog> {
   resolve: (result: Res) => void;
   reject: (error: Error) => void;
+  progress: ((p: Prog) => void) | undefined;
 }
 
-/** One worker answering requests by id. */
-export class RequestPool<Req, Res> {
+/** One worker answering requests by id (and telling how far a long one has got, `Prog`). */
+export class RequestPool<Req, Res, Prog = never> {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, Waiting<Res>>();
+  private readonly pending = new Map<number, Waiting<Res, Prog>>();
   private closedWhy: string | null = null;
 
   constructor(private readonly o: RequestPoolOptions) {}
 
-  /** The worker's answer to `request`; rejects when the worker dies first or the pool is closed. */
-  request(request: Req): Promise<Res> {
+  /**
+   * The worker's answer to `request`; rejects when the worker dies first or the pool is closed.
+   * `progress` hears how far it has got, when the worker tells.
+   */
+  request(request: Req, progress?: (p: Prog) => void): Promise<Res> {
     if (this.closedWhy !== null) return Promise.reject(new Error(this.closedWhy));
     const w = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise<Res>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, progress });
       w.postMessage({ id, request } satisfies RequestMessage<Req>);
     });
   }
@@ -72,8 +73,9 @@ export class RequestPool<Req, Res> {
     const w = this.o.start();
     if (this.o.unref) w.unref();
     this.worker = w;
-    w.on('message', (m: ReplyMessage<Res>) => {
+    w.on('message', (m: ReplyMessage<Res, Prog>) => {
       const waiting = this.pending.get(m.id);
+      if ('progress' in m) return waiting?.progress?.(m.progress);
       this.pending.delete(m.id);
       waiting?.resolve(m.result);
     });
@@ -97,18 +99,19 @@ export class RequestPool<Req, Res> {
 
 /**
  * The worker's side: answers each request with `answer`, or with `failed(error, request)` when
- * it throws, so every request gets its reply.
+ * it throws, so every request gets its reply. `answer` may tell how far it has got with
+ * `progress` (the main thread hears it while the worker goes on).
  */
-export function serveRequests<Req, Res>(answer: (request: Req) => Res | Promise<Res>, failed: (error: unknown, request: Req) => Res): void {
+export function serveRequests<Req, Res, Prog = never>(answer: (request: Req, progress: (p: Prog) => void) => Res | Promise<Res>, failed: (error: unknown, request: Req) => Res): void {
   const port = parentPort;
   if (!port) throw new Error('serveRequests runs only inside a worker thread');
   port.on('message', async (m: RequestMessage<Req>) => {
     let result: Res;
     try {
-      result = await answer(m.request);
+      result = await answer(m.request, (progress) => port.postMessage({ id: m.id, progress } satisfies ReplyMessage<Res, Prog>));
     } catch (e) {
       result = failed(e, m.request);
     }
-    port.postMessage({ id: m.id, result } satisfies ReplyMessage<Res>);
+    port.postMessage({ id: m.id, result } satisfies ReplyMessage<Res, Prog>);
   });
 }

@@ -254,6 +254,8 @@ export interface Events {
   'sim:ended': { runId: string | null; status: RunRow['status']; summary: RunSummary | null; message?: string };
   /** The list of stored runs changed. */
   'runs:changed': Record<string, never>;
+  /** Time travel re-runs a stored run before its first seek (a big run takes seconds): how far it has got, virtual ms (5 a second). */
+  'runs:seek-progress': { runId: string; doneMs: number; endMs: number };
   /** An N-1 analysis progressed (at most 5 a second) or ended (`state` not `running`). */
   'whatif:progress': WhatIfState;
   /** A native menu item was chosen (desktop shell only); `path` for Open Recent and files from the OS. */

@@ -9,10 +9,10 @@ import type { TestRequest, TestResult } from './fixtures/request-worker.ts';
 // as the services' workers) answers through serveRequests.
 const entry = pathToFileURL(fromRoot('test/electron/fixtures/request-worker.ts')).href;
 const started: Worker[] = [];
-const pools: RequestPool<TestRequest, TestResult>[] = [];
+const pools: RequestPool<TestRequest, TestResult, number>[] = [];
 
-function pool(): RequestPool<TestRequest, TestResult> {
-  const p = new RequestPool<TestRequest, TestResult>({
+function pool(): RequestPool<TestRequest, TestResult, number> {
+  const p = new RequestPool<TestRequest, TestResult, number>({
     name: 'the test worker',
     start: () => {
       const w = new Worker(fromRoot('electron/services/worker-shim.mjs'), { workerData: { __srlabEntry: entry } });
@@ -44,6 +44,17 @@ describe('RequestPool', () => {
     expect(started).toHaveLength(1);
     expect(a).toEqual({ value: 'a', thread: started[0]!.threadId });
     expect(b.value).toBe('b');
+  });
+
+  it('tells each request how far the worker has got, in order, before its answer', async () => {
+    const p = pool();
+    const heard: string[] = [];
+    const [a, b] = await Promise.all([p.request({ kind: 'count', to: 3 }, (n) => heard.push(`a${n}`)), p.request({ kind: 'count', to: 2 }, (n) => heard.push(`b${n}`))]);
+    expect(a.value).toBe('counted to 3');
+    expect(b.value).toBe('counted to 2');
+    expect(heard).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
+    // A request that does not listen is answered all the same.
+    expect((await p.request({ kind: 'count', to: 2 })).value).toBe('counted to 2');
   });
 
   it('gives each request its own answer when the worker answers in another order', async () => {

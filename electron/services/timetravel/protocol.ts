@@ -25,3 +25,9 @@ export interface SeekCall {
 
 /** Worker → main. */
 export type SeekResult = ApiResult<SeekView>;
+
+/** Worker → main while it re-runs a stored run: virtual time done and to do, ms. */
+export interface SeekProgress {
+  doneMs: number;
+  endMs: number;
+}

@@ -14,7 +14,7 @@ import { workerEntry } from '../workers.ts';
 import { err, noDb } from '../api/results.ts';
 import { RequestPool } from '../request-pool.ts';
 import type { LiveRunner } from '../live/runner.ts';
-import type { SeekCall, SeekResult, StoredRunInputs } from './protocol.ts';
+import type { SeekCall, SeekProgress, SeekResult, StoredRunInputs } from './protocol.ts';
 
 /** What a seek of a stored run asks for besides the target. */
 export interface StoredSeek {
@@ -48,7 +48,7 @@ export function storedRunInputs(db: RunDatabase, runId: string): StoredRunInputs
 
 /** One worker answering stored-run seeks in order. */
 export class SeekService {
-  private readonly pool = new RequestPool<SeekCall, SeekResult>({
+  private readonly pool = new RequestPool<SeekCall, SeekResult, SeekProgress>({
     name: 'the time-travel worker',
     unref: true,
     start: () => {
@@ -62,6 +62,8 @@ export class SeekService {
     private readonly db: RunDatabase | null,
     /** The live runner: the run that ended last is travelled from its own copies, when it still has them. */
     private readonly ended?: Pick<LiveRunner, 'seekEnded'>,
+    /** Hears how far the re-run of a stored run has got (a few times a second; a big run takes seconds). */
+    private readonly progress?: (runId: string, p: SeekProgress) => void,
   ) {}
 
   /** The stored run as it was at the target; never rejects. */
@@ -73,7 +75,8 @@ export class SeekService {
     const opts = { limit: s.limit, ...(s.router !== undefined ? { router: s.router } : {}) };
     const kept = await this.ended?.seekEnded(s.runId, s.target, opts);
     if (kept) return kept;
-    return this.pool.request({ run, target: s.target, ...opts } satisfies SeekCall).catch((e: Error) => err('internal', e.message));
+    const told = this.progress;
+    return this.pool.request({ run, target: s.target, ...opts } satisfies SeekCall, told && ((p) => told(s.runId, p))).catch((e: Error) => err('internal', e.message));
   }
 
   /** Stops the worker; seeks still waiting get an error value. */

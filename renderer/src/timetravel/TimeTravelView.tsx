@@ -82,6 +82,7 @@ function TravelOf({ source }: { source: TravelSource }) {
   const basics = useRunBasics(source);
   const [initial] = useState<TravelTarget>(() => (source.kind === 'live' ? { event: store.getState().live?.events ?? 0 } : THE_END));
   const t = useTravel(source, initial);
+  const rerun = useRerunProgress(source, t.isLoading && t.view === null);
   const [shown, setShown] = useState<Set<EventCategory>>(() => new Set(EVENT_CATEGORIES));
   const [scrubMs, setScrubMs] = useState<number | null>(null);
   const [moment] = useState(() => createLabStore());
@@ -115,8 +116,9 @@ function TravelOf({ source }: { source: TravelSource }) {
         </button>
         <h1>{title}</h1>
         <span className="muted tt-status" role="status">
-          {status(t.isLoading, view === null, source)}
+          {status(t.isLoading, view === null, source, rerun)}
         </span>
+        {rerun && t.isLoading && view === null && <progress className="tt-rerun" aria-label="Re-running the stored run" max={rerun.endMs} value={rerun.doneMs} />}
       </div>
       {(t.error ?? basics.error) && (
         <div className="tt-error" role="alert">
@@ -174,8 +176,25 @@ function TravelOf({ source }: { source: TravelSource }) {
   );
 }
 
-function status(isLoading: boolean, isFirst: boolean, source: TravelSource): string {
+/** How far the host has got re-running the stored run `source` before its first seek (null: not heard). */
+function useRerunProgress(source: TravelSource, waiting: boolean): { doneMs: number; endMs: number } | null {
+  const api = useApi();
+  const [p, setP] = useState<{ doneMs: number; endMs: number } | null>(null);
+  const runId = source.kind === 'run' ? source.runId : null;
+  useEffect(() => {
+    if (runId === null || !waiting) return;
+    setP(null);
+    return api.on('runs:seek-progress', (e) => {
+      if (e.runId === runId) setP({ doneMs: e.doneMs, endMs: e.endMs });
+    });
+  }, [api, runId, waiting]);
+  return waiting ? p : null;
+}
+
+/** What the view is waiting for, in words ('' when it waits for nothing). */
+function status(isLoading: boolean, isFirst: boolean, source: TravelSource, rerun: { doneMs: number; endMs: number } | null = null): string {
   if (!isLoading) return '';
+  if (isFirst && source.kind === 'run' && rerun) return `Re-running the stored run to travel in it: ${clock(rerun.doneMs)} of ${clock(rerun.endMs)}…`;
   // The run that just ended is travelled from the copies it kept; an older one is re-run first.
   if (isFirst && source.kind === 'run') return 'Opening the run to travel in it (an older stored run is re-run first: a big one takes a while)…';
   return 'Going there…';

@@ -3,7 +3,7 @@
  * answers `runs:seek` from the world copies it took while the run went, without re-running it,
  * exactly as a re-run answers (a live fault included, a stopped run's end included). Another
  * run starting drops those copies; a seek then, even one already on its way, is answered by the
- * re-run instead.
+ * re-run instead, which tells how far it has got.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,6 +105,27 @@ describe('time travel over the run that ended last', () => {
     expect(view.faults.some((f) => f.source === 'live' && f.fault.type === 'link-down')).toBe(true);
     expect(view.snapshot.events).toBe(50_000);
     await sameBothWays(runId, [{ tUs: 86_400_000_000 }, { event: 20_001 }, { step: 'back', from: 50_000 }, { tUs: 1_000_000 }]);
+  });
+
+  it('tells how far the re-run of an older stored run has got, from 0 to the run’s end', async () => {
+    const runId = value(runner.start(HUB_LOSS, { speed: 'max', paused: false })).runId!;
+    await until(() => ended.includes(runId));
+    const heard: { doneMs: number; endMs: number }[] = [];
+    const told = new SeekService(db, undefined, (id, p) => {
+      if (id === runId) heard.push(p);
+    });
+    try {
+      await seek(told, { runId, target: { tUs: 30_000_000 }, limit: 10 });
+      expect(heard[0]).toEqual({ doneMs: 0, endMs: HUB_LOSS.durationMs });
+      expect(heard.at(-1)).toEqual({ doneMs: HUB_LOSS.durationMs, endMs: HUB_LOSS.durationMs });
+      expect(heard.map((p) => p.doneMs)).toEqual([...heard.map((p) => p.doneMs)].sort((a, b) => a - b));
+      // The run is re-run once: later seeks say nothing.
+      heard.length = 0;
+      await seek(told, { runId, target: { tUs: 10_000_000 }, limit: 10 });
+      expect(heard).toEqual([]);
+    } finally {
+      await told.close();
+    }
   });
 
   it('drops the copies when another run starts: the seek on its way, and the next, are answered by a re-run', async () => {

@@ -12,6 +12,8 @@ import { TimeTravelView } from '../../../renderer/src/timetravel/TimeTravelView.
 import { RunControls } from '../../../renderer/src/live/RunControls.tsx';
 import { bareSnapshot, fakeHost, isDisabled, renderWith, templateJson, templateScenario } from '../live/helpers.tsx';
 import { storedRun } from '../live/run-fixtures.ts';
+import { ApiClient } from '../../../renderer/src/api/client.ts';
+import { MemoryTransport } from '../../../renderer/src/api/memory-transport.ts';
 
 const SCENARIO = templateScenario('01');
 const RUN = storedRun('run-1', SCENARIO, null, '2026-01-01T10:00:00.000Z');
@@ -67,6 +69,31 @@ async function settled(host: ReturnType<typeof fakeHost>, n: number): Promise<vo
 }
 
 describe('time travel over a stored run', () => {
+  it('says how far the host has got re-running the stored run before the first moment comes', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const base = fakeHost({ 'runs:get': () => RUN.detail, 'templates:list': () => [] });
+    // The first seek waits (the host re-runs the run) until the test lets it through.
+    const transport = new MemoryTransport(async (method, params) => {
+      if (method !== 'runs:seek') return base.transport.call(method, params);
+      await gate;
+      return { ok: true, value: TRAVEL.answer(params as Record<string, unknown>) };
+    });
+    const r = renderWith(<TimeTravelView />, { ...base, transport, api: new ApiClient(transport) });
+    act(() => r.store.getState().openTravel({ kind: 'run', runId: 'run-1' }));
+    const status = () => within(region()).getByRole('status').textContent;
+    await waitFor(() => expect(status()).toMatch(/^Opening the run/));
+    act(() => transport.emit('runs:seek-progress', { runId: 'other-run', doneMs: 50_000, endMs: 60_000 }));
+    act(() => transport.emit('runs:seek-progress', { runId: 'run-1', doneMs: 12_500, endMs: 60_000 }));
+    expect(status()).toBe('Re-running the stored run to travel in it: 00:12.500 of 01:00.000…');
+    const bar = within(region()).getByRole('progressbar', { name: 'Re-running the stored run' }) as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([12_500, 60_000]);
+    release();
+    await waitFor(() => slider());
+    await waitFor(() => expect(status()).toBe(''));
+    expect(within(region()).queryByRole('progressbar', { name: 'Re-running the stored run' })).toBeNull();
+  });
+
   it('opens at the end of the run with a "Run time" slider and the faults as markers', async () => {
     const { host } = openStored();
     await waitFor(() => slider());
