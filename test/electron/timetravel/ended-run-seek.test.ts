@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type RunDatabase } from '../../../electron/services/db/index.ts';
 import { LiveRunner } from '../../../electron/services/live/runner.ts';
 import { SeekService, type StoredSeek } from '../../../electron/services/timetravel/seek-service.ts';
-import { parseScenario, type ApiResult, type SeekTarget, type SeekView } from '../../../engine/index.ts';
+import { parseScenario, type SeekTarget, type SeekView } from '../../../engine/index.ts';
+import { until, value } from '../api-helpers.ts';
 
 const lab = (name: string) => {
   const p = parseScenario(JSON.parse(readFileSync(new URL(`../../../assets/scenarios/${name}.srlab.json`, import.meta.url), 'utf8')) as unknown);
@@ -30,19 +31,6 @@ let kept: SeekService;
 /** Seeks that always re-run the stored run. */
 let rerun: SeekService;
 const ended: string[] = [];
-
-async function until(pred: () => boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function value<T>(r: ApiResult<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 const seek = async (s: SeekService, q: StoredSeek): Promise<SeekView> => ({ ...value(await s.seek(q)), wallMs: 0 });
 
@@ -75,7 +63,7 @@ afterAll(async () => {
 describe('time travel over the run that ended last', () => {
   it('is answered from the run’s own copies, as a re-run answers it: moments, events, faults, steps, the end', async () => {
     const runId = value(runner.start(HUB_LOSS, { speed: 'max', paused: false })).runId!;
-    await until(() => ended.includes(runId));
+    await until('the run', () => ended.includes(runId));
     // Its worker is still there, with its copies.
     expect(runner.seekEnded(runId, { tUs: 0 }, { limit: 1 })).not.toBeNull();
     const endUs = HUB_LOSS.durationMs * 1000;
@@ -100,7 +88,7 @@ describe('time travel over the run that ended last', () => {
     value(await runner.inject({ type: 'link-down', link: NAT.links[0]!.id, durationMs: 3000, atMs: 0 }));
     runner.step(30_000);
     await runner.stop();
-    await until(() => ended.includes(runId));
+    await until('the run', () => ended.includes(runId));
     const view = await seek(kept, { runId, target: { tUs: 86_400_000_000 }, limit: 10 });
     expect(view.faults.some((f) => f.source === 'live' && f.fault.type === 'link-down')).toBe(true);
     expect(view.snapshot.events).toBe(50_000);
@@ -109,7 +97,7 @@ describe('time travel over the run that ended last', () => {
 
   it('tells how far the re-run of an older stored run has got, from 0 to the run’s end', async () => {
     const runId = value(runner.start(HUB_LOSS, { speed: 'max', paused: false })).runId!;
-    await until(() => ended.includes(runId));
+    await until('the run', () => ended.includes(runId));
     const heard: { doneMs: number; endMs: number }[] = [];
     const told = new SeekService(db, undefined, (id, p) => {
       if (id === runId) heard.push(p);
@@ -130,7 +118,7 @@ describe('time travel over the run that ended last', () => {
 
   it('drops the copies when another run starts: the seek on its way, and the next, are answered by a re-run', async () => {
     const first = value(runner.start(HUB_LOSS, { speed: 'max', paused: false })).runId!;
-    await until(() => ended.includes(first));
+    await until('the run', () => ended.includes(first));
     const q = { runId: first, target: { event: 30_000 }, limit: 50 };
     const onItsWay = kept.seek(q);
     const second = value(runner.start(HUB_LOSS, { speed: 1, paused: true })).runId!;
@@ -139,6 +127,6 @@ describe('time travel over the run that ended last', () => {
     expect({ ...value(await onItsWay), wallMs: 0 }).toEqual(expected);
     expect(await seek(kept, q)).toEqual(expected);
     await runner.stop();
-    await until(() => ended.includes(second));
+    await until('the run', () => ended.includes(second));
   });
 });

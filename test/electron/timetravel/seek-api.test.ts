@@ -12,7 +12,8 @@ import { openDatabase, type RunDatabase } from '../../../electron/services/db/in
 import { createApi } from '../../../electron/services/api/handlers.ts';
 import { LiveRunner } from '../../../electron/services/live/runner.ts';
 import { SeekService } from '../../../electron/services/timetravel/seek-service.ts';
-import { parseScenario, sessionTable, Simulation, type ApiResult, type Fault, type Scenario, type SeekView } from '../../../engine/index.ts';
+import { parseScenario, sessionTable, Simulation, type Fault, type Scenario, type SeekView } from '../../../engine/index.ts';
+import { until, value } from '../api-helpers.ts';
 
 const TEMPLATE = JSON.parse(readFileSync(new URL('../../../assets/scenarios/01-spoke-and-hub-session-loss-packet-based.srlab.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const parsed = parseScenario(TEMPLATE);
@@ -25,19 +26,6 @@ let runner: LiveRunner;
 let seek: SeekService;
 let api: ReturnType<typeof createApi>;
 const events: { event: string; payload: unknown }[] = [];
-
-async function until(pred: () => boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function value<T>(r: ApiResult<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 /** A fresh run of the template to exactly `n` events (with the live faults given). */
 function fresh(n: number, liveFaults: { atMs: number; fault: Fault }[] = []): Simulation {
@@ -131,7 +119,7 @@ describe('runs:seek (a stored run)', () => {
   beforeAll(async () => {
     events.length = 0;
     runId = value(await api.call('sim:start', { scenario: TEMPLATE, speed: 'max' })).runId!;
-    await until(() => events.some((e) => e.event === 'sim:ended'));
+    await until('the run', () => events.some((e) => e.event === 'sim:ended'));
   });
 
   it('scrubbing back to before the fault shows the sessions the hub had then', async () => {

@@ -14,8 +14,9 @@ import { openDatabase, type RunDatabase } from '../../../electron/services/db/in
 import { createApi } from '../../../electron/services/api/handlers.ts';
 import { LiveRunner } from '../../../electron/services/live/runner.ts';
 import { WhatIfService } from '../../../electron/services/whatif/service.ts';
-import { generateLab, GENERATE_DEFAULTS, type ApiResult, type WhatIfState } from '../../../engine/index.ts';
+import { generateLab, GENERATE_DEFAULTS, type WhatIfState } from '../../../engine/index.ts';
 import { expectSelfContained } from '../reports/self-contained.ts';
+import { until, value } from '../api-helpers.ts';
 
 /** Two hubs, one spoke, and a fault of its own (hub1 restarts at 20 s). */
 const DUAL_HUB = JSON.parse(readFileSync(new URL('../../../assets/scenarios/09-dual-hub-failover.srlab.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -27,22 +28,9 @@ let whatIf: WhatIfService;
 let api: ReturnType<typeof createApi>;
 const progress: WhatIfState[] = [];
 
-async function until(pred: () => boolean, ms = 120_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the analysis');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-function value<T>(r: ApiResult<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
 /** Waits for the analysis `sweepId` to leave the running state; its last state. */
 async function finished(sweepId: string): Promise<WhatIfState> {
-  await until(() => progress.some((s) => s.sweepId === sweepId && s.state !== 'running'));
+  await until('the analysis', () => progress.some((s) => s.sweepId === sweepId && s.state !== 'running'));
   return progress.filter((s) => s.sweepId === sweepId).at(-1)!;
 }
 
