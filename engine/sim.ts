@@ -4,6 +4,7 @@
  */
 import type { Fault, Scenario } from './scenario/schema.ts';
 import { faultProblems } from './scenario/validate.ts';
+import { parseScenario } from './scenario/load.ts';
 import { Ev, Loss, SAMPLE_US } from './model/constants.ts';
 import { linkOfDir, scheduleBfdTick, scheduleSample } from './model/events.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
@@ -300,6 +301,37 @@ function scheduleFault(w: World, i: number): void {
   w.queue.push(Math.round(e.atMs * 1000), FAULT_SEQ_BASE + i, Ev.Fault, Math.max(0, faultNode(w, e.fault)), i, 0);
 }
 
+/** The smallest lab: the blank a copy of a run or its world is made from (their constructors need one). */
+let tiny: Scenario | null = null;
+function tinyLab(): Scenario {
+  if (tiny) return tiny;
+  const r = parseScenario({
+    format: 'session-recovery-lab/scenario',
+    formatVersion: 1,
+    name: 'blank',
+    durationMs: 1000,
+    nodes: [
+      { id: 'c', kind: 'client' },
+      { id: 'r', kind: 'spoke' },
+    ],
+    links: [{ id: 'l', a: 'c', b: 'r', latencyMs: 1 }],
+    traffic: [],
+  });
+  if (!r.ok) throw new Error('the blank lab does not load');
+  return (tiny = r.scenario);
+}
+
+/**
+ * Blanks of the run and its world as their constructors make them (on the smallest lab): a copy
+ * then has the classes' own hidden classes, numbers in their own fields, where a spread copy
+ * ran a restored run about a quarter slower.
+ */
+const SIM_BLANKS: ReadonlyMap<object, (original: object) => object> = new Map([
+  ...WORLD_BLANKS,
+  [World.prototype, () => new World(tinyLab())],
+  [Simulation.prototype, () => new Simulation(tinyLab())],
+]);
+
 /** A frozen copy of a run (see {@link Simulation.snapshot}); restore it as often as needed. */
 export class SimSnapshot {
   private readonly graph: FrozenGraph<Simulation>;
@@ -310,7 +342,7 @@ export class SimSnapshot {
 
   /** @internal */
   constructor(sim: Simulation, own: boolean) {
-    this.graph = new FrozenGraph(sim, { shared: reachable(sim.w.scenario), cloners: new Map([[PacketPool.prototype, () => new PacketPool()]]), blanks: WORLD_BLANKS }, own);
+    this.graph = new FrozenGraph(sim, { shared: reachable(sim.w.scenario), cloners: new Map([[PacketPool.prototype, () => new PacketPool()]]), blanks: SIM_BLANKS }, own);
     this.nowUs = sim.w.now;
     this.events = sim.w.events;
   }

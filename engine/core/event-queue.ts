@@ -5,7 +5,7 @@
  * `(time, seq)` order is exactly what a plain heap would give. A lane whose events all belong
  * to one node stores the node once.
  */
-class Lane {
+export class Lane {
   time: Float64Array;
   seq: Float64Array;
   node: Int32Array | null;

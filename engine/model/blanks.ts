@@ -6,8 +6,15 @@
  * slower: every property access sees two shapes). The copy overwrites every own field after.
  */
 import { AppSession } from './app-session.ts';
-import { LinkDir, PeerPath, RouterSession, WanSide } from './network.ts';
+import { LinkDir, LinkRt, PeerPath, RouterRt, RouterSession, WanSide } from './network.ts';
+import { TrafficRuntime } from './traffic.ts';
 import { Packet } from './packet.ts';
+import { EventQueue, Lane } from '../core/event-queue.ts';
+import { Fingerprint } from '../core/fingerprint.ts';
+import { TupleMap } from '../core/tuple-map.ts';
+import { RunMetrics } from '../metrics/run-metrics.ts';
+import { ExpiryLinks, ExpiryList } from './expiry-list.ts';
+import { RandomStream } from '../core/rng.ts';
 
 type Blank<T> = (original: T) => T;
 
@@ -24,6 +31,54 @@ const entries: [object, (original: object) => object][] = [
   of(LinkDir, (d) => new LinkDir(d.index, d.from, d.to)),
   of(AppSession, (a) => new AppSession(a.id, a.traffic, a.cPort, a.createdAt, a.phaseUs)),
   of(Packet, () => new Packet()),
+  of(EventQueue, () => new EventQueue(16)),
+  of(Lane, (l) => new Lane(l.kind, l.fixedNode, 4)),
+  of(Fingerprint, () => new Fingerprint()),
+  of(TupleMap, () => new TupleMap(16)),
+  of(RunMetrics, () => new RunMetrics()),
+  of(ExpiryList, (l) => new ExpiryList(l.cls, l.timeoutUs)),
+  of(ExpiryLinks, () => new ExpiryLinks()),
+  of(RandomStream, () => new RandomStream(1, 'blank')),
+  of(
+    RouterRt,
+    (r) =>
+      new RouterRt({
+        node: r.node,
+        id: r.id,
+        addr: r.addr,
+        isHub: r.isHub,
+        v61: r.v61,
+        inactivity: r.inactivity,
+        timeoutUs: r.timeoutUs,
+        ackTimeoutUs: r.ackTimeoutUs,
+        bfdTxUs: r.bfdTxUs,
+        bfdMult: r.bfdMult,
+        bfdHoldUs: r.bfdHoldUs,
+        ctlRate: r.ctlRate,
+      }),
+  ),
+  of(
+    LinkRt,
+    (l) =>
+      new LinkRt({
+        index: l.index,
+        id: l.id,
+        a: l.a,
+        b: l.b,
+        isWan: l.isWan,
+        latUs: l.baseLatUs,
+        jitUs: l.baseJitUs,
+        lossP: l.baseLossP,
+        bwBps: l.baseBwBps,
+        queueLimit: l.queueLimit,
+        rng: l.rng,
+        up: l.up,
+      }),
+  ),
+  of(
+    TrafficRuntime,
+    (t) => new TrafficRuntime({ def: t.def, index: t.index, client: t.client, server: t.server, clientLink: t.clientLink, svc: t.svc, serverPort: t.serverPort, rng: t.rng, durationUs: t.stopUs }),
+  ),
 ];
 
 /** Prototype → maker of a blank instance like the original (see `CloneOptions.blanks`). */
