@@ -15,8 +15,8 @@ export interface RunToCompare {
   options: WorldOptions;
   checkpoints: readonly Checkpoint[];
   fingerprint: string;
-  /** Where a stopped run stopped: it has no events past that (absent: it ran to its end). */
-  stop?: { events: number; atUs: number };
+  /** The events a stopped run ran: it has none past them (absent: it ran to its end). */
+  stoppedAtEvents?: number;
 }
 
 /** An event as the search reports it. */
@@ -69,8 +69,8 @@ export function firstDivergence(a: RunToCompare, b: RunToCompare): Divergence {
   const common = i > 0 ? a.checkpoints[i - 1]! : null;
   const sa = new Simulation(a.scenario, a.options);
   const sb = new Simulation(b.scenario, b.options);
-  // One more event of a run, unless it has none (or it was stopped before it).
-  const stepOf = (s: Simulation, r: RunToCompare) => (r.stop === undefined || s.w.events < r.stop.events) && (r.stop === undefined || s.peekUs() <= r.stop.atUs) && s.step();
+  // One more event of a run, unless it has none (a stopped run ran exactly its stored count).
+  const stepOf = (s: Simulation, r: RunToCompare) => (r.stoppedAtEvents === undefined || s.w.events < r.stoppedAtEvents) && s.step();
   // Run both up to just before the last shared checkpoint's time, then compare event by event.
   if (common) {
     sa.runUntil(common.tMs * 1000 - 1);

@@ -187,8 +187,6 @@ export interface RunDetail extends RunRow {
   faultLog: { atMs: number; fault: Fault; source: 'scheduled' | 'live' }[];
   checkpoints: Checkpoint[];
   engineVersion: string;
-  /** Where a stopped run stopped, µs (null: it was not stopped). */
-  stoppedAtUs: number | null;
 }
 /** A stored control-plane/session event. */
 export interface StoredEvent {

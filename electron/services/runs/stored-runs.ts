@@ -59,7 +59,6 @@ export function loadRunDetail(db: RunDatabase, id: string): RunDetail | undefine
     faultLog: getFaultLog(db, id),
     checkpoints: getCheckpoints(db, id),
     engineVersion: r.engineVersion,
-    stoppedAtUs: r.status === 'stopped' ? r.stoppedAtUs : null,
   };
 }
 
@@ -111,6 +110,6 @@ function toCompare(d: RunDetail) {
     options: { seed: d.seed, durationMs: d.durationMs, liveFaults: live },
     checkpoints: d.checkpoints,
     fingerprint: d.fingerprint ?? '',
-    ...(d.status === 'stopped' && d.stoppedAtUs !== null && d.summary ? { stop: { events: d.summary.events, atUs: d.stoppedAtUs } } : {}),
+    ...(d.status === 'stopped' && d.summary ? { stoppedAtEvents: d.summary.events } : {}),
   };
 }

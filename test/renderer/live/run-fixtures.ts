@@ -56,7 +56,7 @@ export function storedRun(id: string, scenario: Scenario, label: string | null, 
     sessions: { total: s.sessions.total, affected: s.sessions.affected, recovered: s.sessions.recovered, failed: s.sessions.failed },
     outageP95Ms: s.sessions.outageMs.p95,
   };
-  const detail: RunDetail = { ...row, scenario, summary: s, series: result.series, faultLog: result.faultLog, checkpoints: result.checkpoints, engineVersion: ENGINE_VERSION, stoppedAtUs: null };
+  const detail: RunDetail = { ...row, scenario, summary: s, series: result.series, faultLog: result.faultLog, checkpoints: result.checkpoints, engineVersion: ENGINE_VERSION };
   return { row, detail, result };
 }
 
