@@ -5,6 +5,7 @@
 import type { Fault, Scenario } from './scenario/schema.ts';
 import { faultProblems } from './scenario/validate.ts';
 import { parseScenario } from './scenario/load.ts';
+import { generateLab, GENERATE_DEFAULTS } from './scenario/generate.ts';
 import { Ev, Loss, SAMPLE_US } from './model/constants.ts';
 import { linkOfDir, scheduleBfdTick, scheduleSample } from './model/events.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
@@ -301,22 +302,11 @@ function scheduleFault(w: World, i: number): void {
   w.queue.push(Math.round(e.atMs * 1000), FAULT_SEQ_BASE + i, Ev.Fault, Math.max(0, faultNode(w, e.fault)), i, 0);
 }
 
-/** The smallest lab: the blank a copy of a run or its world is made from (their constructors need one). */
+/** A small lab: the blank a copy of a run or its world is made from (their constructors need one). */
 let tiny: Scenario | null = null;
 function tinyLab(): Scenario {
   if (tiny) return tiny;
-  const r = parseScenario({
-    format: 'session-recovery-lab/scenario',
-    formatVersion: 1,
-    name: 'blank',
-    durationMs: 1000,
-    nodes: [
-      { id: 'c', kind: 'client' },
-      { id: 'r', kind: 'spoke' },
-    ],
-    links: [{ id: 'l', a: 'c', b: 'r', latencyMs: 1 }],
-    traffic: [],
-  });
+  const r = parseScenario(generateLab({ ...GENERATE_DEFAULTS, spokes: 1, hubs: 1, durationMs: 1000 }));
   if (!r.ok) throw new Error('the blank lab does not load');
   return (tiny = r.scenario);
 }

@@ -55,7 +55,7 @@ export function createApi(deps: ApiDeps) {
     ...scenariosHandlers(deps.db),
     ...runsHandlers(deps.db),
     ...whatIfHandlers(deps.whatIf ?? new WhatIfService(deps.db, deps.runner.emit)),
-    ...seekHandlers(deps.seek ?? new SeekService(deps.db, deps.runner, (runId, p) => deps.runner.emit('runs:seek-progress', { runId, ...p }))),
+    ...seekHandlers(deps.seek ?? new SeekService(deps.db, deps.runner)),
   };
 
   /** Answers one call with its validated params (the one place params meet their method's implementation). */

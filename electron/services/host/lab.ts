@@ -49,7 +49,7 @@ export async function startLab(o: LabOptions): Promise<RunningLab> {
   let host: RunningHost | null = null;
   const runner = new LiveRunner(o.db, (event, payload) => host?.broadcast(event, payload));
   const whatIf = new WhatIfService(o.db, runner.emit);
-  const seek = new SeekService(o.db, runner, (runId, p) => runner.emit('runs:seek-progress', { runId, ...p }));
+  const seek = new SeekService(o.db, runner);
   const api = offThread(createApi({ db: o.db, dbPath: o.dbPath, runner, host: 'browser', appVersion: appVersion(), whatIf, seek }), o.db && o.dbPath ? { dbPath: o.db.path } : null);
   host = await startHost({
     rendererDir: o.rendererDir ?? RENDERER_DIST,

@@ -60,10 +60,11 @@ export class SeekService {
 
   constructor(
     private readonly db: RunDatabase | null,
-    /** The live runner: the run that ended last is travelled from its own copies, when it still has them. */
-    private readonly ended?: Pick<LiveRunner, 'seekEnded'>,
-    /** Hears how far the re-run of a stored run has got (a few times a second; a big run takes seconds). */
-    private readonly progress?: (runId: string, p: SeekProgress) => void,
+    /**
+     * The live runner: the run that ended last is travelled from its own copies, when it still
+     * has them, and how far a re-run has got goes to every window as `runs:seek-progress`.
+     */
+    private readonly live?: Pick<LiveRunner, 'seekEnded' | 'emit'>,
   ) {}
 
   /** The stored run as it was at the target; never rejects. */
@@ -73,10 +74,11 @@ export class SeekService {
     const run = storedRunInputs(this.db, s.runId);
     if ('ok' in run) return run;
     const opts = { limit: s.limit, ...(s.router !== undefined ? { router: s.router } : {}) };
-    const kept = await this.ended?.seekEnded(s.runId, s.target, opts);
+    const kept = await this.live?.seekEnded(s.runId, s.target, opts);
     if (kept) return kept;
-    const told = this.progress;
-    return this.pool.request({ run, target: s.target, ...opts } satisfies SeekCall, told && ((p) => told(s.runId, p))).catch((e: Error) => err('internal', e.message));
+    const live = this.live;
+    const progress = live && ((p: SeekProgress) => live.emit('runs:seek-progress', { runId: s.runId, ...p }));
+    return this.pool.request({ run, target: s.target, ...opts } satisfies SeekCall, progress).catch((e: Error) => err('internal', e.message));
   }
 
   /** Stops the worker; seeks still waiting get an error value. */

@@ -99,8 +99,11 @@ describe('time travel over the run that ended last', () => {
     const runId = value(runner.start(HUB_LOSS, { speed: 'max', paused: false })).runId!;
     await until('the run', () => ended.includes(runId));
     const heard: { doneMs: number; endMs: number }[] = [];
-    const told = new SeekService(db, undefined, (id, p) => {
-      if (id === runId) heard.push(p);
+    const told = new SeekService(db, {
+      seekEnded: () => null,
+      emit: (event, payload) => {
+        if (event === 'runs:seek-progress' && 'doneMs' in payload && payload.runId === runId) heard.push({ doneMs: payload.doneMs, endMs: payload.endMs });
+      },
     });
     try {
       await seek(told, { runId, target: { tUs: 30_000_000 }, limit: 10 });
