@@ -163,7 +163,7 @@ export class Simulation {
       return true;
     }
     if (next > limit) return false;
-    q.pop();
+    q.take();
     const ev = q.last;
     w.now = ev.time;
     w.fp.add(ev.time, ev.node, ev.kind);
@@ -173,6 +173,7 @@ export class Simulation {
     last.node = ev.node;
     last.kind = ev.kind;
     this.dispatch(ev.kind, ev.node, ev.a, ev.b);
+    q.settle();
     return true;
   }
 
@@ -230,7 +231,7 @@ export class Simulation {
         const d = l.dirs[a & 1]!;
         const p = d.dequeue();
         const next = d.first;
-        if (next !== null) w.queue.push(next.arrT, next.arrSeq, Ev.LinkArrival, d.to, a, 0);
+        if (next !== null) w.queue.reschedule(next.arrT, next.arrSeq);
         if (!l.up) return w.drop(p, Loss.LinkDown, l.index);
         const nat = l.nat;
         if (nat !== null && d.to === nat.inside && p.oDstAddr === nat.addr) {

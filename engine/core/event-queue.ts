@@ -93,6 +93,8 @@ export class EventQueue {
   private freeSlots: Int32Array;
   private freeTop = 0;
   private nextSlot = 0;
+  /** The root is an event {@link take} returned, still to settle or reschedule. */
+  private held = false;
 
   /** The payload of the event last returned by {@link pop}. */
   readonly last = { time: 0, seq: 0, kind: 0, node: 0, a: 0, b: 0 };
@@ -175,50 +177,70 @@ export class EventQueue {
 
   /** Removes the earliest event into {@link last}. Returns false when empty. */
   pop(): boolean {
+    if (!this.take()) return false;
+    this.settle();
+    return true;
+  }
+
+  /**
+   * Like {@link pop}, for a caller that handles the event before asking for the next one: an
+   * event from the heap stays at the root until {@link settle} removes it, or {@link reschedule}
+   * moves it to a later time. A link direction's next packet arrives soon after the one just
+   * handled, so rescheduling its entry sifts it down a level or two, where a pop and a push would
+   * sift the heap's last entry down all the way and the new one up most of the way. The order
+   * of events is the same either way: every event pushed meanwhile comes after the root.
+   */
+  take(): boolean {
+    if (this.held) this.settle();
     if (this.n === 0) return false;
-    const hTime = this.hTime;
-    const hSeq = this.hSeq;
-    const hSlot = this.hSlot;
-    const slot = hSlot[0]!;
+    const slot = this.hSlot[0]!;
     const last = this.last;
-    last.time = hTime[0]!;
-    last.seq = hSeq[0]!;
+    last.time = this.hTime[0]!;
+    last.seq = this.hSeq[0]!;
     last.kind = this.pKind[slot]!;
     last.node = this.pNode[slot]!;
     last.a = this.pA[slot]!;
     last.b = this.pB[slot]!;
-    let t: number;
-    let s: number;
-    let sl: number;
-    let n = this.n;
-    if (last.kind === LANE_KIND) {
-      // Deliver the lane's head; its next entry (if any) replaces the root in place.
-      const l = this.lanes[last.a]!;
-      const h = l.head;
-      last.kind = l.kind;
-      last.node = l.nodeAt(h);
-      last.a = l.a[h]!;
-      last.b = l.b[h]!;
-      l.head = h + 1 === l.time.length ? 0 : h + 1;
-      l.count--;
-      if (l.count > 0) {
-        this.laneCount--;
-        t = l.time[l.head]!;
-        s = l.seq[l.head]!;
-        sl = slot;
-        return (this.siftDownFromRoot(t, s, sl, n), true);
-      }
-      l.tail = Number.NEGATIVE_INFINITY;
+    if (last.kind !== LANE_KIND) {
+      this.held = true;
+      return true;
     }
-    this.freeSlots[this.freeTop++] = slot;
-    n = --this.n;
-    if (n > 0) {
-      t = hTime[n]!;
-      s = hSeq[n]!;
-      sl = hSlot[n]!;
-      this.siftDownFromRoot(t, s, sl, n);
+    // A lane head: deliver it, and its next entry (if any) replaces the root in place.
+    const l = this.lanes[last.a]!;
+    const h = l.head;
+    last.kind = l.kind;
+    last.node = l.nodeAt(h);
+    last.a = l.a[h]!;
+    last.b = l.b[h]!;
+    l.head = h + 1 === l.time.length ? 0 : h + 1;
+    l.count--;
+    if (l.count > 0) {
+      this.laneCount--;
+      this.siftDownFromRoot(l.time[l.head]!, l.seq[l.head]!, slot, this.n);
+      return true;
     }
+    l.tail = Number.NEGATIVE_INFINITY;
+    this.held = true;
     return true;
+  }
+
+  /** Removes the event {@link take} left at the root, if any. */
+  settle(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.freeSlots[this.freeTop++] = this.hSlot[0]!;
+    const n = --this.n;
+    if (n > 0) this.siftDownFromRoot(this.hTime[n]!, this.hSeq[n]!, this.hSlot[n]!, n);
+  }
+
+  /**
+   * Schedules the event {@link take} left at the root again, with the same payload, at
+   * `(time, seq)`: not earlier than now, and `seq` new (as for {@link push}).
+   */
+  reschedule(time: number, seq: number): void {
+    if (!this.held) throw new Error('EventQueue.reschedule: no event taken');
+    this.held = false;
+    this.siftDownFromRoot(time, seq, this.hSlot[0]!, this.n);
   }
 
   /** Places entry (t, s, sl) at the root of a heap of size n and sifts it down. */

@@ -162,4 +162,56 @@ describe('EventQueue', () => {
       { numRuns: 25 },
     );
   });
+
+  it('take, then reschedule or settle: the same order as pop and push, with events pushed while one is held', () => {
+    // A DES loop as the engine runs it: take the next event, schedule new ones at or after its
+    // time (in the heap or a lane), and either move the taken event later (a link direction's
+    // next packet) or let it go.
+    const stepArb = fc.record({
+      pushes: fc.array(fc.record({ dt: fc.integer({ min: 0, max: 30 }), lane: fc.integer({ min: -1, max: 1 }), payload: fc.integer({ min: 0, max: 1000 }) }), { maxLength: 3 }),
+      again: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 300 }), fc.constantFrom(16, 1024), (steps, cap) => {
+        const q = new EventQueue(cap);
+        const lanes = [q.addLane(7), q.addLane(8)];
+        const ref: Ev[] = [];
+        let seq = 0;
+        const add = (time: number, lane: number, kind: number, a: number) => {
+          const ev: Ev = { time, seq: seq++, kind, node: a % 7, a, b: 0 };
+          if (lane >= 0) q.pushLane(lanes[lane]!, ev.time, ev.seq, ev.kind, ev.node, ev.a, ev.b);
+          else q.push(ev.time, ev.seq, ev.kind, ev.node, ev.a, ev.b);
+          ref.push(ev);
+        };
+        for (let i = 0; i < 8; i++) add(i * 3, i % 3 === 0 ? 0 : -1, i % 3 === 0 ? 7 : 1, i);
+        for (const step of steps) {
+          if (!q.take()) break;
+          ref.sort(byTimeSeq);
+          const want = ref.shift()!;
+          const got = { ...q.last };
+          expect(got).toEqual(want);
+          for (const p of step.pushes) add(got.time + p.dt, p.lane, p.lane >= 0 ? 7 + p.lane : 2, p.payload);
+          // Only an event that is still at the root can be rescheduled: a lane's head is replaced by the lane's next entry at once.
+          if (step.again !== null && (got.kind === 1 || got.kind === 2)) {
+            const ev: Ev = { ...got, time: got.time + step.again, seq: seq++ };
+            q.reschedule(ev.time, ev.seq);
+            ref.push(ev);
+          } else q.settle();
+          expect(q.size).toBe(ref.length);
+          expect(q.peekTime()).toBe(ref.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...ref.map((e) => e.time)));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses to reschedule when no event is held', () => {
+    const q = new EventQueue();
+    expect(() => q.reschedule(5, 0)).toThrow(/no event taken/);
+    q.push(1, 0, 1, 0, 0, 0);
+    q.take();
+    q.settle();
+    expect(() => q.reschedule(5, 1)).toThrow(/no event taken/);
+    expect(q.size).toBe(0);
+  });
 });
