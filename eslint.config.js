@@ -4,7 +4,7 @@
  * recommended rules it enforces the boundaries of shared/conventions.md:
  * - engine/ is pure TypeScript: it imports nothing outside itself (no node:*, DOM, Electron,
  *   React, UI or database packages) and never reads the clock, randomness, timers or console;
- * - outside engine/, code imports only its public surface, engine/index.ts;
+ * - outside engine/, code imports only its public surface, engine/index.ts (and version.ts);
  * - electron/services never imports electron/cli (the CLI sits on top of the services);
  * - nothing imports renderer/ but the renderer itself (and its tests).
  * Import cycles are checked by test/repo/import-cycles.test.ts (it also sees `import type`).
@@ -66,7 +66,8 @@ export default tseslint.config(
             {
               target: ['./electron', './renderer', './build'],
               from: './engine',
-              except: ['./index.ts'],
+              // version.ts: one constant, so that `srlab --version` need not load the whole engine.
+              except: ['./index.ts', './version.ts'],
               message: 'Outside engine/, import the engine only through engine/index.ts (export what you need there).',
             },
             { target: './electron/services', from: './electron/cli', message: 'electron/services never imports electron/cli (the CLI is built on the services, not the other way).' },

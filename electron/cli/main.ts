@@ -3,18 +3,15 @@
  * commands, and the mapping of every way out to an exit code. Node only; never imports electron.
  */
 import { Command, CommanderError, type OutputConfiguration } from 'commander';
-import { assumptionsCommand } from './commands/assumptions.ts';
-import { replayCommand, type ReplayFlags } from './commands/replay.ts';
-import { runCommand, type RunFlags } from './commands/run.ts';
-import { runsCommand, type RunsFlags } from './commands/runs.ts';
-import { schemaCommand } from './commands/schema.ts';
-import { compareCommand, type CompareFlags } from './commands/compare.ts';
-import { sweepCommand, type SweepFlags } from './commands/sweep.ts';
-import { labCommand, type LabFlags } from './commands/lab.ts';
-import { generateCommand, type GenerateFlags } from './commands/generate.ts';
-import { workerCommand, type WorkerFlags } from './commands/worker.ts';
-import { validateCommand } from './commands/validate.ts';
-import { checkCommand, type CheckFlags } from './commands/check.ts';
+import type { ReplayFlags } from './commands/replay.ts';
+import type { RunFlags } from './commands/run.ts';
+import type { RunsFlags } from './commands/runs.ts';
+import type { CompareFlags } from './commands/compare.ts';
+import type { SweepFlags } from './commands/sweep.ts';
+import type { LabFlags } from './commands/lab.ts';
+import type { GenerateFlags } from './commands/generate.ts';
+import type { WorkerFlags } from './commands/worker.ts';
+import type { CheckFlags } from './commands/check.ts';
 import { BadInput, CliFailure, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, oneLine } from './errors.ts';
 import { nodeIo, type CliIo } from './io.ts';
 import { versionLine } from './version.ts';
@@ -37,7 +34,8 @@ Problems go to stderr, one per line, as <file>: <json path>: <message>.`;
 
 /**
  * Builds a fresh program (commander keeps parse state, so one per call). `setExit` receives the
- * exit code of the command that ran.
+ * exit code of the command that ran. Each command's code is loaded when it runs: `srlab
+ * --version` or `srlab validate` need neither the database nor the lab's web server.
  */
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('srlab');
@@ -64,7 +62,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--report <file.html>', "also write the run's report: one self-contained HTML file")
     .option('--force', 'run it even when it asks for more work or memory than the soft limit of the estimate')
     .addHelpText('after', RUN_EXAMPLES)
-    .action((file: string, flags: RunFlags) => setExit(runCommand(file, flags, io)));
+    .action(async (file: string, flags: RunFlags) => setExit((await import('./commands/run.ts')).runCommand(file, flags, io)));
 
   program
     .command('runs')
@@ -74,7 +72,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--limit <n>', `show at most this many runs (default 20)`)
     .option('--scenario <text>', 'only runs whose scenario name contains this text')
     .option('--status <status>', 'only runs with this status (running, completed, stopped, failed, interrupted)')
-    .action((flags: RunsFlags) => setExit(runsCommand(flags, io)));
+    .action(async (flags: RunsFlags) => setExit((await import('./commands/runs.ts')).runsCommand(flags, io)));
 
   program
     .command('replay')
@@ -82,7 +80,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .argument('<runId>', 'a run id from srlab runs')
     .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
     .option('--json', 'print the outcome as one JSON object')
-    .action((runId: string, flags: ReplayFlags) => setExit(replayCommand(runId, flags, io)));
+    .action(async (runId: string, flags: ReplayFlags) => setExit((await import('./commands/replay.ts')).replayCommand(runId, flags, io)));
 
   program
     .command('compare')
@@ -91,7 +89,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
     .option('--json', 'print the comparison as one JSON object')
     .option('--report <file.html>', 'also write the comparison report: one self-contained HTML file')
-    .action((ids: string[], flags: CompareFlags) => setExit(compareCommand(ids, flags, io)));
+    .action(async (ids: string[], flags: CompareFlags) => setExit((await import('./commands/compare.ts')).compareCommand(ids, flags, io)));
 
   program
     .command('sweep')
@@ -112,7 +110,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--no-store', 'do not store the runs')
     .option('--json', 'print one JSON object (runs, aggregate, ranking)')
     .option('--force', 'run the scenarios even past the soft limit of the work estimate')
-    .action(async (file: string, flags: SweepFlags) => setExit(await sweepCommand(file, flags, io)));
+    .action(async (file: string, flags: SweepFlags) => setExit(await (await import('./commands/sweep.ts')).sweepCommand(file, flags, io)));
 
   program
     .command('generate')
@@ -128,7 +126,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--duration-ms <ms>', 'run length in ms (default 60000)')
     .option('--name <text>', "the lab's name")
     .requiredOption('--out <file>', 'where to write the lab (*.srlab.json); - for stdout')
-    .action((flags: GenerateFlags) => setExit(generateCommand(flags, io)));
+    .action(async (flags: GenerateFlags) => setExit((await import('./commands/generate.ts')).generateCommand(flags, io)));
 
   program
     .command('worker')
@@ -136,7 +134,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .requiredOption('--queue <redis-url>', 'the Redis the sweeps are queued in (redis://HOST:PORT)')
     .option('--concurrency <n>', 'runs at a time, each in its own worker thread (default: one per core)')
     .option('--lock-ms <ms>', 'how long a run stays claimed without a heartbeat before another worker may take it (default 15000)')
-    .action(async (flags: WorkerFlags) => setExit(await workerCommand(flags, io)));
+    .action(async (flags: WorkerFlags) => setExit(await (await import('./commands/worker.ts')).workerCommand(flags, io)));
 
   program
     .command('lab')
@@ -146,13 +144,13 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--allow-remote', 'allow a --host that is not this machine (prints a warning)')
     .option('--no-open', 'do not open a browser')
     .option('--db <file>', "the runs database (default: $SRLAB_DB, else the app's)")
-    .action(async (flags: LabFlags) => setExit(await labCommand(flags, io)));
+    .action(async (flags: LabFlags) => setExit(await (await import('./commands/lab.ts')).labCommand(flags, io)));
 
   program
     .command('validate')
     .description('check a scenario file and list every problem in it')
     .argument('<scenario>', 'scenario file (*.srlab.json)')
-    .action((file: string) => setExit(validateCommand(file, io)));
+    .action(async (file: string) => setExit((await import('./commands/validate.ts')).validateCommand(file, io)));
 
   program
     .command('check')
@@ -160,18 +158,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .argument('<lab>', 'lab file with objectives (*.srlab.json)')
     .option('--seed <n>', "random seed, instead of the lab's (0..4294967295): one per student")
     .option('--json', 'print one JSON object: every objective with its status, measured and expected values')
-    .action((file: string, flags: CheckFlags) => setExit(checkCommand(file, flags, io)));
+    .action(async (file: string, flags: CheckFlags) => setExit((await import('./commands/check.ts')).checkCommand(file, flags, io)));
 
   program
     .command('schema')
     .description('print the JSON Schema of scenario files')
-    .action(() => setExit(schemaCommand(io)));
+    .action(async () => setExit((await import('./commands/schema.ts')).schemaCommand(io)));
 
   program
     .command('assumptions')
     .description("print the model's assumptions where the router's documentation is silent")
     .option('--json', 'print them as a JSON array')
-    .action((flags: { json?: boolean }) => setExit(assumptionsCommand(flags, io)));
+    .action(async (flags: { json?: boolean }) => setExit((await import('./commands/assumptions.ts')).assumptionsCommand(flags, io)));
 
   // Each command names itself in commander's one-line errors: "srlab run: missing …".
   for (const command of program.commands) command.configureOutput(outputFor(io, `srlab ${command.name()}`));

@@ -1,6 +1,6 @@
 /** Versions shown by `srlab --version`. */
 import { readFileSync } from 'node:fs';
-import { ENGINE_VERSION } from '../../engine/index.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
 import { fromRoot } from '../services/paths.ts';
 
 /**
