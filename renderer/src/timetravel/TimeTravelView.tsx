@@ -22,6 +22,7 @@ import { Scrubber } from './Scrubber.tsx';
 import { StepControls } from './StepControls.tsx';
 import { EventWords } from './EventWords.tsx';
 import { TravelPanels } from './TravelPanels.tsx';
+import { TravelCharts } from './TravelCharts.tsx';
 import '../live.css';
 import './timetravel.css';
 
@@ -160,6 +161,7 @@ function TravelOf({ source }: { source: TravelSource }) {
           <EventWords view={view} />
         </>
       )}
+      {rerun && t.isLoading && view === null && basics.series && <Rebuilding progress={rerun} series={basics.series} doc={basics.doc} />}
       {hasDoc && view && (
         <StoreProvider store={moment}>
           <div className="tt-body">
@@ -176,23 +178,67 @@ function TravelOf({ source }: { source: TravelSource }) {
   );
 }
 
+/** How far a re-run has got, and the wall time it has taken so far (from its first report). */
+interface RerunProgress {
+  doneMs: number;
+  endMs: number;
+  /** Seconds left at the pace so far (null until there is a pace to go by). */
+  leftSec: number | null;
+}
+
 /** How far the host has got re-running the stored run `source` before its first seek (null: not heard). */
-function useRerunProgress(source: TravelSource, waiting: boolean): { doneMs: number; endMs: number } | null {
+function useRerunProgress(source: TravelSource, waiting: boolean): RerunProgress | null {
   const api = useApi();
-  const [p, setP] = useState<{ doneMs: number; endMs: number } | null>(null);
+  const [p, setP] = useState<RerunProgress | null>(null);
   const runId = source.kind === 'run' ? source.runId : null;
   useEffect(() => {
     if (runId === null || !waiting) return;
     setP(null);
+    let first: { at: number; doneMs: number } | null = null;
     return api.on('runs:seek-progress', (e) => {
-      if (e.runId === runId) setP({ doneMs: e.doneMs, endMs: e.endMs });
+      if (e.runId !== runId) return;
+      const now = performance.now();
+      first ??= { at: now, doneMs: e.doneMs };
+      const rate = (e.doneMs - first.doneMs) / (now - first.at); // virtual ms per wall ms
+      const leftSec = now - first.at >= 1000 && rate > 0 ? (e.endMs - e.doneMs) / rate / 1000 : null;
+      setP({ doneMs: e.doneMs, endMs: e.endMs, leftSec });
     });
   }, [api, runId, waiting]);
   return waiting ? p : null;
 }
 
+/**
+ * While a stored run is re-run for its first moment: what is going on, and the run's stored
+ * charts with a cursor that follows the re-run, so the wait shows the run rather than nothing.
+ */
+function Rebuilding({ progress, series, doc }: { progress: RerunProgress; series: SeriesLike; doc: ScenarioInput | null }) {
+  const marks = useMemo(() => faultMarks(doc), [doc]);
+  const endMs = Math.ceil(progress.endMs / 1000) * 1000;
+  const pct = progress.endMs > 0 ? Math.floor((100 * progress.doneMs) / progress.endMs) : 0;
+  return (
+    <section className="tt-rebuilding" aria-label="Re-running the stored run">
+      <div className="tt-rebuilding-note">
+        <h2>
+          Rebuilding this run's moments · {pct}%{progress.leftSec !== null ? ` · about ${Math.max(1, Math.round(progress.leftSec))} s left` : ''}
+        </h2>
+        <p className="muted">
+          A stored run keeps its lab, seed and fault log, not every moment. The lab runs it again from those, event for event (the same fingerprint), and then opens it at its end; every moment after
+          that opens in well under a second. Below: the run's charts as stored, the cursor at where the re-run has got.
+        </p>
+      </div>
+      <TravelCharts series={series} marks={marks} endMs={endMs} tMs={progress.doneMs} />
+    </section>
+  );
+}
+
+/** The faults of a lab document as chart marks (a stored lab is valid, so its faults have times and types). */
+function faultMarks(doc: ScenarioInput | null): { tMs: number; label: string }[] {
+  const faults = doc && Array.isArray(doc.faults) ? (doc.faults as { atMs?: unknown; type?: unknown }[]) : [];
+  return faults.flatMap((f) => (typeof f.atMs === 'number' && typeof f.type === 'string' ? [{ tMs: f.atMs, label: f.type }] : []));
+}
+
 /** What the view is waiting for, in words ('' when it waits for nothing). */
-function status(isLoading: boolean, isFirst: boolean, source: TravelSource, rerun: { doneMs: number; endMs: number } | null = null): string {
+function status(isLoading: boolean, isFirst: boolean, source: TravelSource, rerun: RerunProgress | null = null): string {
   if (!isLoading) return '';
   if (isFirst && source.kind === 'run' && rerun) return `Re-running the stored run to travel in it: ${clock(rerun.doneMs)} of ${clock(rerun.endMs)}…`;
   // The run that just ended is travelled from the copies it kept; an older one is re-run first.

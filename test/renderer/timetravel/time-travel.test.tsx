@@ -4,7 +4,7 @@
  * the same state, fault markers, the kinds a step stops at, and opening it from the run
  * controls (a paused live run) and from a stored run's page.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { NumberedLog, runFaults, seekTimeline, seekView, Simulation, Timeline, type SeekTarget, type SeekView } from '../../../engine/index.ts';
@@ -84,14 +84,30 @@ describe('time travel over a stored run', () => {
     const status = () => within(region()).getByRole('status').textContent;
     await waitFor(() => expect(status()).toMatch(/^Opening the run/));
     act(() => transport.emit('runs:seek-progress', { runId: 'other-run', doneMs: 50_000, endMs: 60_000 }));
+    // The wall clock the view reads to say how long is left: 1 s now, 3 s at the next report.
+    const clockNow = vi.spyOn(performance, 'now').mockReturnValue(1000);
     act(() => transport.emit('runs:seek-progress', { runId: 'run-1', doneMs: 12_500, endMs: 60_000 }));
     expect(status()).toBe('Re-running the stored run to travel in it: 00:12.500 of 01:00.000…');
     const bar = within(region()).getByRole('progressbar', { name: 'Re-running the stored run' }) as HTMLProgressElement;
     expect([bar.value, bar.max]).toEqual([12_500, 60_000]);
+    // Below the head: what is going on, and the run's stored charts while it waits.
+    const waiting = within(region()).getByRole('region', { name: 'Re-running the stored run' });
+    expect(within(waiting).getByRole('heading').textContent).toBe("Rebuilding this run's moments · 20%");
+    expect(
+      within(waiting)
+        .getAllByRole('figure')
+        .map((f) => f.querySelector('figcaption')?.textContent),
+    ).toEqual(['Sessions in outage and active sessions', 'Delivered and lost packets per second', 'Control packets per second by kind']);
+    // Two seconds later it has run another 10 s of the run: 37.5 s to go at 5 s a second.
+    clockNow.mockReturnValue(3000);
+    act(() => transport.emit('runs:seek-progress', { runId: 'run-1', doneMs: 22_500, endMs: 60_000 }));
+    clockNow.mockRestore();
+    expect(within(waiting).getByRole('heading').textContent).toBe("Rebuilding this run's moments · 37% · about 8 s left");
     release();
     await waitFor(() => slider());
     await waitFor(() => expect(status()).toBe(''));
     expect(within(region()).queryByRole('progressbar', { name: 'Re-running the stored run' })).toBeNull();
+    expect(within(region()).queryByRole('region', { name: 'Re-running the stored run' })).toBeNull();
   });
 
   it('opens at the end of the run with a "Run time" slider and the faults as markers', async () => {
