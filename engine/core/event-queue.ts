@@ -1,3 +1,8 @@
+/** The arrays of blanks (see the constructors): shared, never written. */
+const NO_F64 = new Float64Array(0);
+const NO_I32 = new Int32Array(0);
+const NO_U8 = new Uint8Array(0);
+
 /**
  * A FIFO lane of events of one kind whose times never decrease (e.g. the periodic ticks of
  * sessions that share one period). Only the lane's head sits in the heap, so a lane of 10 000
@@ -21,6 +26,13 @@ export class Lane {
     readonly fixedNode: number,
     capacity: number,
   ) {
+    if (capacity < 0) {
+      // A blank whose every field a world copy overwrites: it allocates nothing.
+      this.time = this.seq = NO_F64;
+      this.node = null;
+      this.a = this.b = NO_I32;
+      return;
+    }
     const cap = Math.max(4, capacity);
     this.time = new Float64Array(cap);
     this.seq = new Float64Array(cap);
@@ -99,8 +111,15 @@ export class EventQueue {
   /** The payload of the event last returned by {@link pop}. */
   readonly last = { time: 0, seq: 0, kind: 0, node: 0, a: 0, b: 0 };
 
-  /** @param initialCapacity starting size; the arrays double as needed. */
+  /** @param initialCapacity starting size; the arrays double as needed. -1 makes a blank whose every field a world copy overwrites (it allocates nothing). */
   constructor(initialCapacity = 1024) {
+    if (initialCapacity < 0) {
+      this.cap = 0;
+      this.hTime = this.hSeq = NO_F64;
+      this.hSlot = this.pNode = this.pA = this.pB = this.freeSlots = NO_I32;
+      this.pKind = NO_U8;
+      return;
+    }
     this.cap = Math.max(16, initialCapacity);
     this.hTime = new Float64Array(this.cap);
     this.hSeq = new Float64Array(this.cap);

@@ -9,6 +9,9 @@
  * hashes a double. The high half must not be 0 (it marks a deleted entry); addresses here start
  * at 1.
  */
+/** The arrays of a blank (see the constructor): shared, never written. */
+const NONE = new Int32Array(0);
+
 export class TupleMap<V> {
   /** Bucket → its first entry, -1 when empty. */
   private buckets: Int32Array;
@@ -23,8 +26,14 @@ export class TupleMap<V> {
   /** Number of entries. */
   size = 0;
 
-  /** @param capacity initial entries. */
+  /** @param capacity initial entries; -1 makes a blank whose every field a world copy overwrites (it allocates nothing). */
   constructor(capacity = 16) {
+    if (capacity < 0) {
+      this.buckets = this.keys = this.chain = NONE;
+      this.mask = 0;
+      this.vals = [];
+      return;
+    }
     const cap = Math.max(16, capacity);
     this.buckets = TupleMap.bucketsFor(cap);
     this.mask = this.buckets.length - 1;
