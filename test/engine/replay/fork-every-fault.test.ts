@@ -1,0 +1,110 @@
+/**
+ * Fork at the fault under every kind of fault, as an engineer's what-if sweep would mix them:
+ * behind NAT, with both ends of a hop failing at once, on a dual-hub lab and a generated
+ * multi-spoke lab, in both recovery modes. Each run forked from the shared prefix must give
+ * exactly the run done whole: the same fingerprint and the same summary. The runs depart from
+ * the prefix at different moments, so most faults are scheduled on a copy some time after it
+ * was taken.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateLab, GENERATE_DEFAULTS, parseScenarioText, runForked, Simulation, type Fault, type Scenario, type ForkStats } from '../../../engine/index.ts';
+import { parse } from '../helpers/build.ts';
+
+const template = (f: string): Scenario => {
+  const r = parseScenarioText(readFileSync(fileURLToPath(new URL(`../../../assets/scenarios/${f}`, import.meta.url)), 'utf8'));
+  if (!r.ok) throw new Error(f);
+  return r.scenario;
+};
+
+const LABS: Record<string, Scenario> = {
+  'dual hub (09)': template('09-dual-hub-failover.srlab.json'),
+  'a spoke behind NAT (10)': template('10-nat-spoke-rebinding.srlab.json'),
+  'generated: 3 spokes, 2 hubs, spoke 2 behind NAT, bidirectional': parse(generateLab({ ...GENERATE_DEFAULTS, spokes: 3, hubs: 2, natEvery: 2, pattern: 'bidirectional', durationMs: 40_000 })),
+};
+
+/** One variant a kind of fault (two for a hop whose both ends fail), each departing at its own moment from 15 s on. */
+function variants(lab: Scenario): { name: string; faults: Fault[] }[] {
+  const spoke = lab.nodes.find((n) => n.kind === 'spoke')!.id;
+  const hub = lab.nodes.find((n) => n.kind === 'hub')!.id;
+  const wan = lab.links.find((l) => (l.a === spoke || l.b === spoke ? lab.nodes.some((n) => n.kind === 'hub' && (n.id === l.a || n.id === l.b)) : false))!.id;
+  const natted = lab.links.find((l) => l.nat);
+  let at = 15_000;
+  const next = () => (at += 350);
+  const list: { name: string; faults: Fault[] }[] = [
+    { name: 'baseline', faults: [] },
+    { name: `${spoke} restarts`, faults: [{ atMs: next(), type: 'node-restart', node: spoke, downtimeMs: 3000 }] },
+    {
+      name: `both ends of ${wan} restart at once`,
+      faults: (() => {
+        const t = next();
+        return [
+          { atMs: t, type: 'node-restart', node: spoke, downtimeMs: 2000 },
+          { atMs: t, type: 'node-restart', node: hub, downtimeMs: 4000 },
+        ];
+      })(),
+    },
+    { name: `${hub} loses half its sessions`, faults: [{ atMs: next(), type: 'session-loss', node: hub, fraction: 0.5 }] },
+    {
+      name: `${spoke} and ${hub} lose their sessions one after the other`,
+      faults: [
+        { atMs: next(), type: 'session-loss', node: spoke, fraction: 1 },
+        { atMs: at + 1500, type: 'session-loss', node: hub, fraction: 1 },
+      ],
+    },
+    { name: `${wan} down 4 s`, faults: [{ atMs: next(), type: 'link-down', link: wan, durationMs: 4000 }] },
+    {
+      name: `${wan} down until brought up`,
+      faults: [
+        { atMs: next(), type: 'link-down', link: wan, durationMs: null },
+        { atMs: at + 6000, type: 'link-up', link: wan },
+      ],
+    },
+    { name: `${wan} impaired`, faults: [{ atMs: next(), type: 'link-impair', link: wan, direction: 'both', lossPct: 30, jitterMs: 5, bandwidthMbps: 1, durationMs: 5000 }] },
+    { name: `${wan} flaps`, faults: [{ atMs: next(), type: 'link-flap', link: wan, downMs: 500, upMs: 1500, count: 4 }] },
+    { name: `a scanner at ${hub}`, faults: [{ atMs: next(), type: 'scan', target: hub, ratePps: 200, durationMs: 5000 }] },
+  ];
+  if (natted) {
+    list.push({ name: `NAT on ${natted.id} rebinds`, faults: [{ atMs: next(), type: 'nat-rebind', link: natted.id }] });
+    list.push({
+      name: `NAT on ${natted.id} rebinds while ${natted.id} flaps`,
+      faults: [
+        { atMs: next(), type: 'link-flap', link: natted.id, downMs: 300, upMs: 700, count: 3 },
+        { atMs: at + 900, type: 'nat-rebind', link: natted.id },
+      ],
+    });
+  }
+  return list;
+}
+
+const inMode = (lab: Scenario, mode: 'packet-based' | 'inactivity-based'): Scenario => ({
+  ...lab,
+  authority: { ...lab.authority, sessionRecoveryDetection: { ...lab.authority.sessionRecoveryDetection, mode } },
+});
+
+describe('fork at the fault, under every kind of fault', () => {
+  for (const [labName, lab] of Object.entries(LABS)) {
+    for (const mode of ['packet-based', 'inactivity-based'] as const) {
+      it(`gives each run the run done whole: ${labName}, ${mode}`, () => {
+        const base = inMode({ ...lab, faults: [] }, mode);
+        const runs = variants(lab).map((v) => ({ ...base, name: v.name, faults: v.faults }));
+        const stats: ForkStats = { groups: 0, forked: 0, sharedMs: 0 };
+        const forked = runForked(
+          runs.map((scenario) => ({ scenario })),
+          undefined,
+          stats,
+        );
+        expect(stats.forked).toBe(runs.length);
+        runs.forEach((r, i) => {
+          const whole = new Simulation(r).run();
+          expect(forked[i]!.summary, r.name).toEqual(whole.summary);
+          expect(forked[i]!.sessions, r.name).toEqual(whole.sessions);
+        });
+        // The faults did something: not every run ends like the baseline.
+        const prints = new Set(forked.map((f) => f.summary.fingerprint));
+        expect(prints.size).toBe(runs.length);
+      });
+    }
+  }
+});
