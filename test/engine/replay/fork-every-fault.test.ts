@@ -4,7 +4,7 @@
  * multi-spoke lab, in both recovery modes. Each run forked from the shared prefix must give
  * exactly the run done whole: the same fingerprint and the same summary. The runs depart from
  * the prefix at different moments, so most faults are scheduled on a copy some time after it
- * was taken.
+ * was taken. A copy taken in the middle of each fault continues like the run it was taken from.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -107,4 +107,21 @@ describe('fork at the fault, under every kind of fault', () => {
       });
     }
   }
+});
+
+describe('a copy of the world taken while a fault is under way', () => {
+  it('continues exactly like the uninterrupted run (every kind of fault, generated lab with NAT)', () => {
+    const lab = inMode({ ...LABS['generated: 3 spokes, 2 hubs, spoke 2 behind NAT, bidirectional']!, faults: [] }, 'inactivity-based');
+    for (const v of variants(lab).slice(1)) {
+      const run = { ...lab, name: v.name, faults: v.faults };
+      const whole = new Simulation(run).run();
+      // In the middle of it: a restart's downtime, a flap's cycles, a scan, the NAT's new binding.
+      const cutUs = (v.faults[0]!.atMs + 1200) * 1000;
+      const sim = new Simulation(run);
+      sim.runUntil(cutUs);
+      const copy = sim.snapshot().restore().run();
+      expect(copy.summary, v.name).toEqual(whole.summary);
+      expect(copy.sessions, v.name).toEqual(whole.sessions);
+    }
+  });
 });
