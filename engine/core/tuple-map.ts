@@ -78,6 +78,31 @@ export class TupleMap<V> {
     return undefined;
   }
 
+  /** The entry of the last {@link getHinted} hit (-1 after a miss). */
+  hit = -1;
+
+  /**
+   * Like {@link get}, trying entry `hint` first: where this key was found the last time, which a
+   * flow's packets carry so that most lookups skip the hash and the chain. Checked against the
+   * key, so it never changes what a lookup finds. Sets {@link hit}.
+   */
+  getHinted(hi: number, lo: number, hint: number): V | undefined {
+    const keys = this.keys;
+    if (hint >= 0 && hint < this.used && keys[2 * hint] === hi && keys[2 * hint + 1] === lo) {
+      this.hit = hint;
+      return this.vals[hint];
+    }
+    const chain = this.chain;
+    for (let i = this.buckets[TupleMap.hash(hi, lo) & this.mask]!; i >= 0; i = chain[i]!) {
+      if (keys[2 * i] === hi && keys[2 * i + 1] === lo) {
+        this.hit = i;
+        return this.vals[i];
+      }
+    }
+    this.hit = -1;
+    return undefined;
+  }
+
   /** Sets (hi, lo) to `v`, replacing any value. */
   set(hi: number, lo: number, v: V): void {
     const keys = this.keys;

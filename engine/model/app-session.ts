@@ -37,6 +37,11 @@ export class AppSession {
   o: AppOutage | null = null;
   /** Number of router sessions currently holding state for this session. */
   routerRefs = 0;
+  /** Lookup hints its packets carry (see Packet.lanHint): forward LAN, forward WAN, reverse LAN, reverse WAN. */
+  fwdLanHint = -1;
+  fwdWanHint = -1;
+  revLanHint = -1;
+  revWanHint = -1;
 
   constructor(
     /** Index in the run's session list (also the emulator session id). */

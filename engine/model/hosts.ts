@@ -51,6 +51,13 @@ function send(w: World, app: AppSession, dir: number, appKind: App, bytes: numbe
   p.app = app;
   p.appKind = appKind;
   p.sendTime = w.now;
+  if (dir === FWD) {
+    p.lanHint = app.fwdLanHint;
+    p.wanHint = app.fwdWanHint;
+  } else {
+    p.lanHint = app.revLanHint;
+    p.wanHint = app.revWanHint;
+  }
   w.metrics.appSent(app);
   if (dir === FWD) w.transmit(t.clientLink, t.client, p);
   else w.transmit(app.serverLink, t.server, p);

@@ -35,6 +35,13 @@ export class Packet {
   app: AppSession | null = null;
   appKind = 0;
   sendTime = 0;
+  /**
+   * Lookup hints of a data packet: where its session's entry sat in the LAN table of the first
+   * router and in the WAN table of the next, the last time (-1: none). Routers check them
+   * against the key (see TupleMap.getHinted): they speed lookups up and never change them.
+   */
+  lanHint = -1;
+  wanHint = -1;
   /** On a link: when it arrives, its event sequence number, and the packet after it (see `LinkDir`). */
   arrT = 0;
   arrSeq = 0;
@@ -64,6 +71,8 @@ export class Packet {
     this.app = null;
     this.appKind = 0;
     this.sendTime = 0;
+    this.lanHint = -1;
+    this.wanHint = -1;
     this.nextQ = null;
   }
 }

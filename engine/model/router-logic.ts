@@ -23,7 +23,8 @@ export function routerReceive(w: World, r: RouterRt, p: Packet, li: number): voi
 }
 
 function fromLan(w: World, r: RouterRt, p: Packet, li: number): void {
-  let s = r.lan.get(p.cAddr, innerLo(p.cPort, p.svc));
+  let s = r.lan.getHinted(p.cAddr, innerLo(p.cPort, p.svc), p.lanHint);
+  if (r.lan.hit !== p.lanHint && r.lan.hit >= 0) rememberHint(p, true, r.lan.hit);
   if (s !== undefined) {
     if (s.stuck) w.bump(r, C.StuckPinholeReverse);
   } else if (p.dir === FWD) {
@@ -140,9 +141,21 @@ function sameInner(s: RouterSession, p: Packet): boolean {
   return s.innerHi === p.cAddr && s.innerLo === innerLo(p.cPort, p.svc);
 }
 
+/** Keeps where a data packet's session was found, for the session's next packets (a cache, see Packet.lanHint). */
+function rememberHint(p: Packet, lan: boolean, at: number): void {
+  const app = p.app;
+  if (app === null || p.kind !== Pk.Data) return;
+  if (p.dir === FWD) {
+    if (lan) app.fwdLanHint = at;
+    else app.fwdWanHint = at;
+  } else if (lan) app.revLanHint = at;
+  else app.revWanHint = at;
+}
+
 function wanData(w: World, r: RouterRt, p: Packet, pp: PeerPath): void {
   const lo = outerLo(p.oSrcPort, p.oDstPort);
-  let ws = r.wan.get(p.oSrcAddr, lo);
+  let ws = r.wan.getHinted(p.oSrcAddr, lo, p.wanHint);
+  if (r.wan.hit !== p.wanHint && r.wan.hit >= 0) rememberHint(p, false, r.wan.hit);
   if (ws !== undefined && p.md && !sameInner(ws.sess, p)) {
     // The metadata names another session: the peer lost state and reused these wayports.
     w.bump(r, C.SessionReplaced);

@@ -34,6 +34,32 @@ describe('TupleMap', () => {
     );
   });
 
+  it('finds with a hint exactly what it finds without, whatever the hint (right, stale, another key, out of range)', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 400 }), fc.array(fc.integer({ min: -2, max: 80 }), { minLength: 1, maxLength: 8 }), (ops, hints) => {
+        const m = new TupleMap<number>(16);
+        // Where each key was found last: what a flow's packets would carry, going stale as entries are deleted and compacted.
+        const lastHit = new Map<string, number>();
+        for (const o of ops) {
+          if (o.op === 'set') m.set(o.hi, o.lo, o.v);
+          else m.delete(o.hi, o.lo);
+          const k = `${o.hi}/${o.lo}`;
+          for (const hint of [...hints, lastHit.get(k) ?? -1]) {
+            const want = m.get(o.hi, o.lo);
+            expect(m.getHinted(o.hi, o.lo, hint)).toBe(want);
+            if (want === undefined) expect(m.hit).toBe(-1);
+            else {
+              // `hit` is the entry found: it answers the same key at once next time.
+              expect(m.getHinted(o.hi, o.lo, m.hit)).toBe(want);
+              lastHit.set(k, m.hit);
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('holds a hundred thousand sessions of a big lab, every one found again', () => {
     const m = new TupleMap<number>();
     for (let s = 0; s < 100_000; s++) m.set(1 + (s % 1000), ((1024 + s) << 16) | 7, s);
