@@ -17,31 +17,33 @@ const enum AF {
  * inside packets, for measurement). Booleans share one integer to keep 100 000 sessions small.
  */
 export class AppSession {
+  // Fields in the order a packet needs them (the flags and generation at a tick, the lookup
+  // hints and counters at a send or a delivery): a session's hot fields share cache lines.
   private f = AF.Active;
   /** Generation: bumped to cancel pending timers. */
   gen = 0;
-  /** Time the client stopped the session (stopMs or give-up), µs; -1 while open. */
-  endedAt = -1;
-  /** Send time of the first packet the client still expects an answer to; -1 when none. */
-  expectSince = -1;
-  /** Incremented per new request: pending retransmission timers of older ones are ignored. */
-  reqId = 0;
-  rtoUs = 1_000_000;
-  /** Packets received since the receiving side last acknowledged (TCP streams: every second). */
-  ackCount = 0;
-  serverLink = -1;
-  sent = 0;
-  delivered = 0;
-  lost = 0;
-  /** Outage bookkeeping, created at the session's first lost packet (most sessions never need it). */
-  o: AppOutage | null = null;
-  /** Number of router sessions currently holding state for this session. */
-  routerRefs = 0;
   /** Lookup hints its packets carry (see Packet.lanHint): forward LAN, forward WAN, reverse LAN, reverse WAN. */
   fwdLanHint = -1;
   fwdWanHint = -1;
   revLanHint = -1;
   revWanHint = -1;
+  sent = 0;
+  delivered = 0;
+  serverLink = -1;
+  /** Send time of the first packet the client still expects an answer to; -1 when none. */
+  expectSince = -1;
+  /** Outage bookkeeping, created at the session's first lost packet (most sessions never need it). */
+  o: AppOutage | null = null;
+  lost = 0;
+  /** Time the client stopped the session (stopMs or give-up), µs; -1 while open. */
+  endedAt = -1;
+  /** Incremented per new request: pending retransmission timers of older ones are ignored. */
+  reqId = 0;
+  rtoUs = 1_000_000;
+  /** Packets received since the receiving side last acknowledged (TCP streams: every second). */
+  ackCount = 0;
+  /** Number of router sessions currently holding state for this session. */
+  routerRefs = 0;
 
   constructor(
     /** Index in the run's session list (also the emulator session id). */
