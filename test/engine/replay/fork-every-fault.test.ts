@@ -125,3 +125,35 @@ describe('a copy of the world taken while a fault is under way', () => {
     }
   });
 });
+
+describe('a long run, past 2^31 and 2^32 µs of virtual time (35.8 and 71.6 minutes)', () => {
+  it('forks and copies exactly like the run done whole', () => {
+    const lab = LABS['a spoke behind NAT (10)']!;
+    const long: Scenario = {
+      ...lab,
+      durationMs: 80 * 60_000,
+      // Fewer packets: two sessions of each kind, the voice and video ones at 5 pps.
+      traffic: lab.traffic.map((t) => ({ ...t, sessions: 2, ratePps: Math.min(t.ratePps, 5) })),
+      // Faults on both sides of the first boundary; the runs fork after the second.
+      faults: [
+        { atMs: 35 * 60_000, type: 'session-loss', node: 'hub1', fraction: 1 },
+        { atMs: 36 * 60_000, type: 'nat-rebind', link: 'wan1' },
+      ],
+    };
+    const variants: Scenario[] = [
+      long,
+      { ...long, faults: [...long.faults, { atMs: 72 * 60_000, type: 'node-restart', node: 'spoke1', downtimeMs: 3000 }] },
+      { ...long, faults: [...long.faults, { atMs: 73 * 60_000, type: 'link-flap', link: 'wan1', downMs: 500, upMs: 1500, count: 3 }] },
+    ];
+    const forked = runForked(variants.map((scenario) => ({ scenario })));
+    variants.forEach((v, i) => {
+      const whole = new Simulation(v).run();
+      expect(forked[i]!.summary).toEqual(whole.summary);
+      if (i > 0) expect(forked[i]!.summary.fingerprint).not.toBe(forked[0]!.summary.fingerprint);
+    });
+    // A copy taken past 2^32 µs continues like the run.
+    const sim = new Simulation(variants[1]!);
+    sim.runUntil(72 * 60_000_000 + 500_000);
+    expect(sim.snapshot().restore().run().summary).toEqual(new Simulation(variants[1]!).run().summary);
+  });
+});
