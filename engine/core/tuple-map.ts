@@ -70,12 +70,7 @@ export class TupleMap<V> {
 
   /** The value for (hi, lo), or undefined. */
   get(hi: number, lo: number): V | undefined {
-    const keys = this.keys;
-    const chain = this.chain;
-    for (let i = this.buckets[TupleMap.hash(hi, lo) & this.mask]!; i >= 0; i = chain[i]!) {
-      if (keys[2 * i] === hi && keys[2 * i + 1] === lo) return this.vals[i];
-    }
-    return undefined;
+    return this.getHinted(hi, lo, -1);
   }
 
   /** The entry of the last {@link getHinted} hit (-1 after a miss). */

@@ -144,7 +144,7 @@ function sameInner(s: RouterSession, p: Packet): boolean {
 /** Keeps where a data packet's session was found, for the session's next packets (a cache, see Packet.lanHint). */
 function rememberHint(p: Packet, lan: boolean, at: number): void {
   const app = p.app;
-  if (app === null || p.kind !== Pk.Data) return;
+  if (app === null) return;
   if (p.dir === FWD) {
     if (lan) app.fwdLanHint = at;
     else app.fwdWanHint = at;

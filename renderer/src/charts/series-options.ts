@@ -24,6 +24,11 @@ export interface ChartMark {
   label: string;
 }
 
+/** Marks for a run's fault log (scheduled and live faults alike), as the run's charts show them. */
+export function faultLogMarks(log: readonly { atMs: number; fault: { type: string } }[]): ChartMark[] {
+  return log.map((f) => ({ tMs: f.atMs, label: f.fault.type }));
+}
+
 type Line = { name: string; color: string; values: readonly (number | null)[]; area?: boolean; dash?: 'solid' | 'dashed' | 'dotted' };
 
 const seconds = (ms: number) => Math.round(ms) / 1000;

@@ -16,7 +16,7 @@ import {
 } from '../../../engine/index.ts';
 import { EChart } from '../charts/EChart.tsx';
 import { useChartTheme } from '../charts/useChartTheme.ts';
-import { controlOption, packetsOption, sessionsOption } from '../charts/series-options.ts';
+import { controlOption, faultLogMarks, packetsOption, sessionsOption } from '../charts/series-options.ts';
 import { bytes, clock, count, duration } from '../live/format.ts';
 import { failedWords, mechanismWords, outcomeSplit } from './outcome-words.ts';
 
@@ -99,7 +99,7 @@ export function describeFault(f: Fault): string {
 /** The run's charts from its stored series, faults marked. */
 export function RunCharts({ series, faultLog, durationMs }: { series: TimeSeries; faultLog: RunDetail['faultLog']; durationMs: number }) {
   const theme = useChartTheme();
-  const axis = useMemo(() => ({ marks: faultLog.map((f) => ({ tMs: f.atMs, label: f.fault.type })), endMs: durationMs }), [faultLog, durationMs]);
+  const axis = useMemo(() => ({ marks: faultLogMarks(faultLog), endMs: durationMs }), [faultLog, durationMs]);
   const opts = useMemo(() => [sessionsOption(series, theme, axis), packetsOption(series, theme, axis), controlOption(series, theme, axis)], [series, theme, axis]);
   const titles = ['Sessions in outage and active sessions', 'Delivered and lost packets per second', 'Control packets per second by kind'];
   return (

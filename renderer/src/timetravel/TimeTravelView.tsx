@@ -16,7 +16,7 @@ import { StoreProvider, useLab, useLabStore } from '../store/context.tsx';
 import type { TravelSource } from '../store/types.ts';
 import { LabCanvas } from '../canvas/LabCanvas.tsx';
 import { clock, count } from '../live/format.ts';
-import type { SeriesLike } from '../charts/series-options.ts';
+import { faultLogMarks, type SeriesLike } from '../charts/series-options.ts';
 import { useTravel, type TravelTarget } from './useTravel.ts';
 import { Scrubber } from './Scrubber.tsx';
 import { StepControls } from './StepControls.tsx';
@@ -47,7 +47,7 @@ export function TimeTravelView() {
 }
 
 /** The lab, the run's name and its whole series: a stored run's from the host, the live run's from the lab view. */
-function useRunBasics(source: TravelSource): { doc: ScenarioInput | null; name: string; series: SeriesLike | null; error: string | null } {
+function useRunBasics(source: TravelSource): { doc: ScenarioInput | null; name: string; series: SeriesLike | null; faultLog: RunDetail['faultLog'] | null; error: string | null } {
   const api = useApi();
   const store = useLabStore();
   // The live run's lab is the document (locked while the run is live), as it was when travel opened.
@@ -68,10 +68,10 @@ function useRunBasics(source: TravelSource): { doc: ScenarioInput | null; name: 
       isCurrent = false;
     };
   }, [api, runId]);
-  if (runId === null) return { doc: liveDoc, name: typeof liveDoc.name === 'string' ? liveDoc.name : 'The live run', series: liveSeries, error: null };
+  if (runId === null) return { doc: liveDoc, name: typeof liveDoc.name === 'string' ? liveDoc.name : 'The live run', series: liveSeries, faultLog: null, error: null };
   // A stored scenario is a valid lab document (the loader filled in its defaults).
   const doc: ScenarioInput | null = run ? run.scenario : null;
-  return { doc, name: run ? `${run.scenarioName}${run.label ? ` · ${run.label}` : ''}` : 'Stored run', series: run?.series ?? null, error };
+  return { doc, name: run ? `${run.scenarioName}${run.label ? ` · ${run.label}` : ''}` : 'Stored run', series: run?.series ?? null, faultLog: run?.faultLog ?? null, error };
 }
 
 function TravelOf({ source }: { source: TravelSource }) {
@@ -103,7 +103,7 @@ function TravelOf({ source }: { source: TravelSource }) {
   }, [t.isLoading]);
 
   const view = t.view;
-  const marks = useMemo(() => (view?.faults ?? []).map((f) => ({ tMs: f.atMs, label: f.fault.type })), [view?.faults]);
+  const marks = useMemo(() => faultLogMarks(view?.faults ?? []), [view?.faults]);
   const isAll = shown.size === EVENT_CATEGORIES.length;
   const title = `Time travel · ${basics.name}`;
   const back = source.kind === 'run' ? '← Back to the run' : '← Back to the lab';
@@ -161,7 +161,7 @@ function TravelOf({ source }: { source: TravelSource }) {
           <EventWords view={view} />
         </>
       )}
-      {rerun && t.isLoading && view === null && basics.series && <Rebuilding progress={rerun} series={basics.series} doc={basics.doc} />}
+      {rerun && t.isLoading && view === null && basics.series && <Rebuilding progress={rerun} series={basics.series} faultLog={basics.faultLog ?? []} />}
       {hasDoc && view && (
         <StoreProvider store={moment}>
           <div className="tt-body">
@@ -211,8 +211,8 @@ function useRerunProgress(source: TravelSource, waiting: boolean): RerunProgress
  * While a stored run is re-run for its first moment: what is going on, and the run's stored
  * charts with a cursor that follows the re-run, so the wait shows the run rather than nothing.
  */
-function Rebuilding({ progress, series, doc }: { progress: RerunProgress; series: SeriesLike; doc: ScenarioInput | null }) {
-  const marks = useMemo(() => faultMarks(doc), [doc]);
+function Rebuilding({ progress, series, faultLog }: { progress: RerunProgress; series: SeriesLike; faultLog: RunDetail['faultLog'] }) {
+  const marks = useMemo(() => faultLogMarks(faultLog), [faultLog]);
   const endMs = Math.ceil(progress.endMs / 1000) * 1000;
   const pct = progress.endMs > 0 ? Math.floor((100 * progress.doneMs) / progress.endMs) : 0;
   return (
@@ -229,12 +229,6 @@ function Rebuilding({ progress, series, doc }: { progress: RerunProgress; series
       <TravelCharts series={series} marks={marks} endMs={endMs} tMs={progress.doneMs} />
     </section>
   );
-}
-
-/** The faults of a lab document as chart marks (a stored lab is valid, so its faults have times and types). */
-function faultMarks(doc: ScenarioInput | null): { tMs: number; label: string }[] {
-  const faults = doc && Array.isArray(doc.faults) ? (doc.faults as { atMs?: unknown; type?: unknown }[]) : [];
-  return faults.flatMap((f) => (typeof f.atMs === 'number' && typeof f.type === 'string' ? [{ tMs: f.atMs, label: f.type }] : []));
 }
 
 /** What the view is waiting for, in words ('' when it waits for nothing). */
