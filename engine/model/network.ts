@@ -295,9 +295,9 @@ class WanExtra {
  * match and nobody tears anything down (ssr-model.md §3, re-attach).
  */
 export class WanSide {
-  private f = 0;
+  private f: number;
   /** Own wayport in the low 16 bits, the peer's (as seen here) in the high 16. */
-  private ports = 0;
+  private ports: number;
   /** What few sides need (aliases, a disable-forward-metadata sent): made on first use. */
   private x: WanExtra | null = null;
   // Starts undefined on purpose (as RouterSession.lastActivity): V8 then keeps each time stored
@@ -318,7 +318,7 @@ export class WanSide {
   readonly sess: RouterSession;
   readonly path: PeerPath;
   /** The peer's address as seen here (the NAT's for a router behind NAT). */
-  peerAddr = 0;
+  peerAddr: number;
 
   constructor(o: WanSideOptions) {
     this.sess = o.sess;
@@ -428,7 +428,7 @@ const enum SF {
 
 /** A session's state on one router. Found only by tuple lookup. */
 export class RouterSession {
-  private f = 0;
+  private f: number;
   /** Starts undefined on purpose: see WanSide.lastRx. */
   lastActivity: number;
   /** Side 0 faces the client, side 1 the server: a WAN side, or a LAN link (-1 when WAN). */
@@ -439,12 +439,12 @@ export class RouterSession {
 
   /** Index in the run's router-session registry (timers only); -1 until registered. */
   id = -1;
-  readonly router: number = 0;
+  readonly router: number;
   /** Inner-tuple key halves: client address, and client port << 16 | service. */
-  readonly innerHi: number = 0;
-  readonly innerLo: number = 0;
+  readonly innerHi: number;
+  readonly innerLo: number;
   /** Server address (the client's is innerHi). */
-  readonly sAddr: number = 0;
+  readonly sAddr: number;
   /** For measurement only; router logic never reads it. */
   readonly metricsRef: AppSession | null;
 

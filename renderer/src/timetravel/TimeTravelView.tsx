@@ -161,7 +161,7 @@ function TravelOf({ source }: { source: TravelSource }) {
           <EventWords view={view} />
         </>
       )}
-      {rerun && t.isLoading && view === null && basics.series && <Rebuilding progress={rerun} series={basics.series} faultLog={basics.faultLog ?? []} />}
+      {rerun && t.isLoading && view === null && basics.series && <Rebuilding progress={rerun} series={basics.series} faultLog={basics.faultLog} />}
       {hasDoc && view && (
         <StoreProvider store={moment}>
           <div className="tt-body">
@@ -178,7 +178,7 @@ function TravelOf({ source }: { source: TravelSource }) {
   );
 }
 
-/** How far a re-run has got, and the wall time it has taken so far (from its first report). */
+/** How far a re-run has got, and how long it has left at its pace so far. */
 interface RerunProgress {
   doneMs: number;
   endMs: number;
@@ -211,8 +211,8 @@ function useRerunProgress(source: TravelSource, waiting: boolean): RerunProgress
  * While a stored run is re-run for its first moment: what is going on, and the run's stored
  * charts with a cursor that follows the re-run, so the wait shows the run rather than nothing.
  */
-function Rebuilding({ progress, series, faultLog }: { progress: RerunProgress; series: SeriesLike; faultLog: RunDetail['faultLog'] }) {
-  const marks = useMemo(() => faultLogMarks(faultLog), [faultLog]);
+function Rebuilding({ progress, series, faultLog }: { progress: RerunProgress; series: SeriesLike; faultLog: RunDetail['faultLog'] | null }) {
+  const marks = useMemo(() => faultLogMarks(faultLog ?? []), [faultLog]);
   const endMs = Math.ceil(progress.endMs / 1000) * 1000;
   const pct = progress.endMs > 0 ? Math.floor((100 * progress.doneMs) / progress.endMs) : 0;
   return (

@@ -28,7 +28,8 @@ const LABS: Record<string, Scenario> = {
 function variants(lab: Scenario): { name: string; faults: Fault[] }[] {
   const spoke = lab.nodes.find((n) => n.kind === 'spoke')!.id;
   const hub = lab.nodes.find((n) => n.kind === 'hub')!.id;
-  const wan = lab.links.find((l) => (l.a === spoke || l.b === spoke ? lab.nodes.some((n) => n.kind === 'hub' && (n.id === l.a || n.id === l.b)) : false))!.id;
+  // The hop between them: its two ends are the spoke and the hub above.
+  const wan = lab.links.find((l) => [l.a, l.b].includes(spoke) && [l.a, l.b].includes(hub))!.id;
   const natted = lab.links.find((l) => l.nat);
   let at = 15_000;
   const next = () => (at += 350);
