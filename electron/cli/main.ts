@@ -3,6 +3,7 @@
  * commands, and the mapping of every way out to an exit code. Node only; never imports electron.
  */
 import { Command, CommanderError, type OutputConfiguration } from 'commander';
+import { availableParallelism } from 'node:os';
 import type { ReplayFlags } from './commands/replay.ts';
 import type { RunFlags } from './commands/run.ts';
 import type { RunsFlags } from './commands/runs.ts';
@@ -110,7 +111,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--no-store', 'do not store the runs')
     .option('--json', 'print one JSON object (runs, aggregate, ranking)')
     .option('--force', 'run the scenarios even past the soft limit of the work estimate')
-    .action(async (file: string, flags: SweepFlags) => setExit(await (await import('./commands/sweep.ts')).sweepCommand(file, flags, io)));
+    .action(async (file: string, flags: SweepFlags) => {
+      // The threads start loading the engine now, alongside this process loading the sweep
+      // command (and the engine with it): a small sweep's start-up is mostly that loading.
+      if (flags.queue === undefined) (await import('../services/sweeps/executor.ts')).prewarmThreads(threadsWanted(flags.workers));
+      setExit(await (await import('./commands/sweep.ts')).sweepCommand(file, flags, io));
+    });
 
   program
     .command('generate')
@@ -190,6 +196,13 @@ function outputFor(io: CliIo, who: string): OutputConfiguration {
 }
 
 // No default array: commander would print "(default: [])" in the help.
+/** The sweep threads to start ahead: one per core, fewer with --workers (checked by the command). */
+function threadsWanted(workers: string | undefined): number {
+  const cores = availableParallelism();
+  const n = Number(workers);
+  return workers !== undefined && Number.isInteger(n) && n >= 1 ? Math.min(n, cores) : cores;
+}
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }

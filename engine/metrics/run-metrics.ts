@@ -120,6 +120,7 @@ export class RunMetrics {
 
   /** Takes one 100 ms sample into `ts`. */
   sample(ts: TimeSeries, now: number, rows: SeriesRows): void {
+    if (!rows.keep) return this.resetWindow();
     const perSec = 1_000_000 / SAMPLE_US;
     ts.tMs.push(now / 1000);
     ts.activeSessions.push(this.active);
@@ -138,6 +139,10 @@ export class RunMetrics {
       r.mbps.push(round3(((b0 + b1) * 8 * perSec) / 1e6));
       if (r.util !== null) r.util.push(round3((Math.max(b0, b1) * 8 * perSec * 100) / r.bwBps));
     }
+    this.resetWindow();
+  }
+
+  private resetWindow(): void {
     this.winDelivered = 0;
     this.winLost = 0;
     this.winCtl.fill(0);
@@ -149,6 +154,8 @@ export class RunMetrics {
  * otherwise look up 256 link ids in a dictionary ten times a virtual second).
  */
 export interface SeriesRows {
+  /** False: the run keeps no series (WorldOptions.series); a sample only closes its window. */
+  keep: boolean;
   /** `TimeSeries.controlPps` rows, in control-kind order. */
   control: number[][];
   /** One row per link with a series; its directions' byte windows are reset at each sample. */

@@ -40,6 +40,13 @@ export interface WorldOptions {
   trace?: (e: TraceEvent) => void;
   /** Faults injected live in an earlier run, re-applied at their times (replay). */
   liveFaults?: readonly { atMs: number; fault: Fault }[];
+  /**
+   * False: keep no time series (the result's `series` has no samples; its summary, sessions
+   * and fingerprint are the same). For runs nobody charts, such as the runs of a sweep that
+   * stores nothing: sampling up to 256 links ten times a virtual second is about a tenth of a
+   * small lab's run, and a fork copies every sample taken so far.
+   */
+  series?: boolean;
 }
 
 /**
@@ -181,19 +188,21 @@ export class World {
       return rt;
     });
     this.routing = new Routing(this);
-    this.seriesLinks = [...this.links].sort((x, y) => Number(y.isWan) - Number(x.isWan)).slice(0, MAX_LINK_SERIES);
+    const keepSeries = opts.series !== false;
+    this.seriesLinks = !keepSeries ? [] : [...this.links].sort((x, y) => Number(y.isWan) - Number(x.isWan)).slice(0, MAX_LINK_SERIES);
     this.series = {
       tMs: [],
       activeSessions: [],
       sessionsInOutage: [],
       deliveredPps: [],
       lostPps: [],
-      controlPps: Object.fromEntries(CONTROL_KINDS.map((k) => [k, [] as number[]])),
+      controlPps: Object.fromEntries(keepSeries ? CONTROL_KINDS.map((k) => [k, [] as number[]]) : []),
       linkMbps: Object.fromEntries(this.seriesLinks.map((l) => [l.id, [] as number[]])),
       linkUtilPct: Object.fromEntries(this.seriesLinks.filter((l) => l.baseBwBps > 0).map((l) => [l.id, [] as number[]])),
     };
     this.seriesRows = {
-      control: CONTROL_KINDS.map((k) => this.series.controlPps[k]!),
+      keep: keepSeries,
+      control: keepSeries ? CONTROL_KINDS.map((k) => this.series.controlPps[k]!) : [],
       links: this.seriesLinks.map((l) => ({ d0: l.dirs[0], d1: l.dirs[1], bwBps: l.baseBwBps, mbps: this.series.linkMbps[l.id]!, util: this.series.linkUtilPct[l.id] ?? null })),
     };
     const services = new Map<string, number>();

@@ -10,11 +10,14 @@ export interface RunJobOutput {
   wallMs: number;
 }
 
-/** Runs the scenario to its end; throws what the engine throws. `keepTrace`: false when the run is not stored. */
-export function runJob(scenario: Scenario, keepTrace = true): RunJobOutput {
+/**
+ * Runs the scenario to its end; throws what the engine throws. `keep`: false when the run is
+ * not stored (it keeps no trace and no time series: the same summary and fingerprint, sooner).
+ */
+export function runJob(scenario: Scenario, keep = true): RunJobOutput {
   const t0 = performance.now();
   const capture = new TraceCapture();
-  const result = new Simulation(scenario, keepTrace ? { trace: capture.push } : {}).run();
+  const result = new Simulation(scenario, keep ? { trace: capture.push } : { series: false }).run();
   return output(result, capture, t0);
 }
 
@@ -33,24 +36,24 @@ export interface ForkPrefix {
  * running that prefix first if this thread has not yet (the same fingerprint as a whole run).
  * A scenario whose faults before `atMs` are not its first ones runs whole.
  */
-export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number }, cache: Map<string, ForkPrefix>, keepTrace = true): RunJobOutput {
+export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number }, cache: Map<string, ForkPrefix>, keep = true): RunJobOutput {
   const early = scenario.faults.filter((f) => f.atMs < fork.atMs).length;
-  if (scenario.faults.slice(0, early).some((f) => f.atMs >= fork.atMs)) return runJob(scenario, keepTrace);
+  if (scenario.faults.slice(0, early).some((f) => f.atMs >= fork.atMs)) return runJob(scenario, keep);
   const t0 = performance.now();
-  // A run that is not stored keeps no trace: its prefix needs none either (and runs faster).
-  const key = keepTrace ? fork.key : `${fork.key}\u0002untraced`;
+  // A run that is not stored keeps no trace or series: its prefix needs neither (and runs faster).
+  const key = keep ? fork.key : `${fork.key}\u0002unkept`;
   let prefix = cache.get(key);
   if (prefix === undefined) {
     const trace = new TraceCapture();
-    const base = Simulation.forCopies({ ...scenario, faults: scenario.faults.slice(0, early) }, keepTrace ? { trace: trace.push } : {});
+    const base = Simulation.forCopies({ ...scenario, faults: scenario.faults.slice(0, early) }, keep ? { trace: trace.push } : { series: false });
     base.runUntil(Math.round(fork.atMs * 1000) - 1);
     prefix = { snapshot: base.freeze(), trace };
     // A few prefixes at a time (seeds interleave in the plan); copies are large.
     if (cache.size >= 4) cache.delete(cache.keys().next().value!);
     cache.set(key, prefix);
   }
-  const capture = keepTrace ? TraceCapture.after(prefix.trace) : new TraceCapture();
-  const sim = prefix.snapshot.restore(keepTrace ? { trace: capture.push } : {});
+  const capture = keep ? TraceCapture.after(prefix.trace) : new TraceCapture();
+  const sim = prefix.snapshot.restore(keep ? { trace: capture.push } : {});
   sim.addFaults(scenario);
   return output(sim.run(), capture, t0);
 }

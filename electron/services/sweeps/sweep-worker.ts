@@ -21,8 +21,8 @@ port.on('message', (m: ThreadMessage) => {
   }
   const t0 = performance.now();
   try {
-    const keepTrace = m.summaryOnly !== true;
-    const out = m.fork ? runForkJob(m.scenario, m.fork, prefixes, keepTrace) : runJob(m.scenario, keepTrace);
+    const keep = m.summaryOnly !== true;
+    const out = m.fork ? runForkJob(m.scenario, m.fork, prefixes, keep) : runJob(m.scenario, keep);
     if (m.summaryOnly) {
       const { series: _series, sessions: _sessions, ...slim } = out.result;
       port.postMessage({ type: 'done', index: m.index, ...out, result: slim } satisfies JobResult);

@@ -27,6 +27,24 @@ describe('determinism under random scenarios (§1)', () => {
     );
   });
 
+  it('gives the same fingerprint, summary and sessions without a time series (series: false), and no samples', () => {
+    fc.assert(
+      fc.property(planArb, (p) => {
+        const s = scenarioOf(p);
+        const kept = new Simulation(s).run();
+        const bare = new Simulation(s, { series: false }).run();
+        expect(bare.summary).toEqual(kept.summary);
+        expect(bare.sessions).toEqual(kept.sessions);
+        expect(bare.checkpoints).toEqual(kept.checkpoints);
+        expect(kept.series.tMs.length).toBeGreaterThan(0);
+        expect(bare.series.tMs).toEqual([]);
+        expect(bare.series.linkMbps).toEqual({});
+        expect(bare.series.controlPps).toEqual({});
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('gives the same fingerprint when run in random runUntil chunks as in one run()', () => {
     fc.assert(
       fc.property(planArb, fc.array(fc.integer({ min: 1, max: 700_000 }), { minLength: 1, maxLength: 20 }), (p, chunks) => {
