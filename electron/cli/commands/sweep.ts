@@ -86,8 +86,8 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   const plan = planSweep(raw, spec);
   if (!plan.ok) throw new BadInput(plan.problems.map((p) => `${file}: ${p}`));
   for (const job of plan.jobs) refuseTooBig(file, job.scenario, flags.force === true, job.label ? `run ${job.index + 1} (${job.label}): ` : '');
-  const executor =
-    flags.queue !== undefined ? await queueExecutorFor(flags.queue) : threadExecutor(Math.min(workers, plan.jobs.length), { fork: flags.fork !== false, summaryOnly: flags.store === false });
+  const way = { fork: flags.fork !== false, summaryOnly: flags.store === false };
+  const executor = flags.queue !== undefined ? await queueExecutorFor(flags.queue, way) : threadExecutor(Math.min(workers, plan.jobs.length), way);
   const baseline = plan.baseline ? baselineLine(plan.baseline) : null;
   // Said before the runs start: the person sees at once what the ranking is measured against.
   if (baseline) io.stderr(`${baseline}\n`);
@@ -248,11 +248,11 @@ function writeReport(io: CliIo, file: string, text: string): void {
 }
 
 /** The queue executor, loaded only with --queue: without it nothing needs Redis or BullMQ. */
-async function queueExecutorFor(url: string): Promise<SweepExecutor> {
+async function queueExecutorFor(url: string, way: { fork: boolean; summaryOnly: boolean }): Promise<SweepExecutor> {
   const { parseQueueUrl, queueExecutor } = await import('../../services/queue/index.ts');
   const parsed = parseQueueUrl(url);
   if (!parsed.ok) throw new BadInput([`--queue: ${parsed.problem}`]);
-  return queueExecutor(parsed.url);
+  return queueExecutor(parsed.url, way);
 }
 
 function describeFault(f: Fault): string {

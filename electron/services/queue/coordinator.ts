@@ -25,16 +25,33 @@ export interface QueueExecutorOptions {
    * then checked against the first. Ends early once each such run was delivered twice.
    */
   lateDeliveryMs?: number;
+  /** Let workers fork the runs that share a prefix, as threads do (default true; false: --no-fork). */
+  fork?: boolean;
+  /** The sweep stores nothing: workers send back only each run's summary (default false). */
+  summaryOnly?: boolean;
 }
 
+/** How the jobs of a sweep are to be run (see {@link QueueExecutorOptions}). */
+type RunWay = Pick<QueueExecutorOptions, 'engineVersion' | 'fork' | 'summaryOnly'>;
+
 /** Enqueues the jobs of a sweep (a job already in the queue under the same id is left as is). */
-export async function enqueueSweep(queue: Queue<QueueJobData>, sweepId: string, jobs: readonly SweepJob[], engineVersion = ENGINE_VERSION): Promise<void> {
+export async function enqueueSweep(queue: Queue<QueueJobData>, sweepId: string, jobs: readonly SweepJob[], way: RunWay = {}): Promise<void> {
   const CHUNK = 200;
+  const engineVersion = way.engineVersion ?? ENGINE_VERSION;
+  const fork = way.fork !== false;
   for (let i = 0; i < jobs.length; i += CHUNK) {
     await queue.addBulk(
       jobs.slice(i, i + CHUNK).map((j) => ({
         name: 'run',
-        data: { sweepId, index: j.index, label: j.label, engineVersion, scenario: j.scenario },
+        data: {
+          sweepId,
+          index: j.index,
+          label: j.label,
+          engineVersion,
+          scenario: j.scenario,
+          ...(fork && j.fork ? { fork: j.fork } : {}),
+          ...(way.summaryOnly ? { summaryOnly: true } : {}),
+        },
         opts: {
           jobId: jobId(sweepId, j.index),
           attempts: JOB_ATTEMPTS,
@@ -50,7 +67,7 @@ export async function enqueueSweep(queue: Queue<QueueJobData>, sweepId: string, 
 /** Runs a sweep's jobs on the `srlab worker`s serving the queue at `url`. */
 export function queueExecutor(url: QueueUrl, opts: QueueExecutorOptions = {}): SweepExecutor {
   return {
-    describe: `the workers of ${url.display}`,
+    describe: `the workers of ${url.display}${opts.fork === false ? ', every run whole (--no-fork)' : ''}`,
     run: (jobs, sweepId, sink) => runQueued(url, jobs, sweepId, sink, opts),
   };
 }
@@ -91,7 +108,7 @@ async function runQueued(url: QueueUrl, jobs: readonly SweepJob[], sweepId: stri
   });
   try {
     await events.waitUntilReady();
-    await enqueueSweep(queue, sweepId, jobs, opts.engineVersion);
+    await enqueueSweep(queue, sweepId, jobs, opts);
     const key = resultsKey(sweepId);
     let last = '0';
     let warnedAt: number | null = null;

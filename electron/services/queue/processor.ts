@@ -10,13 +10,18 @@ import { Redis } from 'ioredis';
 import type { SandboxedJob } from 'bullmq';
 import { ENGINE_VERSION } from '../../../engine/index.ts';
 import type { JobResult } from '../sweeps/executor.ts';
-import { runJob } from '../sweeps/run-job.ts';
+import { runSweepJob, type ForkPrefix } from '../sweeps/run-job.ts';
 import { encodeEntry, KEEP_S, resultsKey, type QueueJobData, type StreamEntry } from './protocol.ts';
 import type { QueueUrl } from './url.ts';
 import { redisOptions } from './protocol.ts';
 
 const WORKER = `${hostname()}:${process.pid}`;
 let redis: Redis | null = null;
+/**
+ * The prefixes this thread ran for forked runs (BullMQ gives a sandbox thread job after job), by
+ * sweep and fork key: a worker serving several sweeps keeps a few of each (runForkJob keeps 4).
+ */
+const prefixes = new Map<string, ForkPrefix>();
 
 function connection(): Redis {
   const url = (workerData as { srlabQueueUrl?: QueueUrl } | null)?.srlabQueueUrl;
@@ -38,7 +43,7 @@ function unrecoverable(message: string): Error {
 }
 
 /** Runs the job; resolves with its fingerprint (the full result went to the stream). */
-export default async function processRun(job: SandboxedJob<QueueJobData>): Promise<{ fingerprint: string; worker: string }> {
+export default async function processRun(job: SandboxedJob<QueueJobData>): Promise<{ fingerprint: string; worker: string; forked: boolean }> {
   const d = job.data;
   if (d.engineVersion !== ENGINE_VERSION) {
     const text = `worker ${WORKER} refused run ${d.index}${d.label ? ` (${d.label})` : ''}: it runs engine ${ENGINE_VERSION}, the sweep was planned with engine ${d.engineVersion}; start workers of the coordinator's version`;
@@ -50,12 +55,14 @@ export default async function processRun(job: SandboxedJob<QueueJobData>): Promi
   const t0 = performance.now();
   let result: JobResult;
   try {
-    result = { type: 'done', index: d.index, ...runJob(d.scenario), worker: WORKER };
+    const fork = d.fork ? { key: `${d.sweepId}\u0003${d.fork.key}`, atMs: d.fork.atMs } : undefined;
+    const spec = { scenario: d.scenario, ...(fork ? { fork } : {}), ...(d.summaryOnly ? { summaryOnly: true } : {}) };
+    result = { type: 'done', index: d.index, ...runSweepJob(spec, prefixes), worker: WORKER };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     await append(d.sweepId, { kind: 'result', result: { type: 'failed', index: d.index, message, wallMs: performance.now() - t0, worker: WORKER } });
     throw unrecoverable(message);
   }
   await append(d.sweepId, { kind: 'result', result });
-  return { fingerprint: result.result.summary.fingerprint, worker: WORKER };
+  return { fingerprint: result.result.summary.fingerprint, worker: WORKER, forked: result.forked === true };
 }

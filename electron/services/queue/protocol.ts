@@ -24,6 +24,13 @@ export interface QueueJobData {
   /** The coordinator's ENGINE_VERSION: a worker with another one refuses the job. */
   engineVersion: string;
   scenario: Scenario;
+  /**
+   * Runs of the sweep with the same key share everything before `atMs` (SweepJob.fork): a worker
+   * runs that prefix once and forks the others from a copy, as a sweep thread does.
+   */
+  fork?: { key: string; atMs: number };
+  /** The coordinator stores nothing: send back the summary only (no trace, series or session rows). */
+  summaryOnly?: boolean;
 }
 
 /** The job id: sweep id + index, so enqueuing the same run again is not a duplicate. */

@@ -66,7 +66,9 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
   });
   const label = (job: Job<QueueJobData>) => `${job.id}${job.data.label ? ` (${job.data.label})` : ''}`;
   worker.on('active', (job) => o.log(`started ${label(job)}, attempt ${job.attemptsMade + 1}`));
-  worker.on('completed', (job, value: { fingerprint?: string } | null) => o.log(`done ${label(job)}: fingerprint ${value?.fingerprint ?? '?'}`));
+  worker.on('completed', (job, value: { fingerprint?: string; forked?: boolean } | null) =>
+    o.log(`done ${label(job)}: fingerprint ${value?.fingerprint ?? '?'}${value?.forked ? ' (forked from the prefix it shares with other runs)' : ''}`),
+  );
   worker.on('failed', (job, err) => o.log(`failed ${job ? label(job) : '?'}: ${err.message}`));
   worker.on('error', (err) => o.log(`error: ${err.message}`));
   await worker.waitUntilReady();

@@ -24,7 +24,7 @@ export function isWholeResult(r: SweepRunResult): r is RunResult {
 
 /** One job's result as an executor delivers it. */
 export type JobResult =
-  | { type: 'done'; index: number; result: SweepRunResult; trace: TraceEvent[]; traceSeen: number; wallMs: number; worker?: string }
+  | { type: 'done'; index: number; result: SweepRunResult; trace: TraceEvent[]; traceSeen: number; wallMs: number; worker?: string; forked?: boolean }
   | { type: 'failed'; index: number; message: string; wallMs: number; worker?: string };
 
 /** Where an executor reports to. A job may be delivered more than once (a retried queue job). */

@@ -1,6 +1,7 @@
 /** One run of a sweep, as every executor runs it (a worker thread here, a queue worker elsewhere). */
 import { Simulation, type RunResult, type Scenario, type SimSnapshot, type TraceEvent } from '../../../engine/index.ts';
 import { TraceCapture } from '../runs/trace-capture.ts';
+import type { SweepRunResult } from './executor.ts';
 
 /** A finished run with the trace events to store. */
 export interface RunJobOutput {
@@ -8,6 +9,8 @@ export interface RunJobOutput {
   trace: TraceEvent[];
   traceSeen: number;
   wallMs: number;
+  /** Whether it ran from the copy of a prefix (false: from the start). */
+  forked: boolean;
 }
 
 /**
@@ -18,11 +21,11 @@ export function runJob(scenario: Scenario, keep = true): RunJobOutput {
   const t0 = performance.now();
   const capture = new TraceCapture();
   const result = new Simulation(scenario, keep ? { trace: capture.push } : { series: false }).run();
-  return output(result, capture, t0);
+  return output(result, capture, t0, false);
 }
 
-function output(result: RunResult, capture: TraceCapture, t0: number): RunJobOutput {
-  return { result, trace: capture.events, traceSeen: capture.seen, wallMs: performance.now() - t0 };
+function output(result: RunResult, capture: TraceCapture, t0: number, forked: boolean): RunJobOutput {
+  return { result, trace: capture.events, traceSeen: capture.seen, wallMs: performance.now() - t0, forked };
 }
 
 /** The prefix a thread ran once for the jobs sharing a fork key. */
@@ -55,5 +58,27 @@ export function runForkJob(scenario: Scenario, fork: { key: string; atMs: number
   const capture = keep ? TraceCapture.after(prefix.trace) : new TraceCapture();
   const sim = prefix.snapshot.restore(keep ? { trace: capture.push } : {});
   sim.addFaults(scenario);
-  return output(sim.run(), capture, t0);
+  return output(sim.run(), capture, t0, true);
+}
+
+/** A run of a sweep as a thread or a queue worker receives it. */
+export interface SweepRunSpec {
+  scenario: Scenario;
+  /** Runs with the same key share everything before `atMs` (SweepJob.fork). */
+  fork?: { key: string; atMs: number };
+  /** Nothing is stored: no trace, series or session rows. */
+  summaryOnly?: boolean;
+}
+
+/**
+ * Runs a sweep's run as its executor's threads and workers all do: forked from the prefix it
+ * shares with others when it has one (`prefixes` keeps them between runs), and reduced to its
+ * summary when nothing is stored (series and session rows are most of the bytes sent back).
+ */
+export function runSweepJob(job: SweepRunSpec, prefixes: Map<string, ForkPrefix>): Omit<RunJobOutput, 'result'> & { result: SweepRunResult } {
+  const keep = job.summaryOnly !== true;
+  const out = job.fork ? runForkJob(job.scenario, job.fork, prefixes, keep) : runJob(job.scenario, keep);
+  if (keep) return out;
+  const { series: _series, sessions: _sessions, ...slim } = out.result;
+  return { ...out, result: slim };
 }

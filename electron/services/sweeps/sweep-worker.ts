@@ -1,7 +1,7 @@
 /** A sweep's worker thread: runs the jobs it is given, one at a time, and posts each result. */
 import { parentPort } from 'node:worker_threads';
 import type { JobResult, ThreadMessage } from './executor.ts';
-import { runForkJob, runJob, type ForkPrefix } from './run-job.ts';
+import { runSweepJob, type ForkPrefix } from './run-job.ts';
 
 const port = parentPort!;
 const prefixes = new Map<string, ForkPrefix>();
@@ -21,12 +21,7 @@ port.on('message', (m: ThreadMessage) => {
   }
   const t0 = performance.now();
   try {
-    const keep = m.summaryOnly !== true;
-    const out = m.fork ? runForkJob(m.scenario, m.fork, prefixes, keep) : runJob(m.scenario, keep);
-    if (m.summaryOnly) {
-      const { series: _series, sessions: _sessions, ...slim } = out.result;
-      port.postMessage({ type: 'done', index: m.index, ...out, result: slim } satisfies JobResult);
-    } else port.postMessage({ type: 'done', index: m.index, ...out } satisfies JobResult);
+    port.postMessage({ type: 'done', index: m.index, ...runSweepJob(m, prefixes) } satisfies JobResult);
   } catch (e) {
     port.postMessage({ type: 'failed', index: m.index, message: e instanceof Error ? e.message : String(e), wallMs: performance.now() - t0 } satisfies JobResult);
   }

@@ -4,7 +4,7 @@
  * the same sweep run locally; nothing lost, nothing stored twice.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +112,8 @@ describe.skipIf(!hasRedis)('srlab sweep --queue (BullMQ on Redis)', () => {
     // The killed worker's run was finished by another worker.
     expect(workers.slice(1).some((w) => w.log.includes(`done ${killedJob}`))).toBe(true);
     expect(victim.log).not.toContain(`done ${killedJob}`);
+    // The workers forked runs from the prefix they share, as local sweep threads do.
+    expect(workers.some((w) => w.log.includes('(forked from the prefix it shares with other runs)'))).toBe(true);
     // Nothing lost: every run of the local sweep, same labels, same fingerprints.
     expect(out.runs.map((x) => x.label)).toEqual(local.runs.map((x) => x.label));
     expect(out.runs.map((x) => x.fingerprint)).toEqual(local.runs.map((x) => x.fingerprint));
@@ -147,6 +149,22 @@ describe.skipIf(!hasRedis)('srlab sweep --queue (BullMQ on Redis)', () => {
     expect(out.runs.map((x) => x.fingerprint)).toEqual(local.runs.map((x) => x.fingerprint));
     expect(out.duplicates).toBeGreaterThanOrEqual(1);
     expect(out.mismatches).toEqual([]);
+  }, 240_000);
+
+  it('forks the runs of another lab from that lab, not from the prefix of an earlier sweep with the same fork keys', async () => {
+    // Same seed and no --vary: its runs' fork keys are those of the sweeps above; the workers
+    // still hold those sweeps' prefixes.
+    const other = generateLab({ ...GENERATE_DEFAULTS, spokes: 3, hubs: 2, clientsPerSpoke: 1, sessionsPerClient: 10, natEvery: 2, durationMs: 60_000 });
+    expect(other.seed).toBe(JSON.parse(readFileSync(file, 'utf8')).seed);
+    const otherFile = join(dir, 'other.srlab.json');
+    writeFileSync(otherFile, JSON.stringify(other));
+    const here = await srlab(['sweep', otherFile, '--fail-each', 'router', '--no-store', '--json']);
+    expect(here.code, here.stderr).toBe(0);
+    const r = await srlab(['sweep', otherFile, '--fail-each', 'router', '--queue', url, '--no-store', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const fingerprints = (x: string) => (JSON.parse(x) as SweepJson).runs.map((run) => `${run.label}: ${run.fingerprint}`);
+    expect(fingerprints(r.stdout)).toEqual(fingerprints(here.stdout));
+    expect(fingerprints(r.stdout)).not.toEqual(local.runs.map((run) => `${run.label}: ${run.fingerprint}`));
   }, 240_000);
 
   it('has a worker of another engine version refuse the run with a clear reason', async () => {
