@@ -78,4 +78,45 @@ describe('world copies', () => {
     expect(second.byKey.has('extra')).toBe(false);
     expect(second.nodes[0]).not.toBe(first.nodes[0]);
   });
+
+  it('copies typed arrays of every size and kind, views too, into copies that share nothing with the original or each other', () => {
+    const backing = new Float64Array([9, 8, 7, 6]);
+    const shared = new Int32Array([5, 6, 7]);
+    const root = {
+      odd: new Uint8Array([1, 2, 3]),
+      doubles: new Float64Array([0.1, 0.2]),
+      empty: new Int16Array(0),
+      view: backing.subarray(1, 3), // a view at an offset of a bigger buffer
+      twice: [shared, shared],
+      floats: new Float32Array([1.5]),
+      u32: new Uint32Array([2 ** 32 - 1]),
+    };
+    const frozen = new FrozenGraph(root);
+    root.odd[0] = 100;
+    backing[1] = 100;
+    shared[0] = 100;
+    const a = frozen.thaw();
+    const b = frozen.thaw();
+    for (const c of [a, b]) {
+      expect(c.odd).toBeInstanceOf(Uint8Array);
+      expect([...c.odd]).toEqual([1, 2, 3]);
+      expect([...c.doubles]).toEqual([0.1, 0.2]);
+      expect(c.empty).toBeInstanceOf(Int16Array);
+      expect(c.empty.length).toBe(0);
+      expect(c.view).toBeInstanceOf(Float64Array);
+      expect([...c.view]).toEqual([8, 7]);
+      expect(c.twice[0]).toBe(c.twice[1]);
+      expect([...c.twice[0]!]).toEqual([5, 6, 7]);
+      expect([...c.floats]).toEqual([1.5]);
+      expect([...c.u32]).toEqual([2 ** 32 - 1]);
+    }
+    a.doubles[1] = -1;
+    a.view[0] = -1;
+    a.twice[0]![2] = -1;
+    expect([...b.doubles]).toEqual([0.1, 0.2]);
+    expect([...b.view]).toEqual([8, 7]);
+    expect([...b.twice[1]!]).toEqual([5, 6, 7]);
+    expect([...frozen.thaw().twice[1]!]).toEqual([5, 6, 7]);
+    expect(backing[1]).toBe(100);
+  });
 });
