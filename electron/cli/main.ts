@@ -195,7 +195,6 @@ function outputFor(io: CliIo, who: string): OutputConfiguration {
   };
 }
 
-// No default array: commander would print "(default: [])" in the help.
 /** The sweep threads to start ahead: one per core, fewer with --workers (checked by the command). */
 function threadsWanted(workers: string | undefined): number {
   const cores = availableParallelism();
@@ -203,6 +202,7 @@ function threadsWanted(workers: string | undefined): number {
   return workers !== undefined && Number.isInteger(n) && n >= 1 ? Math.min(n, cores) : cores;
 }
 
+// No default array: commander would print "(default: [])" in the help.
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }

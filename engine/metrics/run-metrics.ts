@@ -154,7 +154,7 @@ export class RunMetrics {
  * otherwise look up 256 link ids in a dictionary ten times a virtual second).
  */
 export interface SeriesRows {
-  /** False: the run keeps no series (WorldOptions.series); a sample only closes its window. */
+  /** False: the run keeps no series (WorldOptions.series); a sample only resets the counts it would chart. */
   keep: boolean;
   /** `TimeSeries.controlPps` rows, in control-kind order. */
   control: number[][];
