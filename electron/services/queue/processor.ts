@@ -43,7 +43,7 @@ function unrecoverable(message: string): Error {
 }
 
 /** Runs the job; resolves with its fingerprint (the full result went to the stream). */
-export default async function processRun(job: SandboxedJob<QueueJobData>): Promise<{ fingerprint: string; worker: string; forked: boolean }> {
+export default async function processRun(job: SandboxedJob<QueueJobData>): Promise<{ fingerprint: string; worker: string; forkedAtMs: number | null }> {
   const d = job.data;
   if (d.engineVersion !== ENGINE_VERSION) {
     const text = `worker ${WORKER} refused run ${d.index}${d.label ? ` (${d.label})` : ''}: it runs engine ${ENGINE_VERSION}, the sweep was planned with engine ${d.engineVersion}; start workers of the coordinator's version`;
@@ -64,5 +64,5 @@ export default async function processRun(job: SandboxedJob<QueueJobData>): Promi
     throw unrecoverable(message);
   }
   await append(d.sweepId, { kind: 'result', result });
-  return { fingerprint: result.result.summary.fingerprint, worker: WORKER, forked: result.forked === true };
+  return { fingerprint: result.result.summary.fingerprint, worker: WORKER, forkedAtMs: result.forked && d.fork ? d.fork.atMs : null };
 }

@@ -66,8 +66,9 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
   });
   const label = (job: Job<QueueJobData>) => `${job.id}${job.data.label ? ` (${job.data.label})` : ''}`;
   worker.on('active', (job) => o.log(`started ${label(job)}, attempt ${job.attemptsMade + 1}`));
-  worker.on('completed', (job, value: { fingerprint?: string; forked?: boolean } | null) =>
-    o.log(`done ${label(job)}: fingerprint ${value?.fingerprint ?? '?'}${value?.forked ? ' (forked from the prefix it shares with other runs)' : ''}`),
+  // "forked at 30 s": run from the copy of the prefix it shares with other runs, not from the start.
+  worker.on('completed', (job, value: { fingerprint?: string; forkedAtMs?: number | null } | null) =>
+    o.log(`done ${label(job)}: fingerprint ${value?.fingerprint ?? '?'}${typeof value?.forkedAtMs === 'number' ? `, forked at ${value.forkedAtMs / 1000} s` : ''}`),
   );
   worker.on('failed', (job, err) => o.log(`failed ${job ? label(job) : '?'}: ${err.message}`));
   worker.on('error', (err) => o.log(`error: ${err.message}`));
