@@ -36,8 +36,8 @@ function sweep(lab: string, fork: boolean): { wallMs: number; cpuMs: number | nu
   return { wallMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null, out: JSON.parse(r.stdout) as SweepOut };
 }
 
-/** The small lab of the fork benchmark: 100 spokes, 2 hubs, 60 s (one client of two sessions a spoke). */
-const benchLab = () => generateLab({ ...GENERATE_DEFAULTS, spokes: 100, hubs: 2, durationMs: 60_000 });
+/** The lab of the fork benchmark: 100 spokes, 2 hubs, 60 s, one client a spoke (of two sessions by default). */
+const benchLab = (sessionsPerClient = GENERATE_DEFAULTS.sessionsPerClient) => generateLab({ ...GENERATE_DEFAULTS, spokes: 100, hubs: 2, durationMs: 60_000, sessionsPerClient });
 
 /**
  * Run by a child process (`bench.mjs --fork-jobs fork|whole`): the sweep's jobs one after the
@@ -104,7 +104,7 @@ const ratioText = (a: number, b: number) => `${secs(a)} / ${secs(b)} = ${(a / b)
 export function forkFigures(): Figure[] {
   const dir = mkdtempSync(join(tmpdir(), 'srlab-fork-bench-'));
   const bigLab = join(dir, 'n1-100x50.srlab.json');
-  writeFileSync(bigLab, JSON.stringify(generateLab({ ...GENERATE_DEFAULTS, spokes: 100, hubs: 2, durationMs: 60_000, sessionsPerClient: 50 })));
+  writeFileSync(bigLab, JSON.stringify(benchLab(50)));
   const big = sideBySide(bigLab, 3);
   const smallLab = join(dir, 'n1-100.srlab.json');
   writeFileSync(smallLab, JSON.stringify(benchLab()));

@@ -113,7 +113,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--force', 'run the scenarios even past the soft limit of the work estimate')
     .action(async (file: string, flags: SweepFlags) => {
       // The threads start loading the engine now, alongside this process loading the sweep
-      // command (and the engine with it): a small sweep's start-up is mostly that loading.
+      // command (and the engine with it), reading the lab and planning: a small sweep's start-up
+      // is mostly that loading. The sweep's thread executor takes them once it has planned.
       if (flags.queue === undefined) (await import('../services/sweeps/executor.ts')).prewarmThreads(threadsWanted(flags.workers));
       setExit(await (await import('./commands/sweep.ts')).sweepCommand(file, flags, io));
     });

@@ -69,13 +69,13 @@ const MAX_LINK_SERIES = 256;
 
 /** Estimates the work and memory of a parsed scenario. */
 export function estimateWork(s: Scenario): WorkEstimate {
-  const { parts: base, sessions } = steadyParts(s);
-  const parts: EstimatePart[] = base.slice(0, s.traffic.length);
+  const steady = steadyParts(s);
+  const parts: EstimatePart[] = [...steady.traffic];
   s.faults.forEach((f, i) => {
     const p = faultPart(s, f, i);
     if (p) parts.push(p);
   });
-  parts.push(...base.slice(s.traffic.length));
+  parts.push(...steady.rest);
   let packets = 0;
   let events = 0;
   let memoryBytes = TRACE_CAP_BYTES;
@@ -84,7 +84,18 @@ export function estimateWork(s: Scenario): WorkEstimate {
     events += p.events;
     memoryBytes += p.memoryBytes;
   }
-  return { packets, events, sessions, memoryBytes, parts };
+  return { packets, events, sessions: steady.sessions, memoryBytes, parts };
+}
+
+/** What a scenario's estimate has apart from its faults (see {@link steadyParts}). */
+interface SteadyParts {
+  /** The scenario they were estimated for. */
+  from: Scenario;
+  /** One part per traffic definition. */
+  traffic: EstimatePart[];
+  /** BFD's part and the series'. */
+  rest: EstimatePart[];
+  sessions: number;
 }
 
 /**
@@ -92,19 +103,21 @@ export function estimateWork(s: Scenario): WorkEstimate {
  * of one lab that share every list but the faults (estimating each anew took a tenth of a second
  * before a 100-spoke N-1 sweep could start).
  */
-const steady = new WeakMap<object, { from: Scenario; parts: EstimatePart[]; sessions: number }>();
+const steady = new WeakMap<object, SteadyParts>();
 
-/** The traffic parts, then BFD's and the series'; and the sessions. */
-function steadyParts(s: Scenario): { parts: EstimatePart[]; sessions: number } {
+function steadyParts(s: Scenario): SteadyParts {
   const known = steady.get(s.traffic);
   if (known !== undefined) {
     const f = known.from;
     if (f.nodes === s.nodes && f.links === s.links && f.authority === s.authority && f.durationMs === s.durationMs) return known;
   }
   const graph = topology(s);
-  const parts = s.traffic.map((t, i) => trafficPart(s, t, i, graph));
-  parts.push(bfdPart(s, graph), seriesPart(s));
-  const out = { from: s, parts, sessions: s.traffic.reduce((n, t) => n + t.sessions, 0) };
+  const out: SteadyParts = {
+    from: s,
+    traffic: s.traffic.map((t, i) => trafficPart(s, t, i, graph)),
+    rest: [bfdPart(s, graph), seriesPart(s)],
+    sessions: s.traffic.reduce((n, t) => n + t.sessions, 0),
+  };
   steady.set(s.traffic, out);
   return out;
 }

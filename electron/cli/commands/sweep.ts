@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { parseScenarioText, type Fault } from '../../../engine/index.ts';
 import { FAIL_EACH, planSweep, type BaselineNote, type FailEach } from '../../services/sweeps/plan.ts';
 import { formatEta, runSweep, type SweepProgress } from '../../services/sweeps/run-sweep.ts';
-import { prewarmThreads, threadExecutor, type SweepExecutor } from '../../services/sweeps/executor.ts';
+import { threadExecutor, type SweepExecutor } from '../../services/sweeps/executor.ts';
 import { n1Report } from '../../services/reports/n1-report.ts';
 import { describeFsError } from '../io.ts';
 import { aggregate, rankFailures, sweepRows } from '../../services/sweeps/aggregate.ts';
@@ -65,8 +65,6 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   if (flags.keepFaults && !flags.failEach) throw new BadInput(["--keep-faults: only with --fail-each (other sweeps always keep the lab's faults)"]);
   if (flags.report !== undefined && !flags.failEach) throw new BadInput(['--report: only with --fail-each (the N-1 report)']);
   if (flags.queue !== undefined && flags.workers !== undefined) throw new BadInput(['--workers: not with --queue (the workers are the srlab worker processes serving the queue)']);
-  // The threads load the engine while the lab is read and the sweep planned.
-  if (flags.queue === undefined) prewarmThreads(Math.min(workers, availableParallelism()));
   const failAtMs = whole('--fail-at-ms', flags.failAtMs, 0, 86_400_000);
   const failForMs = whole('--fail-for-ms', flags.failForMs, 1, 86_400_000);
   if (!flags.vary?.length && !flags.failEach && seeds === 1) throw new BadInput(['srlab sweep: give at least one --vary PATH=V1,V2, --seeds N (N > 1) or --fail-each']);
