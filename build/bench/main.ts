@@ -2,6 +2,7 @@
 import { dbFigures } from './db-bench.ts';
 import { engineFigures, type Figure } from './engine-bench.ts';
 import { canvasFigures } from './canvas-bench.ts';
+import { countFigures, countJobs } from './count-bench.ts';
 import { forkFigures, forkJobs } from './fork-bench.ts';
 import { seekFigures } from './seek-bench.ts';
 
@@ -20,6 +21,12 @@ if (process.argv[2] === '--fork-jobs') {
   process.exit(0);
 }
 
+// A child of the counts benchmark, run under cachegrind: N runs of the engine or the toy.
+if (process.argv[2] === '--count-jobs') {
+  console.log(countJobs(process.argv[3] === 'toy' ? 'toy' : 'engine', Number(process.argv[4] ?? 1)));
+  process.exit(0);
+}
+
 const only = process.argv[2];
 console.log(`Session Recovery Lab benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'engine') print('Engine', engineFigures());
@@ -27,3 +34,5 @@ if (!only || only === 'db') print('Database', dbFigures());
 if (!only || only === 'fork') print('Fork at the fault (srlab sweep --fail-each)', forkFigures());
 if (!only || only === 'seek') print('Time travel (runs:seek through the seek worker, request to answer)', await seekFigures());
 if (!only || only === 'canvas') print('Canvas (headless Chromium, browser host)', await canvasFigures());
+// Minutes under valgrind: only when asked for.
+if (only === 'counts') print("Engine ÷ toy in counts the machine's load does not move (cachegrind, one run of 4 s virtual)", await countFigures());
