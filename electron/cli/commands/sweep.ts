@@ -8,7 +8,7 @@
  * stderr.
  */
 import { availableParallelism } from 'node:os';
-import { parseScenarioText, type Fault } from '../../../engine/index.ts';
+import { parseScenarioText, worstHead, type Fault } from '../../../engine/index.ts';
 import { FAIL_EACH, planSweep, type BaselineNote, type FailEach } from '../../services/sweeps/plan.ts';
 import { formatEta, runSweep, type SweepProgress } from '../../services/sweeps/run-sweep.ts';
 import { threadExecutor, type SweepExecutor } from '../../services/sweeps/executor.ts';
@@ -225,6 +225,16 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
             ranking.map((r) => [String(r.rank), `${r.kind} ${r.element}`, r.sessionsLost.toFixed(1), r.sessionsAffected.toFixed(1), r.worstOutageMs.toFixed(1)]),
           ),
         );
+        const head = worstHead(ranking);
+        if (head)
+          out.push(
+            '',
+            head.harmless
+              ? "No element's failure harms a session beyond the baseline."
+              : head.tied.length === 1
+                ? `Worst: ${head.names}.`
+                : `Worst, ${head.tied.length} alike (rank 1): ${head.names}.`,
+          );
       }
       io.stdout(`${out.join('\n')}\n`);
     }

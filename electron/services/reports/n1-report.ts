@@ -4,7 +4,7 @@
  * blast-radius map — the lab drawn as on the canvas, every element coloured by the harm its
  * failure causes (engine/whatif/blast-radius.ts, the same data the app draws).
  */
-import { blastRadiusMap, HARM_COLORS, HARM_WORDS, type HarmLevel, type Scenario, type WhatIfRank, type WhatIfState } from '../../../engine/index.ts';
+import { blastRadiusMap, worstHead, HARM_COLORS, HARM_WORDS, type HarmLevel, type Scenario, type WhatIfRank, type WhatIfState } from '../../../engine/index.ts';
 import { html, trusted, type Html } from './html.ts';
 import { assumptionsSection, documentShell, footer, header, section } from './page.ts';
 import { dur, int, num } from './format.ts';
@@ -65,16 +65,21 @@ function rankingTable(ranking: readonly WhatIfRank[]): Html {
 export function n1Report(input: N1ReportInput): string {
   const { scenario, state: s } = input;
   const b = s.baseline;
-  const worst = s.ranking[0];
   const baselineWords =
     b.labFaults === 0
       ? 'the lab as is (it has no faults of its own)'
       : b.keptFaults
         ? `the lab with its own ${b.labFaults} fault(s) kept in every run`
         : `the lab without its own ${b.labFaults} fault(s) (a fault-free baseline)`;
-  const lede = worst
-    ? html`<p class="lede">Of ${int(s.ranking.length)} elements failed one at a time, <b>${worst.kind} ${worst.element}</b> hurts most: ${num(worst.sessionsLost)} sessions lost and ${num(worst.sessionsAffected)} hit by an outage beyond the baseline, the worst outage ${dur(worst.worstOutageMs)}.</p>`
-    : html`<p class="lede">Nothing was failed.</p>`;
+  const head = worstHead(s.ranking);
+  const harm = (r: WhatIfRank) => `${num(r.sessionsLost)} sessions lost and ${num(r.sessionsAffected)} hit by an outage beyond the baseline, the worst outage ${dur(r.worstOutageMs)}`;
+  const lede = !head
+    ? html`<p class="lede">Nothing was failed.</p>`
+    : head.harmless
+      ? html`<p class="lede">Of ${int(s.ranking.length)} elements failed one at a time, none harms a session beyond the baseline.</p>`
+      : head.tied.length === 1
+        ? html`<p class="lede">Of ${int(s.ranking.length)} elements failed one at a time, <b>${head.names}</b> hurts most: ${harm(head.tied[0]!)}.</p>`
+        : html`<p class="lede">Of ${int(s.ranking.length)} elements failed one at a time, ${int(head.tied.length)} hurt most, alike: <b>${head.names}</b>; each ${harm(head.tied[0]!)}.</p>`;
   const body = html`${header('N-1 analysis', scenario.name, [
     ['failed', `each ${s.failEach === 'router' ? 'spoke and hub' : s.failEach}`],
     ['runs', int(s.total)],

@@ -1,5 +1,5 @@
 /** A sweep's tables: one row per run, one per combination over its seeds, and the --fail-each ranking. */
-import type { WhatIfRank } from '../../../engine/index.ts';
+import { rankSorted, type WhatIfRank } from '../../../engine/index.ts';
 import type { SweepOutcome } from './run-sweep.ts';
 
 /** One run's row. */
@@ -74,7 +74,10 @@ export function aggregate(rows: readonly SweepRow[]): SweepAggregate[] {
   }));
 }
 
-/** Ranks the failed elements: most sessions lost (beyond the baseline) first, then most sessions hit by an outage, then worst outage. */
+/**
+ * Ranks the failed elements: most sessions lost (beyond the baseline) first, then most sessions hit
+ * by an outage, then worst outage; elements with the same harm share a rank (listed by id).
+ */
 export function rankFailures(outcomes: readonly SweepOutcome[]): FailRank[] {
   const baseRuns = outcomes.filter((o) => o.job.failed === null);
   const base = mean(baseRuns.map((o) => o.result?.summary.sessions.failed ?? 0));
@@ -96,5 +99,5 @@ export function rankFailures(outcomes: readonly SweepOutcome[]): FailRank[] {
     runIds: os.flatMap((o) => (o.runId ? [o.runId] : [])),
   }));
   ranked.sort((a, b) => b.sessionsLost - a.sessionsLost || b.sessionsAffected - a.sessionsAffected || b.worstOutageMs - a.worstOutageMs || a.element.localeCompare(b.element, 'en', { numeric: true }));
-  return ranked.map((r, i) => ({ rank: i + 1, ...r }));
+  return rankSorted(ranked);
 }

@@ -4,7 +4,7 @@
  * failed element opens the run of its failure. The N-1 report exports both.
  */
 import { useMemo, useState } from 'react';
-import { parseScenario, type FailEachKind, type Scenario, type WhatIfRank, type WhatIfState } from '../../../engine/index.ts';
+import { parseScenario, worstHead, type FailEachKind, type Scenario, type WhatIfRank, type WhatIfState } from '../../../engine/index.ts';
 import { useApi } from '../api/context.tsx';
 import { useLab, useLabStore } from '../store/context.tsx';
 import { downloadText } from '../runs/download.ts';
@@ -28,6 +28,24 @@ function baselineWords(s: WhatIfState): string {
   if (b.labFaults === 0) return `Baseline: the lab as is (it has no faults of its own); ${when}.`;
   if (b.keptFaults) return `Baseline: the lab's own ${b.labFaults} fault(s) kept in every run; ${when}.`;
   return `Baseline: fault-free — the lab's own ${b.labFaults} fault(s) removed from every run; ${when}.`;
+}
+
+/** Which elements hurt most: several when their failures cause the same harm. */
+function WorstLine({ ranking }: { ranking: readonly WhatIfRank[] }) {
+  const head = worstHead(ranking);
+  if (!head) return <>Nothing was failed.</>;
+  if (head.harmless) return <>No element&apos;s failure harms a session beyond the baseline.</>;
+  const r = head.tied[0]!;
+  const harm = `${count(r.sessionsLost)} sessions lost, ${count(r.sessionsAffected)} hit`;
+  return head.tied.length === 1 ? (
+    <>
+      Worst: <b>{head.names}</b> — {harm}.
+    </>
+  ) : (
+    <>
+      Worst, {head.tied.length} alike: <b>{head.names}</b> — each {harm}.
+    </>
+  );
 }
 
 /** The view. */
@@ -141,17 +159,7 @@ export function WhatIfView() {
           {state.message && <p className="error">{state.message}</p>}
           <div className="whatif-actions">
             <span>
-              {state.ranking[0] ? (
-                <>
-                  Worst:{' '}
-                  <b>
-                    {state.ranking[0].kind} {state.ranking[0].element}
-                  </b>{' '}
-                  — {count(state.ranking[0].sessionsLost)} sessions lost, {count(state.ranking[0].sessionsAffected)} hit. Click an element to open its run.
-                </>
-              ) : (
-                'Nothing was failed.'
-              )}
+              <WorstLine ranking={state.ranking} /> Click an element to open its run.
             </span>
             {state.baselineRunId && (
               <button

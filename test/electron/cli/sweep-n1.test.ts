@@ -54,6 +54,18 @@ describe('srlab sweep --fail-each (N-1 analysis)', () => {
     expect(out.runs.map((x) => x.label)).toEqual(['baseline', 'spoke spoke1 fails', 'spoke spoke2 fails', 'spoke spoke3 fails']);
     expect(out.ranking.map((x) => x.kind)).toEqual(['spoke', 'spoke', 'spoke']);
     expect(out.ranking.every((x) => x.sessionsAffected > 0)).toBe(true);
+    // Their outages differ by a few milliseconds here: no tie, one worst.
+    expect(out.ranking.map((x) => x.rank)).toEqual([1, 2, 3]);
+  });
+
+  it('gives elements whose failures do the same harm one rank, and names them together', async () => {
+    const file = join(tempDir(), 'alike.srlab.json');
+    writeFileSync(file, JSON.stringify(generateLab({ ...GENERATE_DEFAULTS, spokes: 3, hubs: 2 })));
+    const json = JSON.parse((await srlab(['sweep', file, '--fail-each', 'spoke', '--no-store', '--json'])).stdout) as SweepOut;
+    expect(json.ranking.map((x) => `${x.rank} ${x.element}`)).toEqual(['1 spoke1', '1 spoke2', '1 spoke3']);
+    expect(new Set(json.ranking.map((x) => x.worstOutageMs)).size).toBe(1);
+    const text = await srlab(['sweep', file, '--fail-each', 'spoke', '--no-store']);
+    expect(lines(text.stdout).at(-1)).toBe('Worst, 3 alike (rank 1): spoke spoke1, spoke spoke2 and spoke spoke3.');
   });
 
   it('fails every spoke and hub with router, and points each ranked element at its stored run', async () => {

@@ -56,6 +56,14 @@ describe('N-1 report', () => {
     expect(doc).toMatch(/<b>hub hub1<\/b> hurts most/);
   });
 
+  it('names the elements that tie at the head of the ranking together, not the first alone', () => {
+    const tied: WhatIfRank[] = [1, 2, 3, 4].map((i) => ({ rank: 1, kind: 'spoke', element: `spoke${i}`, sessionsLost: 0, sessionsAffected: 10, worstOutageMs: 15_000, runIds: [] }));
+    const doc = n1Report({ scenario: DUAL_HUB, state: state({ failEach: 'spoke', ranking: tied }) });
+    expect(doc).toContain('4 hurt most, alike: <b>spoke spoke1, spoke spoke2, spoke spoke3 and 1 more</b>; each 0 sessions lost');
+    const harmless = tied.map((r) => ({ ...r, sessionsAffected: 0, worstOutageMs: 0 }));
+    expect(n1Report({ scenario: DUAL_HUB, state: state({ failEach: 'spoke', ranking: harmless }) })).toContain('none harms a session beyond the baseline');
+  });
+
   it('colours every element of the map by the harm of its failure (untested ones grey)', () => {
     const doc = n1Report({ scenario: DUAL_HUB, state: state() });
     expect(doc).toContain('aria-label="Blast-radius map"');

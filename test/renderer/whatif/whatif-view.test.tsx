@@ -116,6 +116,20 @@ describe('WhatIfView', () => {
     expect(within(map).getAllByRole('button')).toHaveLength(2);
   });
 
+  it('names the elements that tie at the head of the ranking together', async () => {
+    const { host, progress } = setup();
+    await waitFor(() => expect(host.called('whatif:state')).toHaveLength(1));
+    const tie = RANKING.map((r) => ({ ...r, rank: 1, sessionsLost: 0, sessionsAffected: 3, worstOutageMs: 1_200 }));
+    progress(analysis({ ...DONE, ranking: tie }));
+    expect(screen.getByText(/Worst, 2 alike:/).textContent).toContain('hub hub1 and hub hub2 — each 0 sessions lost, 3 hit');
+    const rows = within(screen.getByRole('table', { name: 'What hurts most when it fails' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows.map((r) => r.querySelector('td')!.textContent)).toEqual(['1', '1']);
+    progress(analysis({ ...DONE, ranking: tie.map((r) => ({ ...r, sessionsAffected: 0, worstOutageMs: 0 })) }));
+    expect(screen.getByText(/No element's failure harms a session beyond the baseline/)).toBeTruthy();
+  });
+
   it('opens the run of an element clicked on the map or in the table, and the baseline run', async () => {
     const { user, host, progress, store } = setup();
     await waitFor(() => expect(host.called('whatif:state')).toHaveLength(1));
