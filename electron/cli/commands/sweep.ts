@@ -226,15 +226,18 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
           ),
         );
         const head = worstHead(ranking);
-        if (head)
+        if (head) {
+          const r = head.tied[0]!;
+          const harm = `${r.sessionsLost.toFixed(1)} sessions lost, ${r.sessionsAffected.toFixed(1)} hit, worst outage ${r.worstOutageMs.toFixed(1)} ms`;
           out.push(
             '',
             head.harmless
               ? "No element's failure harms a session beyond the baseline."
               : head.tied.length === 1
-                ? `Worst: ${head.names}.`
-                : `Worst, ${head.tied.length} alike (rank 1): ${head.names}.`,
+                ? `Worst: ${head.names} (${harm}).`
+                : `Worst, ${head.tied.length} alike (rank 1): ${head.names} (each ${harm}).`,
           );
+        }
       }
       io.stdout(`${out.join('\n')}\n`);
     }

@@ -65,7 +65,10 @@ describe('srlab sweep --fail-each (N-1 analysis)', () => {
     expect(json.ranking.map((x) => `${x.rank} ${x.element}`)).toEqual(['1 spoke1', '1 spoke2', '1 spoke3']);
     expect(new Set(json.ranking.map((x) => x.worstOutageMs)).size).toBe(1);
     const text = await srlab(['sweep', file, '--fail-each', 'spoke', '--no-store']);
-    expect(lines(text.stdout).at(-1)).toBe('Worst, 3 alike (rank 1): spoke spoke1, spoke spoke2 and spoke spoke3.');
+    const r = json.ranking[0]!;
+    expect(lines(text.stdout).at(-1)).toBe(
+      `Worst, 3 alike (rank 1): spoke spoke1, spoke spoke2 and spoke spoke3 (each 0.0 sessions lost, ${r.sessionsAffected.toFixed(1)} hit, worst outage ${r.worstOutageMs.toFixed(1)} ms).`,
+    );
   });
 
   it('fails every spoke and hub with router, and points each ranked element at its stored run', async () => {
