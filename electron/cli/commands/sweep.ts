@@ -281,7 +281,11 @@ export function baselineLine(b: BaselineNote): string {
   return `Baseline: fault-free — the lab's own ${n} fault${n === 1 ? ' is' : 's are'} removed from every run${list}; --keep-faults keeps them; ${failures}.`;
 }
 
-/** Progress on stderr: a bar redrawn in place on a terminal, else a line every 10 % (at most every 2 s). */
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal. Else (a log file, CI) a line after the
+ * first run (the first estimate of the time left), then every 10 % (at most every 2 s) and at
+ * least every 30 s, so a long sweep's log shows it is alive.
+ */
 function progressPrinter(io: CliIo): ((p: SweepProgress) => void) & { clear(): string } {
   let shown = false;
   let lastLineAt = -Infinity;
@@ -297,7 +301,8 @@ function progressPrinter(io: CliIo): ((p: SweepProgress) => void) & { clear(): s
       return;
     }
     const tenth = Math.floor((p.done / p.total) * 10);
-    if (p.done === p.total || (tenth > lastTenth && io.now() - lastLineAt >= 2000)) {
+    const since = io.now() - lastLineAt;
+    if (p.done === p.total || (p.done === 1 && p.total > 2) || (tenth > lastTenth && since >= 2000) || since >= 30_000) {
       io.stderr(`  ${line(p)}\n`);
       lastLineAt = io.now();
       lastTenth = tenth;
