@@ -282,13 +282,13 @@ export function baselineLine(b: BaselineNote): string {
 }
 
 /**
- * Progress on stderr: a bar redrawn in place on a terminal. Else (a log file, CI) a line after the
- * first run (the first estimate of the time left), then every 10 % (at most every 2 s) and at
- * least every 30 s, so a long sweep's log shows it is alive.
+ * Progress on stderr: a bar redrawn in place on a terminal. Else (a log file, CI) a line every
+ * 10 % (at most every 2 s) and at least every 30 s, so a long sweep's log shows it is alive, and
+ * a last one.
  */
 function progressPrinter(io: CliIo): ((p: SweepProgress) => void) & { clear(): string } {
   let shown = false;
-  let lastLineAt = -Infinity;
+  let lastLineAt = io.now();
   let lastTenth = 0;
   const line = (p: SweepProgress) => `${p.done}/${p.total} runs · ${formatEta(p.elapsedMs)} elapsed${p.done < p.total && p.etaMs !== null ? ` · about ${formatEta(p.etaMs)} left` : ''}`;
   const f = (p: SweepProgress) => {
@@ -302,7 +302,7 @@ function progressPrinter(io: CliIo): ((p: SweepProgress) => void) & { clear(): s
     }
     const tenth = Math.floor((p.done / p.total) * 10);
     const since = io.now() - lastLineAt;
-    if (p.done === p.total || (p.done === 1 && p.total > 2) || (tenth > lastTenth && since >= 2000) || since >= 30_000) {
+    if (p.done === p.total || (tenth > lastTenth && since >= 2000) || since >= 30_000) {
       io.stderr(`  ${line(p)}\n`);
       lastLineAt = io.now();
       lastTenth = tenth;

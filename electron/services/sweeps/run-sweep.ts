@@ -44,14 +44,16 @@ export interface SweepProgress {
  * order), with `parallel` runs going at once. The first run of each thread or worker pays a
  * cold start (loading the engine, a JIT warming up, a forked run's shared prefix), often many
  * times a steady run, and the next few run faster and faster as the JIT warms: so once the
- * first runs are in, the pace is that of the latest runs (up to four per thread).
+ * first runs are in, the pace is that of the latest runs (up to four per thread). Before, every
+ * thread is taken to deliver its first run about when the first one came in.
  */
 export function timeLeft(doneAt: readonly number[], total: number, elapsedMs: number, parallel: number): number | null {
   const done = doneAt.length;
   if (done === 0) return null;
   const left = total - done;
   const p = parallel >= 1 ? Math.floor(parallel) : 1;
-  if (done <= p) return (elapsedMs / done) * left;
+  // The other threads are about to deliver their first runs too: p runs per elapsed time so far.
+  if (done <= p) return (elapsedMs / p) * left;
   // The pace since the latest runs began: from the p-th run in, or from the run 4p before the last.
   const from = Math.max(p - 1, done - 1 - 4 * p);
   return ((elapsedMs - doneAt[from]!) / (done - 1 - from)) * left;
