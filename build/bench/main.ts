@@ -1,6 +1,6 @@
 /** `npm run bench`: every benchmark's figures, with targets and whether they are met. */
 import { dbFigures } from './db-bench.ts';
-import { engineFigures, type Figure } from './engine-bench.ts';
+import { engineFigures, memoryRound, type Figure } from './engine-bench.ts';
 import { canvasFigures } from './canvas-bench.ts';
 import { countFigures, countJobs } from './count-bench.ts';
 import { forkFigures, forkJobs } from './fork-bench.ts';
@@ -18,6 +18,13 @@ function print(title: string, figs: Figure[]): void {
 // A child of the fork benchmark: one way of running the sweep's jobs, its median run time.
 if (process.argv[2] === '--fork-jobs') {
   console.log(forkJobs(process.argv[3] === 'fork' ? 'fork' : 'whole'));
+  process.exit(0);
+}
+
+// A child of the engine benchmark: the memory of one large run, in a process nothing ran in before.
+if (process.argv[2] === '--memory-round') {
+  const [spokes, hubs, sessions, pps] = process.argv.slice(3, 7).map(Number) as [number, number, number, number];
+  console.log(JSON.stringify(memoryRound(spokes, hubs, sessions, pps)));
   process.exit(0);
 }
 
