@@ -43,7 +43,7 @@ export {
 export { generateLab, checkGenerateOptions, GENERATE_DEFAULTS, GENERATE_LIMITS, type GenerateOptions, type GenerateCheck, type GenerateLayout, type GeneratePattern } from './scenario/generate.ts';
 export { FAIL_EACH_KINDS, type FailEachKind, type WhatIfRank, type WhatIfState } from './whatif/types.ts';
 export { blastRadiusMap, harmLevel, HARM_COLORS, HARM_WORDS, type BlastRadiusMap, type HarmLevel, type MapLink, type MapNode } from './whatif/blast-radius.ts';
-export { rankSorted, sameHarm, worstHead, type WorstHead } from './whatif/worst.ts';
+export { rankSorted, worstHead, type WorstHead } from './whatif/worst.ts';
 export {
   compareRuns,
   type ComparableRun,

@@ -77,6 +77,7 @@ export function memoryRound(spokes: number, hubs: number, sessions: number, pps:
   const sim = new Simulation(meshScenario({ spokes, hubs, sessions, ppsPerSession: pps, durationMs: 60_000 }));
   sim.runUntil(2_000_000); // every session has started (starts are spread over ≤ 1 s)
   const after = memoryUsed();
+  // Read after measuring, so the run is reachable while memoryUsed collects.
   if (sim.w.events === 0) throw new Error('the memory round ran nothing');
   return { heapPer: (after.heap - before.heap) / sessions, buffersPer: (after.buffers - before.buffers) / sessions };
 }

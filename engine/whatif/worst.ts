@@ -6,7 +6,7 @@
 import type { WhatIfRank } from './types.ts';
 
 /** The same harm: as many sessions lost and hit, and the same worst outage. */
-export function sameHarm(a: Omit<WhatIfRank, 'rank'>, b: Omit<WhatIfRank, 'rank'>): boolean {
+function sameHarm(a: Omit<WhatIfRank, 'rank'>, b: Omit<WhatIfRank, 'rank'>): boolean {
   return a.sessionsLost === b.sessionsLost && a.sessionsAffected === b.sessionsAffected && a.worstOutageMs === b.worstOutageMs;
 }
 
@@ -38,7 +38,7 @@ export function worstHead(ranking: readonly WhatIfRank[], shown = 3): WorstHead 
   const first = ranking[0];
   if (!first) return null;
   const tied = ranking.filter((r) => r.rank === first.rank);
-  const named = tied.slice(0, tied.length > shown ? shown : tied.length).map((r) => `${r.kind} ${r.element}`);
+  const named = tied.slice(0, shown).map((r) => `${r.kind} ${r.element}`);
   const more = tied.length - named.length;
   const names = more > 0 ? `${named.join(', ')} and ${more} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}` : named[0]!;
   return { tied, harmless: first.sessionsLost === 0 && first.sessionsAffected === 0 && first.worstOutageMs === 0, names };
