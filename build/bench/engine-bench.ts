@@ -82,10 +82,18 @@ export function memoryRound(spokes: number, hubs: number, sessions: number, pps:
   return { heapPer: (after.heap - before.heap) / sessions, buffersPer: (after.buffers - before.buffers) / sessions };
 }
 
+/**
+ * Runs this bench bundle again as a child process in one of its child modes (`--memory-round`,
+ * `--fork-jobs`: see main.ts), so that what it measures starts from a fresh process; its stdout.
+ */
+export function benchChild(mode: string, args: readonly string[], nodeFlags: readonly string[] = []): string {
+  const r = spawnSync(process.execPath, [...nodeFlags, process.argv[1]!, mode, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench ${mode} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
 function memoryInChild(spokes: number, hubs: number, sessions: number, pps: number): { heapPer: number; buffersPer: number } {
-  const r = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--memory-round', String(spokes), String(hubs), String(sessions), String(pps)], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`bench --memory-round failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { heapPer: number; buffersPer: number };
+  return JSON.parse(benchChild('--memory-round', [spokes, hubs, sessions, pps].map(String), ['--expose-gc'])) as { heapPer: number; buffersPer: number };
 }
 
 /** A large run: virtual ÷ wall time and events/s, best of `rounds` (the machine is shared); bytes per session from a fresh process. */

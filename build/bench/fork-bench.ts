@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { generateLab, GENERATE_DEFAULTS } from '../../engine/index.ts';
 import { planSweep } from '../../electron/services/sweeps/plan.ts';
 import { runForkJob, runJob, type ForkPrefix } from '../../electron/services/sweeps/run-job.ts';
-import type { Figure } from './engine-bench.ts';
+import { benchChild, type Figure } from './engine-bench.ts';
 
 const root = process.env['SRLAB_ROOT'] ?? process.cwd();
 const fmt = (n: number) => n.toFixed(1);
@@ -60,9 +60,7 @@ export function forkJobs(way: 'fork' | 'whole'): number {
 }
 
 function jobMs(way: 'fork' | 'whole'): number {
-  const r = spawnSync(process.execPath, [process.argv[1]!, '--fork-jobs', way], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`bench --fork-jobs ${way} failed: ${r.stderr}`);
-  return Number(r.stdout.trim());
+  return Number(benchChild('--fork-jobs', [way]).trim());
 }
 
 /** Best of `rounds` alternating rounds of the N-1 sweep of `lab`, forked and whole. */
