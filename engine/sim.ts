@@ -9,8 +9,7 @@ import { generateLab, GENERATE_DEFAULTS } from './scenario/generate.ts';
 import { Ev, Loss, SAMPLE_US } from './model/constants.ts';
 import { linkOfDir, scheduleBfdTick, scheduleSample } from './model/events.ts';
 import { World, type WorldOptions, type FaultLogEntry } from './model/world.ts';
-import { PacketPool } from './model/packet.ts';
-import { WORLD_BLANKS } from './model/blanks.ts';
+import { WORLD_BLANKS, WORLD_CLONERS } from './model/blanks.ts';
 import { FrozenGraph, reachable } from './core/clone.ts';
 import type { TraceEvent } from './model/trace.ts';
 import { routerReceive, healthCheckDeadline } from './model/router-logic.ts';
@@ -333,7 +332,7 @@ export class SimSnapshot {
 
   /** @internal */
   constructor(sim: Simulation, own: boolean) {
-    this.graph = new FrozenGraph(sim, { shared: reachable(sim.w.scenario), cloners: new Map([[PacketPool.prototype, () => new PacketPool()]]), blanks: SIM_BLANKS }, own);
+    this.graph = new FrozenGraph(sim, { shared: reachable(sim.w.scenario), cloners: WORLD_CLONERS, blanks: SIM_BLANKS }, own);
     this.nowUs = sim.w.now;
     this.events = sim.w.events;
   }

@@ -149,9 +149,10 @@ export function benchVsToy(rounds = 5): Figure[] {
 /**
  * A run past 2^31 µs (35.8 min of virtual time), where times stop fitting V8's small integers
  * and every time computed is a double: its event rate after that (minutes 40-50, past the
- * minute in which V8 adapts its code) ÷ before (minutes 25-35). Past that point each time a
- * session stores is boxed anew (kept so for memory: see WanSide.lastRx). 1 000 sessions ×
- * 2 pps over 10 spokes, 50 min, one run.
+ * minute in which V8 adapts its code) ÷ before (minutes 25-35). Past that point each time an
+ * object's field stores is boxed anew (router sessions keep theirs in typed arrays, see
+ * session-store.ts; application sessions do not). 1 000 sessions × 2 pps over 10 spokes,
+ * 50 min, one run.
  */
 export function benchLongRun(): Figure[] {
   const sc = meshScenario({ spokes: 10, hubs: 2, sessions: 1_000, ppsPerSession: 2, durationMs: 50 * 60_000 });

@@ -3,7 +3,7 @@
  * reverse, with the tuples each flow matches and the recovery state of its WAN side.
  */
 import type { Simulation } from '../sim.ts';
-import type { WanSide } from '../model/network.ts';
+import { NIL, sessionInfo, sideInfo, type SideInfo } from '../model/session-store.ts';
 
 /** One flow of one session on one router. */
 export interface FlowRow {
@@ -36,17 +36,20 @@ export function sessionTable(sim: Simulation, routerId: string, limit = 200): Fl
   const name = (addr: number) => w.nodeIds[addr - 1] ?? `nat-${addr}`;
   const rows: FlowRow[] = [];
   let n = 0;
-  for (const s of w.rsessions) {
-    if (s === null || !s.alive || s.router !== r.node) continue;
+  const st = w.sessions;
+  for (let id = 0, end = st.sessionEnd; id < end; id++) {
+    if (!st.alive(id) || st.router(id) !== r.node) continue;
     if (n++ >= limit) break;
+    const s = sessionInfo(st, id);
     const proto = s.proto === 6 ? 'tcp' : 'udp';
-    const app = s.metricsRef;
-    const cPort = s.cPort;
+    const app = w.appOf(id);
     const sPort = app?.traffic.serverPort ?? 0;
-    const client = `${name(s.cAddr)}:${cPort}`;
+    const client = `${name(s.cAddr)}:${s.cPort}`;
     const server = `${name(s.sAddr)}:${sPort}`;
-    const side = (ws: WanSide | null, lan: number) => (ws ? `wan ${w.links[ws.path.link]!.id}` : `lan ${w.links[lan]?.id ?? '?'}`);
-    const row = (dir: 'fwd' | 'rev', inSide: WanSide | null, inLan: number, outSide: WanSide | null, outLan: number): FlowRow => {
+    const wan0 = s.wan0 === NIL ? null : sideInfo(st, s.wan0);
+    const wan1 = s.wan1 === NIL ? null : sideInfo(st, s.wan1);
+    const side = (ws: SideInfo | null, lan: number) => (ws ? `wan ${w.links[w.paths[ws.path]!.link]!.id}` : `lan ${w.links[lan]?.id ?? '?'}`);
+    const row = (dir: 'fwd' | 'rev', inSide: SideInfo | null, inLan: number, outSide: SideInfo | null, outLan: number): FlowRow => {
       const wan = inSide ?? outSide;
       return {
         session: app?.id ?? -1,
@@ -63,7 +66,7 @@ export function sessionTable(sim: Simulation, routerId: string, limit = 200): Fl
         idleMs: (w.now - s.lastActivity) / 1000,
       };
     };
-    rows.push(row('fwd', s.wan0, s.lan0, s.wan1, s.lan1), row('rev', s.wan1, s.lan1, s.wan0, s.lan0));
+    rows.push(row('fwd', wan0, s.lan0, wan1, s.lan1), row('rev', wan1, s.lan1, wan0, s.lan0));
   }
   return rows;
 }

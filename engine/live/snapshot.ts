@@ -61,7 +61,10 @@ export class SnapshotBuilder {
     const w = this.sim.w;
     const routers: Record<string, RouterBadge> = {};
     const inOutage = new Map<number, number>();
-    for (const s of w.rsessions) if (s !== null && s.alive && s.metricsRef?.inOutage) inOutage.set(s.router, (inOutage.get(s.router) ?? 0) + 1);
+    const st = w.sessions;
+    for (let s = 0, end = st.sessionEnd; s < end; s++) {
+      if (st.alive(s) && w.appOf(s)?.inOutage === true) inOutage.set(st.router(s), (inOutage.get(st.router(s)) ?? 0) + 1);
+    }
     const counters: Record<string, Record<string, number>> = {};
     const list = w.routerList;
     const n = list.length;

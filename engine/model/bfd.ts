@@ -2,7 +2,7 @@
 import { C } from '../metrics/counters.ts';
 import { BFD_PORT, BYTES, Ctl, Pk, Rec } from './constants.ts';
 import { scheduleBfdTick } from './events.ts';
-import type { PeerPath, RouterRt, WanSide } from './network.ts';
+import type { PeerPath, RouterRt } from './network.ts';
 import type { Packet } from './packet.ts';
 import { reopen } from './session-table.ts';
 import type { World } from './world.ts';
@@ -54,8 +54,9 @@ export function bfdReceive(w: World, r: RouterRt, p: Packet, pp: PeerPath): void
   if (pp.peerEpoch >= 0 && p.epoch !== pp.peerEpoch) {
     w.bump(r, C.BfdPeerRestart);
     // Rare (a peer restarted), so one scan of the table beats an index kept per session.
-    const sides: WanSide[] = [];
-    for (const ws of r.wan.values()) if (ws.path.peer === pp.peer) sides.push(ws);
+    const st = w.sessions;
+    const sides: number[] = [];
+    for (const ws of r.wan.values()) if (w.paths[st.path(ws)]!.peer === pp.peer) sides.push(ws);
     w.emit(r.node, 'bfd-peer-restart', { peer: w.nodeIds[pp.peer]!, epoch: p.epoch, hops: sides.length, rule: '§4.5 epoch' });
     for (const ws of sides) reopen(w, r, ws, Rec.Bfd, 'bfd-epoch');
   }

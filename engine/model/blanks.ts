@@ -6,9 +6,10 @@
  * slower: every property access sees two shapes). The copy overwrites every own field after.
  */
 import { AppSession } from './app-session.ts';
-import { LinkDir, LinkRt, PeerPath, RouterRt, RouterSession, WanSide } from './network.ts';
+import { LinkDir, LinkRt, PeerPath, RouterRt } from './network.ts';
 import { TrafficRuntime } from './traffic.ts';
-import { Packet } from './packet.ts';
+import { Packet, PacketPool } from './packet.ts';
+import { SessionStore } from './session-store.ts';
 import { EventQueue, Lane } from '../core/event-queue.ts';
 import { Fingerprint } from '../core/fingerprint.ts';
 import { TupleMap } from '../core/tuple-map.ts';
@@ -22,12 +23,11 @@ type Blank<T> = (original: T) => T;
 const of = <T extends object>(cls: { prototype: T }, make: Blank<T>): [object, (original: object) => object] => [cls.prototype, (original) => make(original as T)];
 
 const entries: [object, (original: object) => object][] = [
-  of(RouterSession, (s) => new RouterSession({ router: s.router, innerHi: s.innerHi, innerLo: s.innerLo, proto: s.proto, sAddr: s.sAddr, createdAt: s.lastActivity, metricsRef: s.metricsRef })),
   of(
-    WanSide,
-    (x) => new WanSide({ sess: x.sess, side: x.side, path: x.path, localPort: x.localPort, peerAddr: x.peerAddr, peerPort: x.peerPort, sendMd: x.sendMd, now: x.lastRx, pinhole: x.pinhole }),
+    PeerPath,
+    (p) =>
+      new PeerPath({ index: p.index, router: p.router, link: p.link, peer: p.peer, latUs: p.latUs, linkRank: p.linkRank, natInside: p.natInside, natOutside: p.natOutside, peerAddr: p.peerBfdAddr }),
   ),
-  of(PeerPath, (p) => new PeerPath({ router: p.router, link: p.link, peer: p.peer, latUs: p.latUs, linkRank: p.linkRank, natInside: p.natInside, natOutside: p.natOutside, peerAddr: p.peerBfdAddr })),
   of(LinkDir, (d) => new LinkDir(d.index, d.from, d.to)),
   of(AppSession, (a) => new AppSession(a.id, a.traffic, a.cPort, a.createdAt, a.phaseUs)),
   of(Packet, () => new Packet()),
@@ -83,3 +83,13 @@ const entries: [object, (original: object) => object][] = [
 
 /** Prototype → maker of a blank instance like the original (see `CloneOptions.blanks`). */
 export const WORLD_BLANKS: ReadonlyMap<object, (original: object) => object> = new Map(entries);
+
+/**
+ * Prototype → how to copy instances of that class (see `CloneOptions.cloners`): the packet
+ * pool starts empty; the session store copies its two buffers whole (a walk would copy them
+ * too, but its views share one buffer, which a walk would split in two).
+ */
+export const WORLD_CLONERS: ReadonlyMap<object, (original: object) => object> = new Map<object, (original: object) => object>([
+  [PacketPool.prototype, () => new PacketPool()],
+  [SessionStore.prototype, (s) => (s as SessionStore).copy()],
+]);

@@ -7,12 +7,12 @@
  */
 import { scheduleExpiry } from './events.ts';
 import { Cls, NONE, type ExpiryLinks, type ExpiryList } from './expiry-list.ts';
-import type { RouterSession } from './network.ts';
 import type { World } from './world.ts';
 
-/** The class a session belongs to now. */
-export function classOf(s: RouterSession): Cls {
-  return s.proto !== 6 ? Cls.Udp : s.seenReverse ? Cls.Tcp : Cls.TcpInitial;
+/** The class session `s` belongs to now. */
+export function classOf(w: World, s: number): Cls {
+  const st = w.sessions;
+  return st.proto(s) !== 6 ? Cls.Udp : st.seenReverse(s) ? Cls.Tcp : Cls.TcpInitial;
 }
 
 function unlink(k: ExpiryLinks, l: ExpiryList, id: number): void {
@@ -38,41 +38,38 @@ function append(w: World, l: ExpiryList, id: number): void {
   if (l.timerAt < 0) armExpiry(w, l);
 }
 
-/** The session at the head of a list (the next to expire), or null when it is empty. */
-export function headOf(w: World, l: ExpiryList): RouterSession | null {
-  return l.head === NONE ? null : w.rsessions[l.head]!;
-}
-
 /** Sets the list's timer to its head's deadline (none when empty). */
 export function armExpiry(w: World, l: ExpiryList): void {
-  const head = headOf(w, l);
-  if (head === null) {
+  const head = l.head;
+  if (head === NONE) {
     l.timerAt = -1;
     return;
   }
-  l.timerAt = head.lastActivity + l.timeoutUs;
+  l.timerAt = w.sessions.lastActivity(head) + l.timeoutUs;
   scheduleExpiry(w, l.timerAt, l.cls);
 }
 
-/** A new session (registered: it has its id) starts its idle clock. */
-export function trackSession(w: World, s: RouterSession): void {
-  s.expiryCls = classOf(s);
-  w.expiryLinks.reserve(s.id);
-  append(w, w.expiry[s.expiryCls]!, s.id);
+/** A new session starts its idle clock. */
+export function trackSession(w: World, s: number): void {
+  const cls = classOf(w, s);
+  w.sessions.setExpiryCls(s, cls);
+  w.expiryLinks.reserve(s);
+  append(w, w.expiry[cls]!, s);
 }
 
 /** A session saw a packet at `w.now` (its lastActivity is already updated). */
-export function touchSession(w: World, s: RouterSession): void {
-  const cls = classOf(s);
-  const from = w.expiry[s.expiryCls]!;
-  const id = s.id;
-  if (from.tail === id && cls === s.expiryCls) return;
-  unlink(w.expiryLinks, from, id);
-  s.expiryCls = cls;
-  append(w, w.expiry[cls]!, id);
+export function touchSession(w: World, s: number): void {
+  const st = w.sessions;
+  const cls = classOf(w, s);
+  const was = st.expiryCls(s);
+  const from = w.expiry[was]!;
+  if (from.tail === s && cls === was) return;
+  unlink(w.expiryLinks, from, s);
+  st.setExpiryCls(s, cls);
+  append(w, w.expiry[cls]!, s);
 }
 
-/** A session leaves its router's tables (before its id is freed). */
-export function untrackSession(w: World, s: RouterSession): void {
-  unlink(w.expiryLinks, w.expiry[s.expiryCls]!, s.id);
+/** A session leaves its router's tables (before its id is taken back). */
+export function untrackSession(w: World, s: number): void {
+  unlink(w.expiryLinks, w.expiry[w.sessions.expiryCls(s)]!, s);
 }

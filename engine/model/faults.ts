@@ -3,7 +3,7 @@ import type { Fault } from '../scenario/schema.ts';
 import { C } from '../metrics/counters.ts';
 import { Act, BYTES, Loss, Pk, WAYPORT_MIN, WAYPORT_MAX } from './constants.ts';
 import { LinkAct, linkTimerAct, linkTimerTag, scheduleBfdTick, scheduleLinkTimer, scheduleNodeUp, scheduleScanTick } from './events.ts';
-import type { Nat, RouterRt, RouterSession } from './network.ts';
+import type { Nat, RouterRt } from './network.ts';
 import { noFlow } from './router-logic.ts';
 import { removeSession } from './session-table.ts';
 import type { World } from './world.ts';
@@ -168,8 +168,9 @@ function natInFront(w: World, r: RouterRt): Nat | null {
 /** Wipes a fraction of a router's sessions (all when 1), chosen by the faults' random stream. */
 function wipe(w: World, r: RouterRt, fraction: number): number {
   // Registry order: deterministic (the same run always reuses the same ids).
-  const mine: RouterSession[] = [];
-  for (const s of w.rsessions) if (s !== null && s.alive && s.router === r.node) mine.push(s);
+  const st = w.sessions;
+  const mine: number[] = [];
+  for (let s = 0, end = st.sessionEnd; s < end; s++) if (st.alive(s) && st.router(s) === r.node) mine.push(s);
   const n = Math.round(mine.length * Math.min(1, Math.max(0, fraction)));
   if (n < mine.length) {
     for (let k = 0; k < n; k++) {

@@ -2,7 +2,6 @@ import type { Packet } from './packet.ts';
 import type { RandomStream } from '../core/rng.ts';
 import { COUNTER_COUNT } from '../metrics/counters.ts';
 import { TupleMap } from '../core/tuple-map.ts';
-import type { AppSession } from './app-session.ts';
 import type { Fault } from '../scenario/schema.ts';
 
 /** A link-impair fault. */
@@ -226,6 +225,8 @@ export class PeerPath {
   peerBfdAddr: number;
   peerBfdPort: number;
 
+  /** Index in the world's list of peer paths (what a WAN side records). */
+  readonly index: number;
   readonly router: number;
   readonly link: number;
   readonly peer: number;
@@ -237,7 +238,8 @@ export class PeerPath {
   /** This router is the outside of a NAT on this path: it opens hops only through the pinhole. */
   readonly natOutside: boolean;
 
-  constructor(o: { router: number; link: number; peer: number; latUs: number; linkRank: number; natInside: boolean; natOutside: boolean; peerAddr: number }) {
+  constructor(o: { index: number; router: number; link: number; peer: number; latUs: number; linkRank: number; natInside: boolean; natOutside: boolean; peerAddr: number }) {
+    this.index = o.index;
     this.router = o.router;
     this.link = o.link;
     this.peer = o.peer;
@@ -247,292 +249,6 @@ export class PeerPath {
     this.natOutside = o.natOutside;
     this.peerBfdAddr = o.peerAddr;
     this.peerBfdPort = o.natOutside ? -1 : 1280;
-  }
-}
-
-const enum WF {
-  Fresh = 1,
-  SendMd = 2,
-  Pinhole = 4,
-  Outside = 8,
-  OwnsPorts = 16,
-  Side1 = 32,
-  /** Bits 6–7: metadata-carrying packets received since this side last sent (saturates at 3). */
-  MdRxShift = 6,
-  MdRxMask = 192,
-}
-
-/** A new WAN side: whose, which side, over which path, on which outer tuple. */
-export interface WanSideOptions {
-  sess: RouterSession;
-  side: 0 | 1;
-  path: PeerPath;
-  /** Own wayport, the peer's address and wayport as seen here. */
-  localPort: number;
-  peerAddr: number;
-  peerPort: number;
-  /** Starts adding session metadata. */
-  sendMd: boolean;
-  /** Virtual time, µs (the peer counts as heard now). */
-  now: number;
-  /** The hop crosses a NAT. */
-  pinhole: boolean;
-}
-
-/** The rarely used part of a {@link WanSide}. */
-class WanExtra {
-  aliases: number[] | null = null;
-  lastDisableFwd = -1;
-}
-
-/**
- * A session side that faces a peer router (one SVR hop). Booleans, a small counter and the
- * two wayports share integers: with 100 000 sessions every field costs 0.8 MB per side.
- *
- * A side sends on one outer tuple (its own wayport, the peer's address and wayport) and is
- * found by that tuple. When both ends of a hop re-open it at once, each may pick its own
- * tuple; the side then also answers to the peer's (an alias), so packets in either direction
- * match and nobody tears anything down (ssr-model.md §3, re-attach).
- */
-export class WanSide {
-  private f: number;
-  /** Own wayport in the low 16 bits, the peer's (as seen here) in the high 16. */
-  private ports: number;
-  /** What few sides need (aliases, a disable-forward-metadata sent): made on first use. */
-  private x: WanExtra | null = null;
-  // Starts undefined on purpose (as RouterSession.lastActivity): V8 then keeps each time stored
-  // here as a small integer in the object. A field that starts as a number holds its value in a
-  // box of its own once a double is stored, and times are doubles in the engine's optimized code:
-  // 16 more bytes a field, 64 a session (past 1 KB a session at 100k sessions, bench). The price:
-  // past 2^31 µs (35.8 min of virtual time) a time is no small integer, and each store boxes a
-  // new one (bench: "long run").
-  lastRx: number;
-  /** Outstanding health-check nonce (0 = none). */
-  hcNonce = 0;
-  /**
-   * While a check is outstanding: when it was sent. Otherwise: the earliest time the next one
-   * may go (after a timeout, §4.4.5), 0 when unrestricted.
-   */
-  hcAt = 0;
-
-  readonly sess: RouterSession;
-  readonly path: PeerPath;
-  /** The peer's address as seen here (the NAT's for a router behind NAT). */
-  peerAddr: number;
-
-  constructor(o: WanSideOptions) {
-    this.sess = o.sess;
-    this.path = o.path;
-    this.peerAddr = o.peerAddr;
-    this.f = (o.sendMd ? WF.SendMd : 0) | (o.pinhole ? WF.Pinhole : 0) | (o.path.natOutside ? WF.Outside : 0) | (o.side === 1 ? WF.Side1 : 0);
-    this.ports = (o.localPort & 0xffff) | (o.peerPort << 16);
-    this.lastRx = o.now;
-  }
-
-  /** Extra outer tuples this side answers to: triples (peer address, key low half, owned pair or -1). */
-  get aliases(): number[] | null {
-    return this.x?.aliases ?? null;
-  }
-  set aliases(v: number[] | null) {
-    if (v !== null || this.x !== null) (this.x ??= new WanExtra()).aliases = v;
-  }
-  /** Last disable-forward-metadata sent (µs), -1 for never. */
-  get lastDisableFwd(): number {
-    return this.x?.lastDisableFwd ?? -1;
-  }
-  set lastDisableFwd(t: number) {
-    (this.x ??= new WanExtra()).lastDisableFwd = t;
-  }
-  /** This router's wayport on the hop. */
-  get localPort(): number {
-    return this.ports & 0xffff;
-  }
-  /** The peer's wayport as seen here (after NAT). */
-  get peerPort(): number {
-    return this.ports >>> 16;
-  }
-  /** Points the side at a new peer address and port (the NAT in front of the peer rebound). */
-  setPeer(addr: number, port: number): void {
-    this.peerAddr = addr;
-    this.ports = (this.ports & 0xffff) | (port << 16);
-  }
-  /** Sends on another outer tuple from now on (the caller keeps the tables in step). */
-  setTuple(localPort: number, addr: number, port: number): void {
-    this.peerAddr = addr;
-    this.ports = (localPort & 0xffff) | (port << 16);
-  }
-  /** Metadata-carrying packets received since this side last sent one (0..3). */
-  get mdRxSinceTx(): number {
-    return (this.f & WF.MdRxMask) >> WF.MdRxShift;
-  }
-  set mdRxSinceTx(v: number) {
-    this.f = (this.f & ~WF.MdRxMask) | (Math.min(3, v) << WF.MdRxShift);
-  }
-  private flag(b: number): boolean {
-    return (this.f & b) !== 0;
-  }
-  private setFlag(b: number, v: boolean): void {
-    this.f = v ? this.f | b : this.f & ~b;
-  }
-
-  /** 0: faces the client (sends reverse packets); 1: faces the server (sends forward packets). */
-  get side(): 0 | 1 {
-    return this.flag(WF.Side1) ? 1 : 0;
-  }
-  /** This router opened the side's sending tuple and has heard nothing on it yet. */
-  get fresh(): boolean {
-    return this.flag(WF.Fresh);
-  }
-  set fresh(v: boolean) {
-    this.setFlag(WF.Fresh, v);
-  }
-  /** Whether a packet from (addr, port) to our wayport `local` came on the sending tuple. */
-  isSendingTuple(addr: number, port: number, local: number): boolean {
-    return addr === this.peerAddr && port === this.peerPort && local === this.localPort;
-  }
-  /** Packets sent on this side carry session metadata. */
-  get sendMd(): boolean {
-    return this.flag(WF.SendMd);
-  }
-  set sendMd(v: boolean) {
-    this.setFlag(WF.SendMd, v);
-  }
-  /** The hop crosses a NAT. */
-  get pinhole(): boolean {
-    return this.flag(WF.Pinhole);
-  }
-  /** This router is the NAT outside on this hop. */
-  get outside(): boolean {
-    return this.flag(WF.Outside);
-  }
-  /** This router owns the wayport pair of its sending tuple (returned to its pool on removal). */
-  get ownsPorts(): boolean {
-    return this.flag(WF.OwnsPorts);
-  }
-  set ownsPorts(v: boolean) {
-    this.setFlag(WF.OwnsPorts, v);
-  }
-}
-
-const enum SF {
-  Alive = 1,
-  Stuck = 2,
-  SeenReverse = 4,
-  Tcp = 8,
-  Learned0 = 16,
-  Learned1 = 32,
-  /** Bits 6–7: the timeout class whose expiry list holds it. */
-  ClsShift = 6,
-  ClsMask = 192,
-}
-
-/** A session's state on one router. Found only by tuple lookup. */
-export class RouterSession {
-  private f: number;
-  /** Starts undefined on purpose: see WanSide.lastRx. */
-  lastActivity: number;
-  /** Side 0 faces the client, side 1 the server: a WAN side, or a LAN link (-1 when WAN). */
-  wan0: WanSide | null = null;
-  wan1: WanSide | null = null;
-  /** LAN link index + 1 of side 0 (low 16 bits) and side 1 (high 16); 0 = that side is WAN. */
-  private lans = 0;
-
-  /** Index in the run's router-session registry (timers only); -1 until registered. */
-  id = -1;
-  readonly router: number;
-  /** Inner-tuple key halves: client address, and client port << 16 | service. */
-  readonly innerHi: number;
-  readonly innerLo: number;
-  /** Server address (the client's is innerHi). */
-  readonly sAddr: number;
-  /** For measurement only; router logic never reads it. */
-  readonly metricsRef: AppSession | null;
-
-  constructor(o: { router: number; innerHi: number; innerLo: number; proto: number; sAddr: number; createdAt: number; metricsRef: AppSession | null }) {
-    this.router = o.router;
-    this.innerHi = o.innerHi;
-    this.innerLo = o.innerLo;
-    this.sAddr = o.sAddr;
-    this.metricsRef = o.metricsRef;
-    this.f = SF.Alive | (o.proto === 6 ? SF.Tcp : 0);
-    this.lastActivity = o.createdAt;
-  }
-
-  private flag(b: number): boolean {
-    return (this.f & b) !== 0;
-  }
-  private setFlag(b: number, v: boolean): void {
-    this.f = v ? this.f | b : this.f & ~b;
-  }
-
-  /** IP protocol number (6 TCP, 17 UDP). */
-  get proto(): number {
-    return this.flag(SF.Tcp) ? 6 : 17;
-  }
-  /** Still in the router's tables. */
-  get alive(): boolean {
-    return this.flag(SF.Alive);
-  }
-  set alive(v: boolean) {
-    this.setFlag(SF.Alive, v);
-  }
-  /** A stuck pinhole session (§4.6). */
-  get stuck(): boolean {
-    return this.flag(SF.Stuck);
-  }
-  set stuck(v: boolean) {
-    this.setFlag(SF.Stuck, v);
-  }
-  /**
-   * The side whose peer's metadata created this session (0 or 1), or -1 when this router
-   * opened it for a LAN packet. Only a session learned from a peer is replaced by newer
-   * metadata from that same peer (§3).
-   */
-  get learnedSide(): -1 | 0 | 1 {
-    return this.flag(SF.Learned0) ? 0 : this.flag(SF.Learned1) ? 1 : -1;
-  }
-  set learnedSide(v: -1 | 0 | 1) {
-    this.f = (this.f & ~(SF.Learned0 | SF.Learned1)) | (v === 0 ? SF.Learned0 : v === 1 ? SF.Learned1 : 0);
-  }
-  /** A reverse packet has passed (TCP's timeout is then the long one). */
-  get seenReverse(): boolean {
-    return this.flag(SF.SeenReverse);
-  }
-  set seenReverse(v: boolean) {
-    this.setFlag(SF.SeenReverse, v);
-  }
-
-  /** LAN link of side 0 (towards the client), -1 when that side is WAN. */
-  get lan0(): number {
-    return (this.lans & 0xffff) - 1;
-  }
-  set lan0(li: number) {
-    this.lans = (this.lans & ~0xffff) | ((li + 1) & 0xffff);
-  }
-  /** LAN link of side 1 (towards the server), -1 when that side is WAN. */
-  get lan1(): number {
-    return (this.lans >>> 16) - 1;
-  }
-  set lan1(li: number) {
-    this.lans = (this.lans & 0xffff) | ((li + 1) << 16);
-  }
-
-  /** The timeout class whose least-recently-active list holds it (expiry.ts); kept in the flags, as 100 000 sessions make every field cost. */
-  get expiryCls(): number {
-    return (this.f & SF.ClsMask) >> SF.ClsShift;
-  }
-  set expiryCls(cls: number) {
-    this.f = (this.f & ~SF.ClsMask) | (cls << SF.ClsShift);
-  }
-
-  /** Client address (from the inner-tuple key). */
-  get cAddr(): number {
-    return this.innerHi;
-  }
-
-  /** Client port (from the inner-tuple key). */
-  get cPort(): number {
-    return this.innerLo >>> 16;
   }
 }
 
@@ -634,10 +350,10 @@ export class RouterRt {
   up = true;
   epoch = 1;
   bootGen = 0;
-  /** Sessions by inner tuple (LAN-side lookups). */
-  readonly lan = new TupleMap<RouterSession>();
+  /** Session ids by inner tuple (LAN-side lookups). */
+  readonly lan = new TupleMap<number>();
   /** Session sides by outer tuple as received (WAN-side lookups). */
-  readonly wan = new TupleMap<WanSide>();
+  readonly wan = new TupleMap<number>();
   readonly paths: PeerPath[] = [];
   readonly pools = new Map<number, WayportPool>();
   /** Host node index → LAN link index, for hosts linked to this router. */

@@ -4,12 +4,13 @@
  */
 import { C } from '../metrics/counters.ts';
 import { BYTES, Ctl, DISABLE_FWD_MIN_GAP_US, Ev, FWD, Loss, Pk, Rec, REV } from './constants.ts';
-import { type RouterSession, type WanSide, type PeerPath, type RouterRt } from './network.ts';
+import { type PeerPath, type RouterRt } from './network.ts';
+import { NIL } from './session-store.ts';
 import { innerLo, outerLo, type Packet } from './packet.ts';
 import type { World } from './world.ts';
 import { bfdReceive } from './bfd.ts';
 import { touchSession } from './expiry.ts';
-import { addAlias, adopt, connectSide, dropTuple, finishSession, learnedSide, openSide, removeSession, reopen, retarget, sideName, unregisterSide } from './session-table.ts';
+import { abandonSession, addAlias, adopt, connectSide, dropTuple, finishSession, learnedSide, openSide, removeSession, reopen, retarget, sideName, unregisterSide } from './session-table.ts';
 
 /** A packet reaches router `r` over link `li`. */
 export function routerReceive(w: World, r: RouterRt, p: Packet, li: number): void {
@@ -26,10 +27,10 @@ function fromLan(w: World, r: RouterRt, p: Packet, li: number): void {
   let s = r.lan.getHinted(p.cAddr, innerLo(p.cPort, p.svc), p.lanHint);
   if (r.lan.hit !== p.lanHint && r.lan.hit >= 0) rememberHint(p, true, r.lan.hit);
   if (s !== undefined) {
-    if (s.stuck) w.bump(r, C.StuckPinholeReverse);
+    if (w.sessions.stuck(s)) w.bump(r, C.StuckPinholeReverse);
   } else if (p.dir === FWD) {
     const opened = openSession(w, r, p, li);
-    if (opened === null) {
+    if (opened === NIL) {
       w.bump(r, C.NoRouteDropped);
       return w.drop(p, Loss.NoFlow, -1 - r.node);
     }
@@ -41,30 +42,30 @@ function fromLan(w: World, r: RouterRt, p: Packet, li: number): void {
   forward(w, r, s, p);
 }
 
-/** Opens a session for a LAN packet addressed to a service (§3). */
-function openSession(w: World, r: RouterRt, p: Packet, lanLink: number): RouterSession | null {
+/** Opens a session for a LAN packet addressed to a service (§3); NIL when it has no route. */
+function openSession(w: World, r: RouterRt, p: Packet, lanLink: number): number {
   const s = w.newRouterSession(r, p);
-  s.lan0 = lanLink;
-  if (!connectSide(w, r, s, 1)) return null;
+  w.sessions.setLan(s, 0, lanLink);
+  if (!connectSide(w, r, s, 1)) {
+    abandonSession(w, s);
+    return NIL;
+  }
   finishSession(w, r, s);
   w.emit(r.node, 'session-opened', { side: 'client-lan' }, p.app?.id);
   return s;
 }
 
 /** Sends a packet of session `s` out of the side its direction leads to. */
-function forward(w: World, r: RouterRt, s: RouterSession, p: Packet): void {
-  s.lastActivity = w.now;
-  if (p.dir !== FWD) s.seenReverse = true;
+function forward(w: World, r: RouterRt, s: number, p: Packet): void {
+  const st = w.sessions;
+  st.setLastActivity(s, w.now);
+  const out = p.dir === FWD ? 1 : 0;
+  if (out === 0) st.setSeenReverse(s);
   touchSession(w, s);
-  let side: WanSide | null;
-  if (p.dir === FWD) {
-    if (s.lan1 >= 0) return toHost(w, r, s.lan1, p);
-    side = s.wan1;
-  } else {
-    if (s.lan0 >= 0) return toHost(w, r, s.lan0, p);
-    side = s.wan0;
-  }
-  if (side === null) {
+  const lan = st.lan(s, out);
+  if (lan >= 0) return toHost(w, r, lan, p);
+  const side = st.wan(s, out);
+  if (side === NIL) {
     // Every session has both sides (LAN or WAN); this is defensive.
     w.bump(r, C.NoRouteDropped);
     return w.drop(p, Loss.NoFlow, -1 - r.node);
@@ -80,11 +81,12 @@ function toHost(w: World, r: RouterRt, li: number, p: Packet): void {
 }
 
 /** Sends a data packet on a WAN side: failover, metadata, health check, outer tuple. */
-function sendOnSide(w: World, r: RouterRt, side: WanSide, p: Packet): void {
+function sendOnSide(w: World, r: RouterRt, side: number, p: Packet): void {
+  const st = w.sessions;
   let ws = side;
-  if (!ws.path.up) ws = failover(w, r, ws);
+  if (!w.paths[st.path(ws)]!.up) ws = failover(w, r, ws);
   p.hc = 0;
-  if (ws.sendMd) {
+  if (st.sendMd(ws)) {
     p.md = true;
     p.wire = p.bytes + BYTES.sessionMetadata;
     w.bump(r, C.MetadataAdded);
@@ -92,53 +94,58 @@ function sendOnSide(w: World, r: RouterRt, side: WanSide, p: Packet): void {
   } else {
     p.md = false;
     p.wire = p.bytes;
-    if (r.inactivity && ws.hcNonce === 0 && w.now - ws.lastRx >= r.timeoutUs && w.now >= ws.hcAt) {
+    if (r.inactivity && st.hcNonce(ws) === 0 && w.now - st.lastRx(ws) >= r.timeoutUs && w.now >= st.hcAt(ws)) {
       addHealthCheck(w, r, ws, p);
     }
   }
-  ws.mdRxSinceTx = 0;
+  st.setMdRxSinceTx(ws, 0);
   p.oSrcAddr = r.addr;
-  p.oSrcPort = ws.localPort;
-  p.oDstAddr = ws.peerAddr;
-  p.oDstPort = ws.peerPort;
-  w.transmit(ws.path.link, r.node, p);
+  p.oSrcPort = st.localPort(ws);
+  p.oDstAddr = st.peerAddr(ws);
+  p.oDstPort = st.peerPort(ws);
+  w.transmit(w.paths[st.path(ws)]!.link, r.node, p);
 }
 
 /** §4.4.1: the probe rides this packet; an acknowledgement is due within the ack timeout. */
-function addHealthCheck(w: World, r: RouterRt, ws: WanSide, p: Packet): void {
+function addHealthCheck(w: World, r: RouterRt, ws: number, p: Packet): void {
+  const st = w.sessions;
   const nonce = ++r.nonce;
   p.hc = nonce;
   // The health check is the only attribute (the packet carries no session metadata).
   p.wire += BYTES.healthCheckAlone;
-  ws.hcNonce = nonce;
-  ws.hcAt = w.now;
+  st.setHcNonce(ws, nonce);
+  st.setHcAt(ws, w.now);
   w.bump(r, C.AddedHealthCheck);
   w.metrics.control(Ctl.HealthCheck, BYTES.healthCheckAlone);
-  w.atLane(w.laneHealthCheck, w.now + r.ackTimeoutUs, Ev.HealthCheckDeadline, r.node, ws.sess.id, nonce);
-  w.emit(r.node, 'health-check-added', { side: sideName(ws), silentMs: (w.now - ws.lastRx) / 1000, nonce, rule: '§4.4.1' }, ws.sess.metricsRef?.id);
+  const s = st.sess(ws);
+  w.atLane(w.laneHealthCheck, w.now + r.ackTimeoutUs, Ev.HealthCheckDeadline, r.node, s, nonce);
+  if (w.trace !== null) w.emit(r.node, 'health-check-added', { side: sideName(st.side(ws)), silentMs: (w.now - st.lastRx(ws)) / 1000, nonce, rule: '§4.4.1' }, w.appOf(s)?.id);
 }
 
 /** §4.5: a path BFD sees down is left for another up path to a router that reaches the host. */
-function failover(w: World, r: RouterRt, ws: WanSide): WanSide {
-  const s = ws.sess;
-  const host = (ws.side === 1 ? s.sAddr : s.innerHi) - 1;
+function failover(w: World, r: RouterRt, ws: number): number {
+  const st = w.sessions;
+  const s = st.sess(ws);
+  const side = st.side(ws);
+  const path = w.paths[st.path(ws)]!;
+  const host = (side === 1 ? st.sAddr(s) : st.innerHi(s)) - 1;
   const alt = w.routing.upHop(r, host, true);
-  if (alt === null || alt === ws.path) return ws;
-  const moved = openSide(w, r, s, ws.side, alt);
-  if (moved === null) return ws;
-  unregisterSide(r, ws);
-  if (ws.side === 1) s.wan1 = moved;
-  else s.wan0 = moved;
+  if (alt === null || alt === path) return ws;
+  const moved = openSide(w, r, s, side, alt);
+  if (moved === NIL) return ws;
+  unregisterSide(w, r, ws);
+  st.setWan(s, side, moved);
   // The new hop is this router's own: newer metadata on it re-attaches rather than replaces.
-  if (s.learnedSide === ws.side) s.learnedSide = -1;
+  if (st.learnedSide(s) === side) st.setLearnedSide(s, -1);
   w.bump(r, C.Failover);
-  w.metrics.noteCause(s.metricsRef, Rec.Failover);
-  w.emit(r.node, 'failover', { from: w.links[ws.path.link]!.id, to: w.links[alt.link]!.id, rule: '§4.5' }, s.metricsRef?.id);
+  const app = w.appOf(s);
+  w.metrics.noteCause(app, Rec.Failover);
+  w.emit(r.node, 'failover', { from: w.links[path.link]!.id, to: w.links[alt.link]!.id, rule: '§4.5' }, app?.id);
   return moved;
 }
 
-function sameInner(s: RouterSession, p: Packet): boolean {
-  return s.innerHi === p.cAddr && s.innerLo === innerLo(p.cPort, p.svc);
+function sameInner(w: World, s: number, p: Packet): boolean {
+  return w.sessions.innerHi(s) === p.cAddr && w.sessions.innerLo(s) === innerLo(p.cPort, p.svc);
 }
 
 /** Keeps where a data packet's session was found, for the session's next packets (a cache, see Packet.lanHint). */
@@ -156,16 +163,17 @@ function wanData(w: World, r: RouterRt, p: Packet, pp: PeerPath): void {
   const lo = outerLo(p.oSrcPort, p.oDstPort);
   let ws = r.wan.getHinted(p.oSrcAddr, lo, p.wanHint);
   if (r.wan.hit !== p.wanHint && r.wan.hit >= 0) rememberHint(p, false, r.wan.hit);
-  if (ws !== undefined && p.md && !sameInner(ws.sess, p)) {
+  const st = w.sessions;
+  if (ws !== undefined && p.md && !sameInner(w, st.sess(ws), p)) {
     // The metadata names another session: the peer lost state and reused these wayports.
     w.bump(r, C.SessionReplaced);
-    w.emit(r.node, 'session-replaced', { reason: 'wayports reused by the peer for another session', rule: '§3' }, ws.sess.metricsRef?.id);
+    w.emit(r.node, 'session-replaced', { reason: 'wayports reused by the peer for another session', rule: '§3' }, w.appOf(st.sess(ws))?.id);
     dropTuple(w, r, ws, p.oSrcAddr, lo);
     ws = undefined;
   }
   if (ws !== undefined) {
-    ws.lastRx = w.now;
-    if (ws.fresh && ws.isSendingTuple(p.oSrcAddr, p.oSrcPort, p.oDstPort)) ws.fresh = false;
+    st.setLastRx(ws, w.now);
+    if (st.fresh(ws) && st.isSendingTuple(ws, p.oSrcAddr, p.oSrcPort, p.oDstPort)) st.setFresh(ws, false);
     if (p.md) w.bump(r, C.MetadataRemoved);
     handshake(w, r, ws, p.md);
     if (p.hc !== 0 && r.v61) sendAck(w, r, ws, p.hc, p);
@@ -173,13 +181,14 @@ function wanData(w: World, r: RouterRt, p: Packet, pp: PeerPath): void {
     p.hc = 0;
     // Routers translate by outer tuple: a stale tuple now held by another session carries the
     // packet into that session. It is lost for its own (misdelivered at the host).
-    if (!sameInner(ws.sess, p)) misdirect(w, r, ws.sess, p);
-    return forward(w, r, ws.sess, p);
+    const s = st.sess(ws);
+    if (!sameInner(w, s, p)) misdirect(w, r, s, p);
+    return forward(w, r, s, p);
   }
   if (p.md) {
     w.bump(r, C.MetadataRemoved);
     const s = learnFromMetadata(w, r, p, pp);
-    if (s === null) {
+    if (s === NIL) {
       w.bump(r, C.NoRouteDropped);
       return w.drop(p, Loss.NoFlow, -1 - r.node);
     }
@@ -191,13 +200,14 @@ function wanData(w: World, r: RouterRt, p: Packet, pp: PeerPath): void {
   w.drop(p, Loss.NoFlow, -1 - r.node);
 }
 
-function misdirect(w: World, r: RouterRt, s: RouterSession, p: Packet): void {
-  if (!p.mis) w.emit(r.node, 'misdirected', { intoPort: s.cPort, rule: '§3 delivery is end to end' }, p.app?.id);
+function misdirect(w: World, r: RouterRt, s: number, p: Packet): void {
+  const st = w.sessions;
+  if (!p.mis) w.emit(r.node, 'misdirected', { intoPort: st.cPort(s), rule: '§3 delivery is end to end' }, p.app?.id);
   p.mis = true;
-  p.cAddr = s.innerHi;
-  p.cPort = s.cPort;
-  p.svc = s.innerLo & 0xffff;
-  p.sAddr = s.sAddr;
+  p.cAddr = st.innerHi(s);
+  p.cPort = st.cPort(s);
+  p.svc = st.innerLo(s) & 0xffff;
+  p.sAddr = st.sAddr(s);
 }
 
 /** §4.2: a packet without metadata for an outer tuple that matches no flow. */
@@ -216,22 +226,26 @@ export function noFlow(w: World, r: RouterRt, p: Packet, pp: PeerPath | null): v
  * it until a forward packet arrives without. A side that keeps receiving metadata with
  * nothing to send back (one-way traffic) asks the peer to stop with disable-forward-metadata.
  */
-function handshake(w: World, r: RouterRt, ws: WanSide, md: boolean): void {
-  if (ws.side === 1) {
+function handshake(w: World, r: RouterRt, ws: number, md: boolean): void {
+  const st = w.sessions;
+  if (st.side(ws) === 1) {
     // This side sends forward packets and receives reverse ones. The first reverse metadata
     // completes the handshake (it is not "one-way traffic", however many packets follow it).
     if (!md) return;
-    if (ws.sendMd) {
-      ws.sendMd = false;
+    if (st.sendMd(ws)) {
+      st.setSendMd(ws, false);
       return;
     }
-  } else if (md) ws.sendMd = true;
+  } else if (md) st.setSendMd(ws, true);
   else {
-    ws.sendMd = false;
+    st.setSendMd(ws, false);
     return;
   }
-  ws.mdRxSinceTx++;
-  if (ws.mdRxSinceTx >= 2 && (ws.lastDisableFwd < 0 || w.now - ws.lastDisableFwd >= DISABLE_FWD_MIN_GAP_US)) sendDisableForward(w, r, ws);
+  const rx = st.mdRxSinceTx(ws) + 1;
+  st.setMdRxSinceTx(ws, rx);
+  if (rx < 2) return;
+  const last = st.lastDisableFwd(ws);
+  if (last < 0 || w.now - last >= DISABLE_FWD_MIN_GAP_US) sendDisableForward(w, r, ws);
 }
 
 /**
@@ -241,53 +255,48 @@ function handshake(w: World, r: RouterRt, ws: WanSide, md: boolean): void {
  * that side to this peer. Otherwise the session is created, and its other side connected: a
  * LAN link, or a hop this router opens, once.
  */
-function learnFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): RouterSession | null {
+function learnFromMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath): number {
+  const st = w.sessions;
   const arriving: 0 | 1 = p.dir === FWD ? 0 : 1;
   const old = r.lan.get(p.cAddr, innerLo(p.cPort, p.svc));
   if (old !== undefined) {
-    const side = arriving === 0 ? old.wan0 : old.wan1;
-    if (side !== null && side.path.peer === pp.peer) {
-      if (old.learnedSide === arriving) {
+    const side = st.wan(old, arriving);
+    if (side !== NIL && w.paths[st.path(side)]!.peer === pp.peer) {
+      if (st.learnedSide(old) === arriving) {
         w.bump(r, C.SessionReplaced);
-        w.emit(r.node, 'session-replaced', { pinhole: side.pinhole, reason: 'newer metadata from the peer it was learned from', rule: '§3' }, p.app?.id);
+        w.emit(r.node, 'session-replaced', { pinhole: st.pinhole(side), reason: 'newer metadata from the peer it was learned from', rule: '§3' }, p.app?.id);
         removeSession(w, r, old);
       } else {
         // Outside a NAT, the same wayport of ours from a new public port is the NAT rebinding.
         // A tuple we just opened (nothing heard on it yet) is on its way to the peer: keep
         // sending there, answer to the peer's too, and keep announcing ours. An older tuple of
         // ours the peer evidently lost: send on the peer's tuple from now on.
-        const announcing = side.fresh && side.sendMd;
-        if (side.outside && p.oDstPort === side.localPort) retarget(r, side, p.oSrcAddr, p.oSrcPort);
-        else if (announcing) addAlias(r, side, p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort), p.oDstPort);
-        else adopt(r, side, p.oSrcAddr, p.oSrcPort, p.oDstPort);
-        side.lastRx = w.now;
-        if (side.side === 0 || !announcing) handshake(w, r, side, true);
-        w.emit(r.node, 'hop-reattached', { side: sideName(side), rule: '§3 re-attach' }, p.app?.id);
+        const announcing = st.fresh(side) && st.sendMd(side);
+        if (st.outside(side) && p.oDstPort === st.localPort(side)) retarget(w, r, side, p.oSrcAddr, p.oSrcPort);
+        else if (announcing) addAlias(w, r, side, p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort), p.oDstPort);
+        else adopt(w, r, side, p.oSrcAddr, p.oSrcPort, p.oDstPort);
+        st.setLastRx(side, w.now);
+        if (arriving === 0 || !announcing) handshake(w, r, side, true);
+        w.emit(r.node, 'hop-reattached', { side: sideName(arriving), rule: '§3 re-attach' }, p.app?.id);
         return old;
       }
     } else {
       // The session now reaches this side through another peer (the neighbour failed over).
       const moved = learnedSide(w, r, old, arriving, p, pp);
-      if (side !== null) unregisterSide(r, side);
-      if (arriving === 0) {
-        old.wan0 = moved;
-        old.lan0 = -1;
-      } else {
-        old.wan1 = moved;
-        old.lan1 = -1;
-      }
-      w.emit(r.node, 'hop-moved', { side: sideName(moved), peer: w.nodeIds[pp.peer]!, rule: '§3 re-attach' }, p.app?.id);
+      if (side !== NIL) unregisterSide(w, r, side);
+      st.setWan(old, arriving, moved);
+      w.emit(r.node, 'hop-moved', { side: sideName(arriving), peer: w.nodeIds[pp.peer]!, rule: '§3 re-attach' }, p.app?.id);
       return old;
     }
   }
   const s = w.newRouterSession(r, p);
-  s.learnedSide = arriving;
+  st.setLearnedSide(s, arriving);
   const ws = learnedSide(w, r, s, arriving, p, pp);
-  if (arriving === 0) s.wan0 = ws;
-  else s.wan1 = ws;
+  st.setWan(s, arriving, ws);
   if (!connectSide(w, r, s, arriving === 0 ? 1 : 0)) {
-    unregisterSide(r, ws);
-    return null;
+    unregisterSide(w, r, ws);
+    abandonSession(w, s);
+    return NIL;
   }
   finishSession(w, r, s);
   w.metrics.noteCause(p.app, Rec.Metadata);
@@ -338,7 +347,7 @@ function sendEnableMetadata(w: World, r: RouterRt, p: Packet, pp: PeerPath | nul
   w.transmit(pp.link, r.node, e);
 }
 
-function sendAck(w: World, r: RouterRt, ws: WanSide, nonce: number, p: Packet): void {
+function sendAck(w: World, r: RouterRt, ws: number, nonce: number, p: Packet): void {
   if (!r.takeToken(w.now)) {
     w.bump(r, C.HealthCheckBufferAllocation);
     return;
@@ -348,38 +357,42 @@ function sendAck(w: World, r: RouterRt, ws: WanSide, nonce: number, p: Packet): 
   a.kind = Pk.HealthCheckAck;
   a.hc = nonce;
   a.app = p.app;
-  fillControl(r, ws, a);
-  if (w.links[ws.path.link]!.up) w.bump(r, C.SentAck);
+  fillControl(w, r, ws, a);
+  const link = w.paths[w.sessions.path(ws)]!.link;
+  if (w.links[link]!.up) w.bump(r, C.SentAck);
   w.metrics.control(Ctl.Ack, BYTES.controlPacket);
   w.emit(r.node, 'health-check-acknowledged', { nonce, rule: '§4.4.2' }, p.app?.id);
-  w.transmit(ws.path.link, r.node, a);
+  w.transmit(link, r.node, a);
 }
 
-function sendDisableForward(w: World, r: RouterRt, ws: WanSide): void {
+function sendDisableForward(w: World, r: RouterRt, ws: number): void {
   if (!r.takeToken(w.now)) {
     w.bump(r, C.DisableFwdBufferAllocation);
     return;
   }
-  ws.lastDisableFwd = w.now;
+  const st = w.sessions;
+  st.setLastDisableFwd(ws, w.now);
   w.bump(r, C.SentDisableFwd);
   const d = w.pool.get();
   d.kind = Pk.DisableForwardMetadata;
-  d.app = ws.sess.metricsRef;
-  fillControl(r, ws, d);
+  d.app = w.appOf(st.sess(ws));
+  fillControl(w, r, ws, d);
   w.metrics.control(Ctl.DisableForwardMetadata, BYTES.controlPacket);
-  w.transmit(ws.path.link, r.node, d);
+  w.transmit(w.paths[st.path(ws)]!.link, r.node, d);
 }
 
-function fillControl(r: RouterRt, ws: WanSide, p: Packet): void {
+function fillControl(w: World, r: RouterRt, ws: number, p: Packet): void {
+  const st = w.sessions;
   p.oSrcAddr = r.addr;
-  p.oSrcPort = ws.localPort;
-  p.oDstAddr = ws.peerAddr;
-  p.oDstPort = ws.peerPort;
+  p.oSrcPort = st.localPort(ws);
+  p.oDstAddr = st.peerAddr(ws);
+  p.oDstPort = st.peerPort(ws);
   p.wire = BYTES.controlPacket;
 }
 
 /** Control packets: enable-metadata (§4.3), acknowledgements (§4.4.4), disable-forward-metadata. */
 function wanControl(w: World, r: RouterRt, p: Packet): void {
+  const st = w.sessions;
   const ws = r.wan.get(p.oSrcAddr, outerLo(p.oSrcPort, p.oDstPort));
   if (p.kind === Pk.EnableMetadata) {
     if (ws === undefined) w.bump(r, C.EnableMetadataFlowMiss);
@@ -389,19 +402,19 @@ function wanControl(w: World, r: RouterRt, p: Packet): void {
       reopen(w, r, ws, p.probe ? Rec.HealthCheck : Rec.PacketBased, 'enable-metadata');
     }
   } else if (p.kind === Pk.HealthCheckAck) {
-    if (ws !== undefined && ws.hcNonce !== 0 && ws.hcNonce === p.hc) {
+    if (ws !== undefined && st.hcNonce(ws) !== 0 && st.hcNonce(ws) === p.hc) {
       w.bump(r, C.ReceivedAck);
-      ws.hcNonce = 0;
-      ws.hcAt = 0;
-      ws.lastRx = w.now;
-      ws.sess.stuck = false;
+      st.setHcNonce(ws, 0);
+      st.setHcAt(ws, 0);
+      st.setLastRx(ws, w.now);
+      st.setStuck(st.sess(ws), false);
     } else w.bump(r, C.ReceivedStaleAck);
   } else if (p.kind === Pk.DisableForwardMetadata) {
     if (ws === undefined) w.bump(r, C.ControlFlowMiss);
     else {
       w.bump(r, C.ReceivedDisableFwd);
-      ws.lastRx = w.now;
-      ws.sendMd = false;
+      st.setLastRx(ws, w.now);
+      st.setSendMd(ws, false);
     }
   }
   w.pool.release(p);
@@ -409,14 +422,18 @@ function wanControl(w: World, r: RouterRt, p: Packet): void {
 
 /** §4.4.5: an acknowledgement deadline passed. */
 export function healthCheckDeadline(w: World, r: RouterRt, sid: number, nonce: number): void {
-  const s = w.rsessions[sid];
-  if (s === null || s === undefined || !s.alive || s.router !== r.node) return;
-  const ws = s.wan0 !== null && s.wan0.hcNonce === nonce ? s.wan0 : s.wan1 !== null && s.wan1.hcNonce === nonce ? s.wan1 : null;
-  if (ws === null) return;
+  const st = w.sessions;
+  if (!st.alive(sid) || st.router(sid) !== r.node) return;
+  const w0 = st.wan(sid, 0);
+  const w1 = st.wan(sid, 1);
+  const ws = w0 !== NIL && st.hcNonce(w0) === nonce ? w0 : w1 !== NIL && st.hcNonce(w1) === nonce ? w1 : NIL;
+  if (ws === NIL) return;
+  const pinhole = st.pinhole(ws);
+  const side = st.side(ws);
   w.bump(r, C.HealthCheckTimeout);
-  if (ws.pinhole) w.bump(r, ws.side === 0 ? C.HealthCheckTimeoutFwdPinhole : C.HealthCheckTimeoutRevPinhole);
-  ws.hcNonce = 0;
-  ws.hcAt += r.timeoutUs; // the next check no sooner than inactivity-timeout after this one
-  if (ws.pinhole && ws.outside) s.stuck = true;
-  w.emit(r.node, 'health-check-timeout', { nonce, pinhole: ws.pinhole, side: sideName(ws), rule: '§4.4.5' }, s.metricsRef?.id);
+  if (pinhole) w.bump(r, side === 0 ? C.HealthCheckTimeoutFwdPinhole : C.HealthCheckTimeoutRevPinhole);
+  st.setHcNonce(ws, 0);
+  st.setHcAt(ws, st.hcAt(ws) + r.timeoutUs); // the next check no sooner than inactivity-timeout after this one
+  if (pinhole && st.outside(ws)) st.setStuck(sid, true);
+  w.emit(r.node, 'health-check-timeout', { nonce, pinhole, side: sideName(side), rule: '§4.4.5' }, w.appOf(sid)?.id);
 }

@@ -5,7 +5,8 @@ import type { Scenario, Fault } from '../scenario/schema.ts';
 import { RunMetrics, MAX_LINK_SERIES, type SeriesRows, type TimeSeries } from '../metrics/run-metrics.ts';
 import { Act, CONTROL_KINDS, Ev, Loss, Pk } from './constants.ts';
 import type { C } from '../metrics/counters.ts';
-import { LinkRt, Nat, PeerPath, RouterRt, RouterSession } from './network.ts';
+import { LinkRt, Nat, PeerPath, RouterRt } from './network.ts';
+import { SessionStore } from './session-store.ts';
 import { innerLo, PacketPool, type Packet } from './packet.ts';
 import { TrafficRuntime } from './traffic.ts';
 import type { AppSession } from './app-session.ts';
@@ -77,8 +78,10 @@ export class World {
   readonly nodeLinks: number[][];
   readonly traffic: TrafficRuntime[];
   readonly apps: AppSession[] = [];
-  readonly rsessions: (RouterSession | null)[] = [];
-  readonly freeRsIds: number[] = [];
+  /** Every router session and WAN side, by id (session-store.ts). */
+  readonly sessions = new SessionStore();
+  /** Every router's peer paths, by {@link PeerPath.index}. */
+  readonly paths: PeerPath[] = [];
   readonly routing: Routing;
   readonly faultLog: FaultLogEntry[] = [];
   /** Receives control-plane and session events; null when nobody listens. */
@@ -175,9 +178,11 @@ export class World {
         const r = rank.get(l.id)!;
         const peerAddrFor = (peer: number) => (rt.nat && peer === inside ? rt.nat.addr : peer + 1);
         const path = (router: number, peer: number) =>
-          new PeerPath({ router, link: i, peer, latUs: rt.baseLatUs, linkRank: r, natInside: inside === router, natOutside: inside === peer, peerAddr: peerAddrFor(peer) });
+          new PeerPath({ index: this.paths.length, router, link: i, peer, latUs: rt.baseLatUs, linkRank: r, natInside: inside === router, natOutside: inside === peer, peerAddr: peerAddrFor(peer) });
         rt.pathA = path(ai, bi);
+        this.paths.push(rt.pathA);
         rt.pathB = path(bi, ai);
+        this.paths.push(rt.pathB);
         this.routers[ai]!.paths.push(rt.pathA);
         this.routers[bi]!.paths.push(rt.pathB);
       } else {
@@ -256,25 +261,15 @@ export class World {
     this.fp.act(r.node, Act.Counter | c);
   }
 
-  /** A new, unregistered session of router `r` for the packet's inner tuple. */
-  newRouterSession(r: RouterRt, p: Packet): RouterSession {
-    return new RouterSession({ router: r.node, innerHi: p.cAddr, innerLo: innerLo(p.cPort, p.svc), proto: p.proto, sAddr: p.sAddr, createdAt: this.now, metricsRef: p.app });
+  /** A new session of router `r` for the packet's inner tuple (in no table yet: see finishSession), by id. */
+  newRouterSession(r: RouterRt, p: Packet): number {
+    return this.sessions.newSession(r.node, p.cAddr, innerLo(p.cPort, p.svc), p.proto, p.sAddr, this.now, p.app === null ? -1 : p.app.id);
   }
 
-  /** Registers a router session and returns its id. */
-  addRouterSession(s: RouterSession): number {
-    const id = this.freeRsIds.length > 0 ? this.freeRsIds.pop()! : this.rsessions.length;
-    this.rsessions[id] = s;
-    s.id = id;
-    return id;
-  }
-
-  /** Frees a router session's id. */
-  dropRouterSession(s: RouterSession): void {
-    if (this.rsessions[s.id] === s) {
-      this.rsessions[s.id] = null;
-      this.freeRsIds.push(s.id);
-    }
+  /** The application session router session `s` carries (for measurement), or null. */
+  appOf(s: number): AppSession | null {
+    const a = this.sessions.app(s);
+    return a < 0 ? null : this.apps[a]!;
   }
 
   /**

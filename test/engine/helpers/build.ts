@@ -4,6 +4,7 @@
  */
 import { COUNTER_PATHS, parseScenario, Simulation, type RunResult, type Scenario, type TraceEvent } from '../../../engine/index.ts';
 import type { RouterRt } from '../../../engine/model/network.ts';
+import { sideInfo, type SideInfo } from '../../../engine/model/session-store.ts';
 
 /** Recovery detection mode. */
 export type Mode = 'packet-based' | 'inactivity-based';
@@ -219,6 +220,11 @@ export function routerRt(sim: Simulation, id: string): RouterRt {
   const r = sim.w.routers[sim.w.nodeIds.indexOf(id)];
   if (!r) throw new Error(`"${id}" is not a router`);
   return r;
+}
+
+/** A router's WAN sides (every outer tuple it answers to, in table order), read at once (white-box). */
+export function wanSides(sim: Simulation, id: string): SideInfo[] {
+  return [...routerRt(sim, id).wan.values()].map((ws) => sideInfo(sim.w.sessions, ws));
 }
 
 /** A router's counter as it stands now in a running simulation (same naming as {@link counter}). */

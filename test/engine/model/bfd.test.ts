@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counter, dualHub, events, routerRt, run, spokeHub } from '../helpers/build.ts';
+import { counter, dualHub, events, wanSides, run, spokeHub } from '../helpers/build.ts';
 
 const bidir = (sessions: number, ratePps = 20) => ({ protocol: 'udp', pattern: 'bidirectional', sessions, ratePps });
 /** Inactivity-based with a long timeout, so neither enable-metadata path acts before BFD. */
@@ -129,9 +129,9 @@ describe('§4.5 peer liveness (BFD)', () => {
       expect(result.summary.packets.lost).toBeLessThan(20);
       expect(result.summary.packets.delivered).toBeGreaterThan(100);
       // The hub sends to the NAT's public port of the spoke's BFD binding; the spoke answers from its BFD port.
-      const [hubSide] = [...routerRt(sim, 'hub1').wan.values()];
+      const [hubSide] = wanSides(sim, 'hub1');
       expect(hubSide!.peerAddr).not.toBe(sim.w.nodeIds.indexOf('spoke1') + 1);
-      const [spokeSide] = [...routerRt(sim, 'spoke1').wan.values()];
+      const [spokeSide] = wanSides(sim, 'spoke1');
       expect(spokeSide!.localPort).toBe(1280);
     });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../engine/index.ts';
-import { counter, events, liveCounter, routerRt, run, spokeHub } from '../helpers/build.ts';
+import { counter, events, liveCounter, routerRt, wanSides, run, spokeHub } from '../helpers/build.ts';
 
 const bidir = (sessions: number, ratePps = 50) => ({ protocol: 'udp', pattern: 'bidirectional', sessions, ratePps });
 
@@ -89,9 +89,9 @@ describe('§4.1 nat-rebind', () => {
   it("sends the inside router's next packets from new public ports", () => {
     const sim = new Simulation(spokeHub({ nat: true, durationMs: 6000, traffic: [bidir(2)], faults: [{ atMs: 3000, type: 'nat-rebind', link: 'wan1' }] }));
     sim.runUntil(2_900_000);
-    const before = new Set([...routerRt(sim, 'hub1').wan.values()].map((s) => s.peerPort));
+    const before = new Set(wanSides(sim, 'hub1').map((s) => s.peerPort));
     sim.run();
-    const after = [...routerRt(sim, 'hub1').wan.values()].map((s) => s.peerPort);
+    const after = wanSides(sim, 'hub1').map((s) => s.peerPort);
     expect(after).toHaveLength(2);
     for (const port of after) expect(before.has(port)).toBe(false);
   });

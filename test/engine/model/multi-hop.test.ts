@@ -4,7 +4,7 @@
  * on both branches.
  */
 import { describe, expect, it } from 'vitest';
-import { parse, routerRt, run, counter, spokeHub } from '../helpers/build.ts';
+import { parse, routerRt, wanSides, run, counter, spokeHub } from '../helpers/build.ts';
 import { Simulation, type RunResult, type Scenario } from '../../../engine/index.ts';
 import { WayportPool } from '../../../engine/model/network.ts';
 
@@ -62,7 +62,7 @@ describe('§3 a router in the middle loses state', () => {
         expect(counter(result, 'hub1', 'emulator/sessions-created')).toBe(10);
         expect(sum(result, 'emulator/session-replaced')).toBe(0);
         expect(lateMetadata(result, 20_000)).toBe(0);
-        for (const r of sim.w.routerList) for (const ws of r.wan.values()) expect(ws.sendMd).toBe(false);
+        for (const r of sim.w.routerList) for (const ws of wanSides(sim, r.id)) expect(ws.sendMd).toBe(false);
         // Enable-metadata answered packets of live sessions: recovery, not exposure.
         expect(result.summary.exposure.total).toBe(0);
         expect(result.summary.packets.lostBy.misdelivered).toBe(0);
@@ -115,7 +115,7 @@ describe('§3 handshake by direction', () => {
     const { result, sim } = run(chain([{ atMs: 10_000, type: 'node-restart', node: 'hub1', downtimeMs: 1500 }], { mode: 'inactivity-based' }));
     expect(counter(result, 'sp1', 'emulator/bfd-peer-restart-detected')).toBe(1);
     expect(lateMetadata(result, 15_000)).toBe(0);
-    for (const r of sim.w.routerList) for (const ws of r.wan.values()) expect(ws.sendMd).toBe(false);
+    for (const r of sim.w.routerList) for (const ws of wanSides(sim, r.id)) expect(ws.sendMd).toBe(false);
   });
 
   for (const pattern of ['stream-up', 'stream-down'] as const) {
@@ -162,7 +162,7 @@ describe('§3 wayport pairs', () => {
     expect(result.summary.sessions.recovered).toBe(4);
     const spoke = routerRt(sim, 'spoke1');
     const hub = sim.w.nodeIds.indexOf('hub1');
-    const sides = [...spoke.wan.values()];
+    const sides = wanSides(sim, 'spoke1');
     expect(sides).toHaveLength(4);
     for (const ws of sides) {
       expect(ws.sess.learnedSide).toBe(1);

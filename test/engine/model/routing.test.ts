@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../engine/index.ts';
-import { counter, dualHub, parse, routerRt, run, spokeHub } from '../helpers/build.ts';
+import { counter, dualHub, parse, wanSides, run, spokeHub } from '../helpers/build.ts';
 
 const udp = (sessions: number, extra: Record<string, unknown> = {}) => ({ protocol: 'udp', pattern: 'bidirectional', sessions, ratePps: 20, ...extra });
 
@@ -80,7 +80,7 @@ describe('§2 topology and routing', () => {
     for (const id of ['spoke1', 'hub1', 'hub2']) expect(counter(result, id, 'emulator/sessions-created')).toBe(1);
     // hub1 learned the first hop from metadata and opened the second one itself.
     expect(counter(result, 'hub1', 'success/metadata/added')).toBeGreaterThan(0);
-    const sides = [...routerRt(sim, 'hub1').wan.values()];
+    const sides = wanSides(sim, 'hub1');
     expect(sides).toHaveLength(2);
     expect(sides.map((s) => s.ownsPorts).sort()).toEqual([false, true]);
     expect(sides[0]!.sess.learnedSide).toBe(0);

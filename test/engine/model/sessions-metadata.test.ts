@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../engine/index.ts';
-import { counter, dualHub, events, liveCounter, routerRt, run, spokeHub, timesOfChange } from '../helpers/build.ts';
+import { counter, dualHub, events, liveCounter, routerRt, wanSides, run, spokeHub, timesOfChange } from '../helpers/build.ts';
 
 const bidir = (sessions: number, ratePps = 10) => ({ protocol: 'udp', pattern: 'bidirectional', sessions, ratePps });
 const streamUp = (sessions: number, ratePps = 100) => ({ protocol: 'udp', pattern: 'stream-up', sessions, ratePps });
@@ -9,8 +9,8 @@ describe('§3 wayports', () => {
   it('gives the router that opens a hop an even wayport and the peer the next odd one, within 16384–65534', () => {
     const sim = new Simulation(spokeHub({ durationMs: 2000, traffic: [bidir(20)] }));
     sim.run();
-    const spokeSides = [...routerRt(sim, 'spoke1').wan.values()];
-    const hubSides = [...routerRt(sim, 'hub1').wan.values()];
+    const spokeSides = wanSides(sim, 'spoke1');
+    const hubSides = wanSides(sim, 'hub1');
     expect(spokeSides).toHaveLength(20);
     expect(hubSides).toHaveLength(20);
     for (const s of spokeSides) {
@@ -45,8 +45,8 @@ describe('§3 wayport free lists', () => {
       }),
     );
     sim.run();
-    const sides = [...routerRt(sim, 'spoke1').wan.values()];
-    expect(sides.map((ws) => sim.w.nodeIds[ws.path.peer]).sort()).toEqual(['hub1', 'hub2']);
+    const sides = wanSides(sim, 'spoke1');
+    expect(sides.map((ws) => sim.w.nodeIds[sim.w.paths[ws.path]!.peer]).sort()).toEqual(['hub1', 'hub2']);
     expect(sides.map((ws) => ws.localPort)).toEqual([16384, 16384]);
   });
 
@@ -65,7 +65,7 @@ describe('§3 wayport free lists', () => {
     expect(liveCounter(sim, 'spoke1', 'emulator/sessions-expired')).toBe(1);
     sim.run();
     // The hub may still hold the freed pair for the old session: a fresh pair cannot collide.
-    expect([...routerRt(sim, 'spoke1').wan.values()].map((ws) => ws.localPort)).toEqual([16386]);
+    expect(wanSides(sim, 'spoke1').map((ws) => ws.localPort)).toEqual([16386]);
   });
 });
 
@@ -156,12 +156,10 @@ describe('§3 metadata on an unknown outer tuple', () => {
     // hub's flow on that outer tuple must end up belonging to the session the metadata names.
     const sim = new Simulation(spokeHub({ durationMs: 8000, traffic: [bidir(5, 50)], faults: [{ atMs: 4000, type: 'session-loss', node: 'spoke1' }] }));
     sim.run();
-    const spoke = routerRt(sim, 'spoke1');
-    const hub = routerRt(sim, 'hub1');
     // No NAT here: the hub's side of a hop has the spoke's wayports swapped.
-    const hubSides = [...hub.wan.values()];
+    const hubSides = wanSides(sim, 'hub1');
     const pairs: [number, number][] = [];
-    for (const ws of spoke.wan.values()) {
+    for (const ws of wanSides(sim, 'spoke1')) {
       const peerSide = hubSides.find((h) => h.localPort === ws.peerPort && h.peerPort === ws.localPort);
       if (peerSide) pairs.push([ws.sess.cPort, peerSide.sess.cPort]);
     }
