@@ -6,14 +6,8 @@
  * head's deadline, expires sessions at exactly the right time without a timer per session.
  */
 import { scheduleExpiry } from './events.ts';
-import { Cls, NONE, type ExpiryLinks, type ExpiryList } from './expiry-list.ts';
+import { NONE, type ExpiryLinks, type ExpiryList } from './expiry-list.ts';
 import type { World } from './world.ts';
-
-/** The class session `s` belongs to now. */
-export function classOf(w: World, s: number): Cls {
-  const st = w.sessions;
-  return st.proto(s) !== 6 ? Cls.Udp : st.seenReverse(s) ? Cls.Tcp : Cls.TcpInitial;
-}
 
 function unlink(k: ExpiryLinks, l: ExpiryList, id: number): void {
   const prev = k.prev;
@@ -51,7 +45,7 @@ export function armExpiry(w: World, l: ExpiryList): void {
 
 /** A new session starts its idle clock. */
 export function trackSession(w: World, s: number): void {
-  const cls = classOf(w, s);
+  const cls = w.sessions.timeoutClass(s);
   w.sessions.setExpiryCls(s, cls);
   w.expiryLinks.reserve(s);
   append(w, w.expiry[cls]!, s);
@@ -60,7 +54,7 @@ export function trackSession(w: World, s: number): void {
 /** A session saw a packet at `w.now` (its lastActivity is already updated). */
 export function touchSession(w: World, s: number): void {
   const st = w.sessions;
-  const cls = classOf(w, s);
+  const cls = st.timeoutClass(s);
   const was = st.expiryCls(s);
   const from = w.expiry[was]!;
   if (from.tail === s && cls === was) return;

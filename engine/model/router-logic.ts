@@ -5,7 +5,7 @@
 import { C } from '../metrics/counters.ts';
 import { BYTES, Ctl, DISABLE_FWD_MIN_GAP_US, Ev, FWD, Loss, Pk, Rec, REV } from './constants.ts';
 import { type PeerPath, type RouterRt } from './network.ts';
-import { NIL } from './session-store.ts';
+import { lanOf, NIL } from './session-store.ts';
 import { innerLo, outerLo, type Packet } from './packet.ts';
 import type { World } from './world.ts';
 import { bfdReceive } from './bfd.ts';
@@ -62,9 +62,8 @@ function forward(w: World, r: RouterRt, s: number, p: Packet): void {
   const out = p.dir === FWD ? 1 : 0;
   if (out === 0) st.setSeenReverse(s);
   touchSession(w, s);
-  const lan = st.lan(s, out);
-  if (lan >= 0) return toHost(w, r, lan, p);
-  const side = st.wan(s, out);
+  const side = st.sideRef(s, out);
+  if (side <= -2) return toHost(w, r, lanOf(side), p);
   if (side === NIL) {
     // Every session has both sides (LAN or WAN); this is defensive.
     w.bump(r, C.NoRouteDropped);
@@ -84,7 +83,11 @@ function toHost(w: World, r: RouterRt, li: number, p: Packet): void {
 function sendOnSide(w: World, r: RouterRt, side: number, p: Packet): void {
   const st = w.sessions;
   let ws = side;
-  if (!w.paths[st.path(ws)]!.up) ws = failover(w, r, ws);
+  let path = w.paths[st.path(ws)]!;
+  if (!path.up) {
+    ws = failover(w, r, ws);
+    path = w.paths[st.path(ws)]!;
+  }
   p.hc = 0;
   if (st.sendMd(ws)) {
     p.md = true;
@@ -103,7 +106,7 @@ function sendOnSide(w: World, r: RouterRt, side: number, p: Packet): void {
   p.oSrcPort = st.localPort(ws);
   p.oDstAddr = st.peerAddr(ws);
   p.oDstPort = st.peerPort(ws);
-  w.transmit(w.paths[st.path(ws)]!.link, r.node, p);
+  w.transmit(path.link, r.node, p);
 }
 
 /** §4.4.1: the probe rides this packet; an acknowledgement is due within the ack timeout. */

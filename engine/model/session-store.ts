@@ -13,8 +13,15 @@
  * rules walk). A side's id is taken back when its hop is forgotten.
  */
 
+import { Cls } from './expiry-list.ts';
+
 /** No session, no side. */
 export const NIL = -1;
+
+/** The LAN link a {@link SessionStore.sideRef} names, or -1 when it names a WAN side or nothing. */
+export function lanOf(ref: number): number {
+  return ref <= -2 ? -2 - ref : -1;
+}
 
 // A session record: eight int32 words, then its last activity (a double) in words 8–9.
 const S_F = 0;
@@ -254,6 +261,11 @@ export class SessionStore {
     const k = s * S_WORDS + S_F;
     i[k] = (i[k]! & ~(SF.Learned0 | SF.Learned1)) | (v === 0 ? SF.Learned0 : v === 1 ? SF.Learned1 : 0);
   }
+  /** The timeout class it belongs to now (expiry.ts): UDP; TCP once a reply passed; TCP before one. */
+  timeoutClass(s: number): Cls {
+    const f = this.sf(s);
+    return (f & SF.Tcp) === 0 ? Cls.Udp : (f & SF.SeenReverse) !== 0 ? Cls.Tcp : Cls.TcpInitial;
+  }
   /** The timeout class whose least-recently-active list holds it (expiry.ts). */
   expiryCls(s: number): number {
     return (this.sf(s) & SF.ClsMask) >> SF.ClsShift;
@@ -300,8 +312,14 @@ export class SessionStore {
   }
   /** The LAN link of session side `side`, or -1 when that side is WAN or unset. */
   lan(s: number, side: 0 | 1): number {
-    const v = this.s.i[s * S_WORDS + S_SIDE + side]!;
-    return v <= -2 ? -2 - v : -1;
+    return lanOf(this.s.i[s * S_WORDS + S_SIDE + side]!);
+  }
+  /**
+   * Session side `side` in one read: a WAN side's id (≥ 0), NIL when unset, or a LAN link as
+   * -2 - its index (see {@link lanOf}).
+   */
+  sideRef(s: number, side: 0 | 1): number {
+    return this.s.i[s * S_WORDS + S_SIDE + side]!;
   }
   /** Connects session side `side` to WAN side `ws`. */
   setWan(s: number, side: 0 | 1, ws: number): void {
