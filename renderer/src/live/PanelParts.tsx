@@ -8,6 +8,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { LiveSnapshot } from '../../../engine/index.ts';
 import { CountersTable } from './CountersTable.tsx';
 import { count } from './format.ts';
+import { useLab } from '../store/context.tsx';
 
 /** The frame: a tab bar (the tabs, then `bar`) over the open tab's panel; `above` sits over the bar. */
 export function PanelTabs<T extends string>(p: {
@@ -67,7 +68,15 @@ export function PanelTabs<T extends string>(p: {
 
 /** The router a sessions table shows: the one picked while it is still there, else the first. */
 export function useRouterPick(routers: readonly string[]): [router: string, pick: (router: string) => void] {
-  const [picked, setPicked] = useState('');
+  // The node selected alone on the canvas: a router clicked there is the one the table shows
+  // (whoever clicks hub1 and opens Sessions means hub1's), until another is picked here.
+  const selected = useLab((s) => (s.selectedNodes.length === 1 ? s.selectedNodes[0]! : null));
+  const [picked, setPicked] = useState(selected ?? '');
+  const [followed, setFollowed] = useState(selected);
+  if (selected !== followed) {
+    setFollowed(selected);
+    if (selected !== null) setPicked(selected);
+  }
   return [routers.includes(picked) ? picked : (routers[0] ?? ''), setPicked];
 }
 

@@ -113,6 +113,23 @@ describe('live snapshots', () => {
     await waitFor(() => expect(host.called('sim:sessions').some((c) => (c.params as { router: string }).router === 'hub1')).toBe(true));
   });
 
+  it('shows the session table of the router selected on the canvas, until another is picked', async () => {
+    const { host, user, store } = setup();
+    await playRun(host, 3000);
+    act(() => store.getState().select(['hub1'], []));
+    await user.click(screen.getByRole('tab', { name: 'Sessions' }));
+    const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Router' });
+    expect(picker.value).toBe('hub1');
+    await waitFor(() => expect(host.called('sim:sessions').at(-1)?.params).toMatchObject({ router: 'hub1' }));
+    await user.selectOptions(picker, 'spoke1');
+    await waitFor(() => expect(host.called('sim:sessions').at(-1)?.params).toMatchObject({ router: 'spoke1' }));
+    // A host selected on the canvas is not a router: the table stays where it is.
+    act(() => store.getState().select(['client1'], []));
+    expect(picker.value).toBe('spoke1');
+    act(() => store.getState().select(['hub1'], []));
+    expect(picker.value).toBe('hub1');
+  });
+
   it('injects a fault on the selected router and confirms it with a notice', async () => {
     const host = fakeHost({ 'sim:inject': () => ({ atMs: 3000 }), 'sim:sessions': () => [] });
     const { store } = renderWith(
