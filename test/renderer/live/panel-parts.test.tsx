@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { PanelTabs, RouterPicker, useRouterPick } from '../../../renderer/src/live/PanelParts.tsx';
+import { StoreProvider } from '../../../renderer/src/store/context.tsx';
+import { createLabStore, type LabStore } from '../../../renderer/src/store/index.ts';
 
 // The tab frame and the Router picker shared by the live panels and the time-travel panels.
 const TABS = ['One', 'Two', 'Three'] as const;
@@ -11,6 +13,15 @@ function Tabs() {
     <PanelTabs tabs={TABS} initial="Two" label="Example" idPrefix="ex" above={<p>over the bar</p>} bar={<span>in the bar</span>}>
       {(tab) => <p>content of {tab}</p>}
     </PanelTabs>
+  );
+}
+
+/** The picker over a lab store of its own (it follows the canvas selection). */
+function InStore({ store, routers }: { store: LabStore; routers: string[] }) {
+  return (
+    <StoreProvider store={store}>
+      <Picker routers={routers} />
+    </StoreProvider>
   );
 }
 
@@ -60,7 +71,7 @@ describe('PanelTabs', () => {
 describe('RouterPicker', () => {
   it('shows the first router until another is picked', async () => {
     const user = userEvent.setup();
-    render(<Picker routers={['spoke1', 'hub1']} />);
+    render(<InStore store={createLabStore()} routers={['spoke1', 'hub1']} />);
     expect(screen.getByRole('status').textContent).toBe('showing spoke1');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Router' }), 'hub1');
     expect(screen.getByRole('status').textContent).toBe('showing hub1');
@@ -68,12 +79,21 @@ describe('RouterPicker', () => {
 
   it('keeps the picked router while it is there and falls back to the first when it is gone', async () => {
     const user = userEvent.setup();
-    const { rerender } = render(<Picker routers={['spoke1', 'hub1']} />);
+    const store = createLabStore();
+    const { rerender } = render(<InStore store={store} routers={['spoke1', 'hub1']} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Router' }), 'hub1');
-    rerender(<Picker routers={['spoke2', 'hub1']} />);
+    rerender(<InStore store={store} routers={['spoke2', 'hub1']} />);
     expect(screen.getByRole('status').textContent).toBe('showing hub1');
-    rerender(<Picker routers={['spoke2']} />);
+    rerender(<InStore store={store} routers={['spoke2']} />);
     expect(screen.getByRole('status').textContent).toBe('showing spoke2');
     expect((screen.getByRole('combobox', { name: 'Router' }) as HTMLSelectElement).value).toBe('spoke2');
+  });
+
+  it('starts on the router selected on the canvas, even before that router has a table', () => {
+    const store = createLabStore();
+    act(() => store.getState().select(['hub1'], []));
+    const { rerender } = render(<InStore store={store} routers={[]} />);
+    rerender(<InStore store={store} routers={['spoke1', 'hub1']} />);
+    expect(screen.getByRole('status').textContent).toBe('showing hub1');
   });
 });
