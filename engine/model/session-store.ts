@@ -184,6 +184,16 @@ export class SessionStore {
 
   // ---- router sessions ----
 
+  /** Session ids in use (a check that nothing leaks: each belongs to a session in some router's table). */
+  get sessionsInUse(): number {
+    return this.s.end - this.s.free.length;
+  }
+
+  /** Side ids in use (each belongs to a side of a session in use). */
+  get sidesInUse(): number {
+    return this.w.end - this.w.free.length;
+  }
+
   /** One past the highest session id in use (ids below it may be free: check {@link alive}). */
   get sessionEnd(): number {
     return this.s.end;

@@ -4,7 +4,7 @@
  */
 import { COUNTER_PATHS, parseScenario, Simulation, type RunResult, type Scenario, type TraceEvent } from '../../../engine/index.ts';
 import type { RouterRt } from '../../../engine/model/network.ts';
-import { sideInfo, type SideInfo } from '../../../engine/model/session-store.ts';
+import { NIL, sideInfo, type SideInfo } from '../../../engine/model/session-store.ts';
 
 /** Recovery detection mode. */
 export type Mode = 'packet-based' | 'inactivity-based';
@@ -225,6 +225,38 @@ export function routerRt(sim: Simulation, id: string): RouterRt {
 /** A router's WAN sides (every outer tuple it answers to, in table order), read at once (white-box). */
 export function wanSides(sim: Simulation, id: string): SideInfo[] {
   return [...routerRt(sim, id).wan.values()].map((ws) => sideInfo(sim.w.sessions, ws));
+}
+
+/**
+ * The routers' tables and the session store agree, and nothing leaks: every inner tuple names a
+ * live session of that router, every outer tuple a side of one (the side its session holds),
+ * and the ids in use are exactly those of the sessions in the tables and of their sides.
+ * Returns what is wrong, or an empty list.
+ */
+export function tableProblems(sim: Simulation): string[] {
+  const w = sim.w;
+  const st = w.sessions;
+  const out: string[] = [];
+  let sessions = 0;
+  const sides = new Set<number>();
+  for (const r of w.routerList) {
+    let n = 0;
+    for (const s of r.lan.values()) {
+      n++;
+      if (!st.alive(s) || st.router(s) !== r.node) out.push(`${r.id}: inner tuple names session ${s}, not a live session of ${r.id}`);
+      for (const side of [0, 1] as const) if (st.wan(s, side) !== NIL) sides.add(st.wan(s, side));
+    }
+    if (n !== r.sessions) out.push(`${r.id}: ${n} sessions in its table, counts ${r.sessions}`);
+    sessions += n;
+    for (const ws of r.wan.values()) {
+      const s = st.sess(ws);
+      if (!st.alive(s) || st.router(s) !== r.node) out.push(`${r.id}: outer tuple names side ${ws} of session ${s}, not a live session of ${r.id}`);
+      else if (st.wan(s, st.side(ws)) !== ws) out.push(`${r.id}: outer tuple names side ${ws}, which session ${s} no longer holds`);
+    }
+  }
+  if (st.sessionsInUse !== sessions) out.push(`${st.sessionsInUse} session ids in use for ${sessions} sessions in tables`);
+  if (st.sidesInUse !== sides.size) out.push(`${st.sidesInUse} side ids in use for ${sides.size} sides of sessions in tables`);
+  return out;
 }
 
 /** A router's counter as it stands now in a running simulation (same naming as {@link counter}). */

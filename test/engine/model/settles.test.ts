@@ -3,12 +3,14 @@
  * single fault hits it, the network settles. After the fault's effect is over, metadata overhead
  * is back to the fault-free level, nobody replaces sessions any more, no packet ever reaches the
  * wrong session, and the books balance (sent = delivered + lost + in flight; affected =
- * recovered + failed; control overhead = the routers' own counters).
+ * recovered + failed; control overhead = the routers' own counters). Throughout, the routers'
+ * tables and the session store agree and no session or side record leaks.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COUNTER_PATHS, Simulation, type RunResult, type Scenario } from '../../../engine/index.ts';
 import { labArb, labsOf, SETTLED_FROM_MS, type LabPlan } from '../helpers/random-topology.ts';
+import { tableProblems } from '../helpers/build.ts';
 
 const ADDED = COUNTER_PATHS.indexOf('packet-processing/action/success/metadata/added');
 const REPLACED = COUNTER_PATHS.indexOf('emulator/session-replaced');
@@ -22,12 +24,17 @@ function total(sim: Simulation, counter: number): number {
 /** Runs to the settle time, then to the end; what happened in the settled window. */
 function settledWindow(s: Scenario): { result: RunResult; metadata: number; replaced: number; created: number; appStarts: number } {
   const sim = new Simulation(s);
-  sim.runUntil(SETTLED_FROM_MS * 1000);
+  // Every 2.5 s through the fault and its aftermath.
+  for (let t = 2500; t <= SETTLED_FROM_MS; t += 2500) {
+    sim.runUntil(t * 1000);
+    expect(tableProblems(sim), `tables and session store at ${t / 1000} s`).toEqual([]);
+  }
   const md = total(sim, ADDED);
   const rep = total(sim, REPLACED);
   const cre = total(sim, CREATED);
   const apps = sim.w.apps.length;
   const result = sim.run();
+  expect(tableProblems(sim), 'tables and session store, at the end').toEqual([]);
   return { result, metadata: total(sim, ADDED) - md, replaced: total(sim, REPLACED) - rep, created: total(sim, CREATED) - cre, appStarts: sim.w.apps.length - apps };
 }
 

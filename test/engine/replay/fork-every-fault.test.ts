@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateLab, GENERATE_DEFAULTS, parseScenarioText, runForked, Simulation, type Fault, type Scenario, type ForkStats } from '../../../engine/index.ts';
-import { parse } from '../helpers/build.ts';
+import { parse, tableProblems } from '../helpers/build.ts';
 
 const template = (f: string): Scenario => {
   const r = parseScenarioText(readFileSync(fileURLToPath(new URL(`../../../assets/scenarios/${f}`, import.meta.url)), 'utf8'));
@@ -120,9 +120,13 @@ describe('a copy of the world taken while a fault is under way', () => {
       const cutUs = (v.faults[0]!.atMs + 1200) * 1000;
       const sim = new Simulation(run);
       sim.runUntil(cutUs);
-      const copy = sim.snapshot().restore().run();
+      const restored = sim.snapshot().restore();
+      expect(tableProblems(restored), v.name).toEqual([]);
+      const copy = restored.run();
       expect(copy.summary, v.name).toEqual(whole.summary);
       expect(copy.sessions, v.name).toEqual(whole.sessions);
+      // The copy shares no session record with the original, which goes on as if never copied.
+      expect(sim.run().summary, `${v.name}: the original after its copy ran`).toEqual(whole.summary);
     }
   });
 });
