@@ -1,7 +1,8 @@
 /**
- * A hash map keyed by a pair of 32-bit integers (a packed tuple), laid out like V8's own Map:
- * entries in insertion order (both key halves side by side in one typed array, values beside
- * them) and a table of buckets that point into them, chained. Routers look their sessions up
+ * A hash map from a pair of 32-bit integers (a packed tuple) to a 32-bit integer (an id), laid
+ * out like V8's own Map: entries in insertion order (both key halves side by side in one typed
+ * array, values in another, which the garbage collector never walks) and a table of buckets
+ * that point into them, chained. Routers look their sessions up
  * in about the order they were created (every session ticks at its own period, in the order
  * they started), so lookups walk the entries and the buckets nearly in order and stay in the
  * cache (see {@link TupleMap.hash}), where a table that scatters keys by hash misses it on
@@ -12,14 +13,15 @@
 /** The arrays of a blank (see the constructor): shared, never written. */
 const NONE = new Int32Array(0);
 
-export class TupleMap<V> {
+export class TupleMap {
   /** Bucket → its first entry, -1 when empty. */
   private buckets: Int32Array;
   /** Entry i's key halves at 2i and 2i + 1; a high half of 0 marks a deleted entry. */
   private keys: Int32Array;
   /** Entry → the next entry of its bucket, -1 at the end. */
   private chain: Int32Array;
-  private vals: (V | undefined)[];
+  /** Entry i's value (an id: the maps hold session and side ids, never objects the collector would walk). */
+  private vals: Int32Array;
   private mask: number;
   /** Entries written so far, deleted ones included (the next entry's index). */
   private used = 0;
@@ -29,9 +31,8 @@ export class TupleMap<V> {
   /** @param capacity initial entries; -1 makes a blank whose every field a world copy overwrites (it allocates nothing). */
   constructor(capacity = 16) {
     if (capacity < 0) {
-      this.buckets = this.keys = this.chain = NONE;
+      this.buckets = this.keys = this.chain = this.vals = NONE;
       this.mask = 0;
-      this.vals = [];
       return;
     }
     const cap = Math.max(16, capacity);
@@ -39,7 +40,7 @@ export class TupleMap<V> {
     this.mask = this.buckets.length - 1;
     this.keys = new Int32Array(cap * 2);
     this.chain = new Int32Array(cap);
-    this.vals = new Array<V | undefined>(cap);
+    this.vals = new Int32Array(cap);
   }
 
   /** Buckets for `cap` entries: a power of two, at most one entry a bucket when full (a chain step is a cache miss). */
@@ -69,7 +70,7 @@ export class TupleMap<V> {
   }
 
   /** The value for (hi, lo), or undefined. */
-  get(hi: number, lo: number): V | undefined {
+  get(hi: number, lo: number): number | undefined {
     return this.getHinted(hi, lo, -1);
   }
 
@@ -81,7 +82,7 @@ export class TupleMap<V> {
    * flow's packets carry so that most lookups skip the hash and the chain. Checked against the
    * key, so it never changes what a lookup finds. Sets {@link hit}.
    */
-  getHinted(hi: number, lo: number, hint: number): V | undefined {
+  getHinted(hi: number, lo: number, hint: number): number | undefined {
     const keys = this.keys;
     if (hint >= 0 && hint < this.used && keys[2 * hint] === hi && keys[2 * hint + 1] === lo) {
       this.hit = hint;
@@ -99,7 +100,7 @@ export class TupleMap<V> {
   }
 
   /** Sets (hi, lo) to `v`, replacing any value. */
-  set(hi: number, lo: number, v: V): void {
+  set(hi: number, lo: number, v: number): void {
     const keys = this.keys;
     for (let i = this.buckets[TupleMap.hash(hi, lo) & this.mask]!; i >= 0; i = this.chain[i]!) {
       if (keys[2 * i] === hi && keys[2 * i + 1] === lo) {
@@ -122,7 +123,7 @@ export class TupleMap<V> {
         if (prev < 0) this.buckets[b] = chain[i]!;
         else chain[prev] = chain[i]!;
         keys[2 * i] = 0;
-        this.vals[i] = undefined;
+        this.vals[i] = 0;
         this.size--;
         return true;
       }
@@ -143,12 +144,12 @@ export class TupleMap<V> {
   }
 
   /** Every value, in the order the keys were first set. */
-  *values(): IterableIterator<V> {
+  *values(): IterableIterator<number> {
     for (let i = 0; i < this.used; i++) if (this.keys[2 * i] !== 0) yield this.vals[i]!;
   }
 
   /** Appends a new entry (there is room). */
-  private append(hi: number, lo: number, v: V): void {
+  private append(hi: number, lo: number, v: number): void {
     const i = this.used++;
     const b = TupleMap.hash(hi, lo) & this.mask;
     this.keys[2 * i] = hi;
@@ -170,7 +171,7 @@ export class TupleMap<V> {
     this.mask = this.buckets.length - 1;
     this.keys = new Int32Array(cap * 2);
     this.chain = new Int32Array(cap);
-    this.vals = new Array<V | undefined>(cap);
+    this.vals = new Int32Array(cap);
     this.used = 0;
     this.size = 0;
     for (let i = 0; i < oldUsed; i++) {

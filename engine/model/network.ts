@@ -351,9 +351,9 @@ export class RouterRt {
   epoch = 1;
   bootGen = 0;
   /** Session ids by inner tuple (LAN-side lookups). */
-  readonly lan = new TupleMap<number>();
+  readonly lan = new TupleMap();
   /** Session sides by outer tuple as received (WAN-side lookups). */
-  readonly wan = new TupleMap<number>();
+  readonly wan = new TupleMap();
   readonly paths: PeerPath[] = [];
   readonly pools = new Map<number, WayportPool>();
   /** Host node index → LAN link index, for hosts linked to this router. */

@@ -15,7 +15,7 @@ describe('TupleMap', () => {
   it('answers like a Map of the same keys under any sequence of sets and deletes, growing and compacting', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 600 }), (ops) => {
-        const m = new TupleMap<number>(16);
+        const m = new TupleMap(16);
         const ref = new Map<string, number>();
         for (const o of ops) {
           const k = `${o.hi}/${o.lo}`;
@@ -37,7 +37,7 @@ describe('TupleMap', () => {
   it('finds with a hint exactly what it finds without, whatever the hint (right, stale, another key, out of range)', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 400 }), fc.array(fc.integer({ min: -2, max: 80 }), { minLength: 1, maxLength: 8 }), (ops, hints) => {
-        const m = new TupleMap<number>(16);
+        const m = new TupleMap(16);
         // Where each key was found last: what a flow's packets would carry, going stale as entries are deleted and compacted.
         const lastHit = new Map<string, number>();
         for (const o of ops) {
@@ -61,7 +61,7 @@ describe('TupleMap', () => {
   });
 
   it('holds a hundred thousand sessions of a big lab, every one found again', () => {
-    const m = new TupleMap<number>();
+    const m = new TupleMap();
     for (let s = 0; s < 100_000; s++) m.set(1 + (s % 1000), ((1024 + s) << 16) | 7, s);
     for (let s = 0; s < 100_000; s += 2) m.delete(1 + (s % 1000), ((1024 + s) << 16) | 7);
     expect(m.size).toBe(50_000);
@@ -71,7 +71,7 @@ describe('TupleMap', () => {
   // How keys arrive at a router (as the engine makes them): addresses are small numbers, a
   // client's sessions take consecutive ports, a peer's hops consecutive wayport pairs.
   const wayports = (k: number) => ((16_385 + 2 * k) << 16) | (16_384 + 2 * k);
-  const spreads: [string, (m: TupleMap<number>) => void][] = [
+  const spreads: [string, (m: TupleMap) => void][] = [
     [
       'a hub WAN table: 1 000 spokes, 50 wayport pairs each',
       (m) => {
@@ -102,7 +102,7 @@ describe('TupleMap', () => {
     ],
   ];
   it.each(spreads)('spreads %s over its buckets: a hit steps through fewer than 1.6 entries on average', (_name, fill) => {
-    const m = new TupleMap<number>();
+    const m = new TupleMap();
     fill(m);
     const { mean, longest } = m.probeStats();
     expect(m.size).toBeGreaterThan(9_000);
