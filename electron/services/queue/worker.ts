@@ -65,7 +65,9 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<QueueWork
     name: id,
   });
   const label = (job: Job<QueueJobData>) => `${job.id}${job.data.label ? ` (${job.data.label})` : ''}`;
-  worker.on('active', (job) => o.log(`started ${label(job)}, attempt ${job.attemptsMade + 1}`));
+  // A run whose worker died or froze comes back with its stalled counter raised, not its attempts.
+  const lost = (n: number) => (n === 0 ? '' : `, taken over from ${n === 1 ? 'a lost worker' : `${n} lost workers`}`);
+  worker.on('active', (job) => o.log(`started ${label(job)}, attempt ${job.attemptsMade + 1}${lost(job.stalledCounter)}`));
   // "forked at 30 s": run from the copy of the prefix it shares with other runs, not from the start.
   worker.on('completed', (job, value: { fingerprint?: string; forkedAtMs?: number | null } | null) =>
     o.log(`done ${label(job)}: fingerprint ${value?.fingerprint ?? '?'}${typeof value?.forkedAtMs === 'number' ? `, forked at ${value.forkedAtMs / 1000} s` : ''}`),

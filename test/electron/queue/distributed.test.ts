@@ -111,6 +111,8 @@ describe.skipIf(!hasRedis)('srlab sweep --queue (BullMQ on Redis)', () => {
     const out = JSON.parse(r.stdout) as SweepJson;
     // The killed worker's run was finished by another worker.
     expect(workers.slice(1).some((w) => w.log.includes(`done ${killedJob}`))).toBe(true);
+    // Its log says the run was taken over from a lost worker, not started afresh.
+    expect(workers.slice(1).some((w) => new RegExp(`started ${killedJob} \\(.*\\), attempt 1, taken over from a lost worker`).test(w.log))).toBe(true);
     expect(victim.log).not.toContain(`done ${killedJob}`);
     // The workers forked runs from the prefix they share, as local sweep threads do.
     expect(workers.some((w) => /done \S+ \(hub hub1 fails\): fingerprint \w+, forked at 40 s/.test(w.log))).toBe(true);
