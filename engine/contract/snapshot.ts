@@ -4,6 +4,7 @@
  * flight for animation, and the log entries since the previous snapshot.
  */
 import type { TraceEvent } from '../model/trace.ts';
+import type { Fault } from '../scenario/schema.ts';
 
 /** A router's badge. */
 export interface RouterBadge {
@@ -56,6 +57,12 @@ export interface LiveSnapshot {
   /** Trace entries since the previous snapshot (capped; `logDropped` counts the rest). */
   log: TraceEvent[];
   logDropped: number;
+  /**
+   * Faults injected live since the previous snapshot (every one so far in a full one), for the
+   * charts' marks; `index` is the fault's place in the run's fault log (a fault seen twice, in a
+   * full snapshot and in the next one, is the same fault).
+   */
+  injected: { index: number; atMs: number; fault: Fault }[];
   /** The newest time-series points since the previous snapshot. */
   series: { tMs: number[]; sessionsInOutage: number[]; activeSessions: number[]; deliveredPps: number[]; lostPps: number[]; controlPps: Record<string, number[]> };
 }

@@ -32,6 +32,8 @@ export class SnapshotBuilder {
   private lastBadges = new Map<string, string>();
   private lastLinks = new Map<string, string>();
   private seriesSent = 0;
+  /** Entries of the run's fault log the snapshots have looked at (the live ones among them were sent). */
+  private faultsSeen = 0;
   private log: TraceEvent[] = [];
   private logBytes = 0;
   private logDropped = 0;
@@ -145,6 +147,12 @@ export class SnapshotBuilder {
     const from = full ? 0 : this.seriesSent;
     if (!full) this.seriesSent = ts.tMs.length;
     const slice = (a: number[]) => a.slice(from);
+    const injected: LiveSnapshot['injected'] = [];
+    for (let i = full ? 0 : this.faultsSeen; i < w.faultLog.length; i++) {
+      const e = w.faultLog[i]!;
+      if (e.source === 'live') injected.push({ index: i, atMs: e.atMs, fault: e.fault });
+    }
+    if (!full) this.faultsSeen = w.faultLog.length;
     const snap: LiveSnapshot = {
       runId,
       tMs: w.now / 1000,
@@ -162,6 +170,7 @@ export class SnapshotBuilder {
       counters,
       log: full ? [] : this.log,
       logDropped: full ? 0 : this.logDropped,
+      injected,
       series: {
         tMs: slice(ts.tMs),
         sessionsInOutage: slice(ts.sessionsInOutage),

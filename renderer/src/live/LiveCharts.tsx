@@ -1,24 +1,26 @@
-/** The Charts tab: the live run's series, with the scenario's scheduled faults marked. */
+/** The Charts tab: the live run's series, with the faults the scenario schedules and those injected live marked. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLab } from '../store/context.tsx';
 import { EChart } from '../charts/EChart.tsx';
 import { useChartTheme } from '../charts/useChartTheme.ts';
-import { controlOption, packetsOption, sessionsOption, type ChartMark } from '../charts/series-options.ts';
-import type { ScenarioInput } from '../../../engine/index.ts';
+import { controlOption, faultLogMarks, packetsOption, sessionsOption, type ChartMark } from '../charts/series-options.ts';
+import type { LiveSnapshot, ScenarioInput } from '../../../engine/index.ts';
 
-/** Marks for the faults a scenario schedules (what is injected live shows in the event log). */
-export function faultMarks(doc: ScenarioInput): ChartMark[] {
+/** Marks for the faults the scenario schedules and for those injected live so far (they come with the snapshots). */
+export function liveChartMarks(doc: ScenarioInput, injected: LiveSnapshot['injected']): ChartMark[] {
   const faults = Array.isArray(doc.faults) ? doc.faults : [];
-  return faults.filter((f) => typeof f.atMs === 'number').map((f) => ({ tMs: f.atMs, label: f.type }));
+  const scheduled = faults.filter((f) => typeof f.atMs === 'number').map((f) => ({ tMs: f.atMs, label: f.type }));
+  return [...scheduled, ...faultLogMarks(injected)];
 }
 
-/** The live charts. */
+/** The live charts, the faults scheduled and those injected so far marked. */
 export function LiveCharts() {
   const series = useLab((s) => s.liveSeries);
   const doc = useLab((s) => s.doc);
+  const injected = useLab((s) => s.liveInjected);
   const theme = useChartTheme();
   const durationMs = useLab((s) => s.live?.durationMs);
-  const axis = useMemo(() => ({ marks: faultMarks(doc), ...(durationMs ? { endMs: durationMs } : {}) }), [doc, durationMs]);
+  const axis = useMemo(() => ({ marks: liveChartMarks(doc, injected), ...(durationMs ? { endMs: durationMs } : {}) }), [doc, injected, durationMs]);
   const sessions = useMemo(() => sessionsOption(series, theme, axis), [series, theme, axis]);
   const packets = useMemo(() => packetsOption(series, theme, axis), [series, theme, axis]);
   const control = useMemo(() => controlOption(series, theme, axis), [series, theme, axis]);

@@ -20,11 +20,11 @@ export function isRunLive(live: LiveSnapshot | null): boolean {
 /** Speeds the run controls offer. */
 export const SPEEDS: readonly (number | 'max')[] = [0.1, 1, 10, 100, 1000, 'max'];
 
-type LiveParts = Pick<SimSlice, 'live' | 'liveCounters' | 'counterChangedAt' | 'liveSeries' | 'liveLog' | 'logDropped' | 'lastEnded' | 'dotsByLink' | 'logSeq'>;
+type LiveParts = Pick<SimSlice, 'live' | 'liveCounters' | 'counterChangedAt' | 'liveSeries' | 'liveLog' | 'logDropped' | 'liveInjected' | 'lastEnded' | 'dotsByLink' | 'logSeq'>;
 
 /** A run's picture before its first snapshot (the log's sequence numbers carry on across runs). */
 function blank(): Omit<LiveParts, 'logSeq'> {
-  return { live: null, liveCounters: {}, counterChangedAt: {}, liveSeries: emptySeries(), liveLog: [], logDropped: 0, lastEnded: null, dotsByLink: {} };
+  return { live: null, liveCounters: {}, counterChangedAt: {}, liveSeries: emptySeries(), liveLog: [], logDropped: 0, liveInjected: [], lastEnded: null, dotsByLink: {} };
 }
 
 /**
@@ -65,7 +65,7 @@ function sameSnapshot(a: LiveSnapshot | null, b: LiveSnapshot): boolean {
 
 /** Folds a batch of snapshots into the live parts (pure: log sequence numbers continue from `prev.logSeq`). */
 export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], now: number): LiveParts {
-  let { live, liveCounters, counterChangedAt, liveSeries, logDropped } = prev;
+  let { live, liveCounters, counterChangedAt, liveSeries, logDropped, liveInjected } = prev;
   let lastEnded = prev.lastEnded;
   let logSeq = prev.logSeq;
   const newLog: LogEntry[] = [];
@@ -73,7 +73,7 @@ export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], n
   for (const snap of batch) {
     // Another run's snapshots (one started elsewhere, or after a reload): start afresh.
     if (live && snap.runId !== live.runId) {
-      ({ liveCounters, counterChangedAt, liveSeries, logDropped } = blank());
+      ({ liveCounters, counterChangedAt, liveSeries, logDropped, liveInjected } = blank());
       log = [];
       newLog.length = 0;
       lastEnded = null;
@@ -94,6 +94,10 @@ export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], n
     }
     for (const e of snap.log) newLog.push({ ...e, seq: logSeq++ });
     logDropped += snap.logDropped;
+    // A full snapshot repeats the faults a window already has: each is taken once, by its place in the fault log.
+    const known = liveInjected.length > 0 ? liveInjected[liveInjected.length - 1]!.index : -1;
+    const fresh = snap.injected.filter((f) => f.index > known);
+    if (fresh.length > 0) liveInjected = liveInjected.concat(fresh);
     liveSeries = appendSeries(liveSeries, snap.series);
     live = merged(live, snap);
   }
@@ -104,7 +108,7 @@ export function foldSnapshots(prev: LiveParts, batch: readonly LiveSnapshot[], n
     if (over > 0) logDropped += over;
   }
   const dotsByLink = live === prev.live ? prev.dotsByLink : groupDots(live?.packetsInFlight ?? []);
-  return { live, liveCounters, counterChangedAt, liveSeries, liveLog: log, logDropped, lastEnded, dotsByLink, logSeq };
+  return { live, liveCounters, counterChangedAt, liveSeries, liveLog: log, logDropped, liveInjected, lastEnded, dotsByLink, logSeq };
 }
 
 /** Creates the sim slice. */

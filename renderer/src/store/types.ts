@@ -155,6 +155,8 @@ export interface SimSlice {
   liveLog: LogEntry[];
   /** Entries the host or this ring dropped. */
   logDropped: number;
+  /** Faults injected live into this run so far, in the order they were applied (for the charts' marks). */
+  liveInjected: LiveSnapshot['injected'];
   /** The next log entry's sequence number (per store, so a fresh store starts at 1). */
   logSeq: number;
   lastEnded: Events['sim:ended'] | null;

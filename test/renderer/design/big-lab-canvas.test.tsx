@@ -34,6 +34,7 @@ function snapshot(events: number, routers: Record<string, RouterBadge>, links: R
     counters: {},
     log: [],
     logDropped: 0,
+    injected: [],
     series: { tMs: [], sessionsInOutage: [], activeSessions: [], deliveredPps: [], lostPps: [], controlPps: {} },
   };
 }

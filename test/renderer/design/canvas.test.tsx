@@ -26,6 +26,7 @@ function snapshot(over: Partial<LiveSnapshot> = {}): LiveSnapshot {
     counters: {},
     log: [],
     logDropped: 0,
+    injected: [],
     series: { tMs: [], sessionsInOutage: [], activeSessions: [], deliveredPps: [], lostPps: [], controlPps: {} },
     ...over,
   };

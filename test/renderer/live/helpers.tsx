@@ -115,6 +115,7 @@ export function bareSnapshot(state: LiveSnapshot['state'], tMs = 0): LiveSnapsho
     counters: {},
     log: [],
     logDropped: 0,
+    injected: [],
     series: { tMs: [], sessionsInOutage: [], activeSessions: [], deliveredPps: [], lostPps: [], controlPps: {} },
   };
 }

@@ -75,4 +75,19 @@ describe('series buffer', () => {
     const steps = new Set(b.tMs.slice(1).map((t, i) => t - b.tMs[i]!));
     expect(steps).toEqual(new Set([400]));
   });
+
+  it('keeps each fault injected live once, though a full snapshot repeats those already seen, and forgets them with the run', () => {
+    const store = createLabStore();
+    const fault = (index: number, atMs: number) => ({ index, atMs, fault: { atMs, type: 'node-restart' as const, node: 'hub1', downtimeMs: 1000 } });
+    store.getState().applySnapshots([{ ...bareSnapshot('running', 2000), injected: [fault(1, 2000)] }]);
+    // A full picture (another window joined, or a pause answered) carries every fault so far.
+    store.getState().applySnapshots([{ ...bareSnapshot('paused', 3000), injected: [fault(1, 2000), fault(2, 3000)] }]);
+    store.getState().applySnapshots([{ ...bareSnapshot('running', 3100), injected: [fault(2, 3000)] }]);
+    expect(store.getState().liveInjected.map((f) => [f.index, f.atMs])).toEqual([
+      [1, 2000],
+      [2, 3000],
+    ]);
+    store.getState().applySnapshots([{ ...bareSnapshot('running', 100), runId: 'run-2' }]);
+    expect(store.getState().liveInjected).toEqual([]);
+  });
 });
