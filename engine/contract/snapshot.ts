@@ -58,7 +58,7 @@ export interface LiveSnapshot {
   log: TraceEvent[];
   logDropped: number;
   /**
-   * Faults injected live since the previous snapshot (every one so far in a full one), for the
+   * Faults injected live that took effect since the previous snapshot (every one so far in a full one), for the
    * charts' marks; `index` is the fault's place in the run's fault log (a fault seen twice, in a
    * full snapshot and in the next one, is the same fault).
    */

@@ -147,12 +147,17 @@ export class SnapshotBuilder {
     const from = full ? 0 : this.seriesSent;
     if (!full) this.seriesSent = ts.tMs.length;
     const slice = (a: number[]) => a.slice(from);
+    // Live faults that have taken effect. A replayed run (time travel) knows its later ones from
+    // the start; they wait for their time.
     const injected: LiveSnapshot['injected'] = [];
-    for (let i = full ? 0 : this.faultsSeen; i < w.faultLog.length; i++) {
+    let i = full ? 0 : this.faultsSeen;
+    for (; i < w.faultLog.length; i++) {
       const e = w.faultLog[i]!;
-      if (e.source === 'live') injected.push({ index: i, atMs: e.atMs, fault: e.fault });
+      if (e.source !== 'live') continue;
+      if (e.atMs * 1000 > w.now) break;
+      injected.push({ index: i, atMs: e.atMs, fault: e.fault });
     }
-    if (!full) this.faultsSeen = w.faultLog.length;
+    if (!full) this.faultsSeen = i;
     const snap: LiveSnapshot = {
       runId,
       tMs: w.now / 1000,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generateLab, GENERATE_DEFAULTS, parseScenario, Simulation, SnapshotBuilder } from '../../../engine/index.ts';
+import { generateLab, GENERATE_DEFAULTS, parseScenario, Simulation, SnapshotBuilder, type Fault } from '../../../engine/index.ts';
 
 /** A small lab with one fault of its own at 8 s, streamed as the live host streams it. */
-function liveSim(): { sim: Simulation; builder: SnapshotBuilder } {
+function liveSim(liveFaults: { atMs: number; fault: Fault }[] = []): { sim: Simulation; builder: SnapshotBuilder } {
   const r = parseScenario({ ...generateLab({ ...GENERATE_DEFAULTS, spokes: 3, hubs: 2, durationMs: 30_000 }), faults: [{ atMs: 8000, type: 'node-restart', node: 'hub1', downtimeMs: 3000 }] });
   if (!r.ok) throw new Error('bad lab');
   let builder: SnapshotBuilder | null = null;
-  const sim = new Simulation(r.scenario, { trace: (e) => builder?.onTrace(e) });
+  const sim = new Simulation(r.scenario, { trace: (e) => builder?.onTrace(e), liveFaults });
   builder = new SnapshotBuilder(sim);
   return { sim, builder };
 }
@@ -43,5 +43,16 @@ describe('snapshots carry the faults injected live (for the charts’ marks)', (
     ]);
     // The stream's own next snapshot still carries both (the full one consumed nothing).
     expect(builder.build('r', 'running', 1, 1).injected.map((f) => f.index)).toEqual([1, 2]);
+  });
+
+  it('in a replayed run (time travel) names a live fault only once its time has come', () => {
+    const fault: Fault = { atMs: 5000, type: 'session-loss', node: 'hub1', fraction: 1 };
+    const { sim, builder } = liveSim([{ atMs: 5000, fault }]);
+    sim.runUntil(1_000_000);
+    expect(builder.build('r', 'paused', 1, 1, true).injected).toEqual([]);
+    expect(builder.build('r', 'running', 1, 1).injected).toEqual([]);
+    sim.runUntil(6_000_000);
+    expect(builder.build('r', 'running', 1, 1).injected.map((f) => [f.index, f.atMs])).toEqual([[1, 5000]]);
+    expect(builder.build('r', 'paused', 1, 1, true).injected.map((f) => f.index)).toEqual([1]);
   });
 });
