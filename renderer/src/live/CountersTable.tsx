@@ -2,7 +2,9 @@
  * Counters laid out like the router's `show stats`: one table per path prefix
  * (`packet-processing/action/success/metadata`, `…/failure/metadata`, `service-area/received`,
  * `emulator`), the last path segment as the metric, one right-aligned value column per router.
- * Used live (values flash briefly when they change) and for a stored run.
+ * Used live (values flash briefly when they change) and for a stored run. A big lab shows the
+ * total over its routers and a dozen of them (those selected on the canvas first): a thousand
+ * columns nobody can read would also cost every snapshot a restyle of thirty thousand cells.
  */
 import { useRef } from 'react';
 import { COUNTER_PATHS } from '../../../engine/index.ts';
@@ -33,6 +35,24 @@ export function groupCounters(paths: Iterable<string>): CounterGroup[] {
   return groups;
 }
 
+/** Most router columns a table shows; past it, their total comes first. */
+export const MAX_ROUTER_COLUMNS = 12;
+
+/**
+ * The routers a table shows: all of them up to {@link MAX_ROUTER_COLUMNS}, else that many,
+ * those in `pinned` (the canvas's selection) first, then in the lab's order.
+ */
+export function shownRouters(routers: readonly string[], pinned: readonly string[] = []): string[] {
+  if (routers.length <= MAX_ROUTER_COLUMNS) return [...routers];
+  const known = new Set(routers);
+  const out = new Set(pinned.filter((r) => known.has(r)).slice(0, MAX_ROUTER_COLUMNS));
+  for (const r of routers) {
+    if (out.size >= MAX_ROUTER_COLUMNS) break;
+    out.add(r);
+  }
+  return [...out];
+}
+
 /** How long a changed value stays highlighted (ms); the CSS animation matches. */
 const FLASH_MS = 1500;
 
@@ -41,10 +61,12 @@ interface Props {
   /** When each value last changed (performance.now ms); omit for a stored run. */
   changedAt?: Record<string, Record<string, number>>;
   hideZeros: boolean;
+  /** Routers to show first when there are too many to show all (the canvas's selection). */
+  pinned?: readonly string[];
 }
 
 /** The counters of every router as `show stats` groups. */
-export function CountersTable({ counters, changedAt, hideZeros }: Props) {
+export function CountersTable({ counters, changedAt, hideZeros, pinned }: Props) {
   // Only changes after this table appeared flash: opening the tab must not light up everything.
   const mountedAt = useRef(performance.now());
   const routers = Object.keys(counters);
@@ -56,8 +78,20 @@ export function CountersTable({ counters, changedAt, hideZeros }: Props) {
   if (routers.length === 0) return <p className="empty">No counters yet: they appear with the first snapshot of a run.</p>;
   if (groups.length === 0) return <p className="empty">Every counter is zero.</p>;
   const now = performance.now();
+  const shown = shownRouters(routers, pinned);
+  const isCapped = shown.length < routers.length;
+  const total = (p: string) => {
+    let sum = 0;
+    for (const r of routers) sum += counters[r]![p] ?? 0;
+    return sum;
+  };
   return (
     <div className="stats">
+      {isCapped && (
+        <p className="muted stats-note">
+          {count(routers.length)} routers: their total, then {shown.length} of them. Select a router on the canvas to see its column.
+        </p>
+      )}
       {groups.map((g) => (
         <table key={g.prefix} className="stats-table">
           <caption>
@@ -66,7 +100,12 @@ export function CountersTable({ counters, changedAt, hideZeros }: Props) {
           <thead>
             <tr>
               <th scope="col">Metric</th>
-              {routers.map((r) => (
+              {isCapped && (
+                <th scope="col" className="num">
+                  all {count(routers.length)}
+                </th>
+              )}
+              {shown.map((r) => (
                 <th key={r} scope="col" className="num">
                   {r}
                 </th>
@@ -79,7 +118,12 @@ export function CountersTable({ counters, changedAt, hideZeros }: Props) {
                 <th scope="row" title={p}>
                   {split(p)[1]}
                 </th>
-                {routers.map((r) => {
+                {isCapped && (
+                  <td className="num total">
+                    <b>{count(total(p))}</b>
+                  </td>
+                )}
+                {shown.map((r) => {
                   const v = counters[r]![p] ?? 0;
                   const at = changedAt?.[r]?.[p] ?? 0;
                   const isFresh = at > mountedAt.current && now - at < FLASH_MS;

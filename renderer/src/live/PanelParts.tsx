@@ -122,6 +122,8 @@ export function RunFigures({ sessions: s, packets: p, label }: Pick<LiveSnapshot
 /** The Counters tab: every router's counters, zeros hidden until asked for. */
 export function CountersPanel({ counters, changedAt, note }: { counters: LiveSnapshot['counters']; changedAt?: LiveSnapshot['counters']; note: ReactNode }) {
   const [hideZeros, setHideZeros] = useState(true);
+  // In a big lab, the routers selected on the canvas get their columns first.
+  const pinned = useLab((s) => s.selectedNodes);
   return (
     <div className="counters">
       <div className="panel-toolbar">
@@ -131,7 +133,7 @@ export function CountersPanel({ counters, changedAt, note }: { counters: LiveSna
         </label>
         <span className="muted">{note}</span>
       </div>
-      <CountersTable counters={counters} {...(changedAt ? { changedAt } : {})} hideZeros={hideZeros} />
+      <CountersTable counters={counters} {...(changedAt ? { changedAt } : {})} hideZeros={hideZeros} pinned={pinned} />
     </div>
   );
 }
