@@ -89,7 +89,7 @@ export function CountersTable({ counters, changedAt, hideZeros, pinned }: Props)
     <div className="stats">
       {isCapped && (
         <p className="muted stats-note">
-          {count(routers.length)} routers: their total, then {shown.length} of them. Select a router on the canvas to see its column.
+          {count(routers.length)} routers: their total, then {pinned ? `${shown.length} of them. Select a router on the canvas to see its column.` : `the first ${shown.length}.`}
         </p>
       )}
       {groups.map((g) => (

@@ -45,4 +45,10 @@ describe('Counters table', () => {
     expect(shownRouters(routers, routers.slice(20, 40))).toEqual(routers.slice(20, 20 + MAX_ROUTER_COLUMNS));
     expect(shownRouters(routers.slice(0, MAX_ROUTER_COLUMNS), ['spoke30'])).toEqual(routers.slice(0, MAX_ROUTER_COLUMNS));
   });
+
+  it('on a stored run (no canvas to select on) says it shows the first routers', () => {
+    render(<CountersTable counters={countersOf(30)} hideZeros={true} />);
+    expect(screen.getByText('30 routers: their total, then the first 12.')).toBeTruthy();
+    expect(columns().slice(0, 3)).toEqual(['Metric', 'all 30', 'hub1']);
+  });
 });
