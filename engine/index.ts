@@ -13,6 +13,7 @@ export type { RunResult, RunSummary, SessionOutcome, OutageStats, OutageSpan } f
 export type { TimeSeries } from './metrics/run-metrics.ts';
 export type { TraceEvent } from './model/trace.ts';
 export { COUNTER_PATHS, type CounterPath } from './metrics/counters.ts';
+export { DETAIL_ROUTERS, detailedRouters, totalCounters } from './metrics/counter-digest.ts';
 export { RECOVERY_KINDS, LOSS_CAUSES, CONTROL_KINDS, type RecoveryKind, type LossCause, type ControlKind } from './model/constants.ts';
 export { ENGINE_VERSION } from './version.ts';
 export { ASSUMPTIONS, type Assumption } from './assumptions.ts';

@@ -4,10 +4,22 @@
  * Zero counters are left out, as they would only bury the few that moved.
  */
 
-/** Lines for every router's non-zero counters (`counters` is `RunSummary.counters`). */
+import { detailedRouters, totalCounters } from '../../../engine/index.ts';
+
+/**
+ * Lines for the routers' non-zero counters (`counters` is `RunSummary.counters`): every router
+ * of a small lab; a big one's total over all routers, then the dozen routers where the most kinds
+ * of things happened (engine/metrics/counter-digest.ts).
+ */
 export function renderCounters(counters: Record<string, Record<string, number>>, indent = 2): string[] {
   const pad = ' '.repeat(indent);
-  const routers = Object.entries(counters).map(([router, values]) => ({ router, groups: groupNonZero(values) }));
+  const all = Object.keys(counters);
+  const shown = detailedRouters(counters);
+  const isDigest = shown.length < all.length;
+  const routers = [
+    ...(isDigest ? [{ router: `all ${all.length} routers, summed`, groups: groupNonZero(totalCounters(counters)) }] : []),
+    ...shown.map((router) => ({ router, groups: groupNonZero(counters[router]!) })),
+  ];
   let nameWidth = 0;
   let valueWidth = 0;
   for (const { groups } of routers) {
@@ -27,6 +39,7 @@ export function renderCounters(counters: Record<string, Record<string, number>>,
       for (const [leaf, value] of rows) lines.push(`${pad}    ${leaf.padEnd(nameWidth)}  ${String(value).padStart(valueWidth)}`);
     }
   }
+  if (isDigest) lines.push(`${pad}(${all.length - shown.length} more routers not shown: those above are where the most kinds of counters moved; --json lists them all)`);
   return lines;
 }
 

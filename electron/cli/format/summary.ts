@@ -1,5 +1,5 @@
 /** The human-readable `srlab run` summary: a header, then small aligned tables. */
-import { CONTROL_KIND_LABELS, CONTROL_KINDS, LOSS_CAUSES, RECOVERY_KINDS, type ControlKind, type RunSummary } from '../../../engine/index.ts';
+import { CONTROL_KIND_LABELS, CONTROL_KINDS, DETAIL_ROUTERS, LOSS_CAUSES, RECOVERY_KINDS, type ControlKind, type RunSummary } from '../../../engine/index.ts';
 import { renderCounters } from './counters.ts';
 import { count, duration, ms, renderTable } from './table.ts';
 
@@ -77,7 +77,21 @@ function control(s: RunSummary): string[] {
 }
 
 function exposure(s: RunSummary): string[] {
-  const rows = Object.entries(s.exposure.byRouter).map(([router, n]) => [router, count(n)]);
+  const all = Object.entries(s.exposure.byRouter);
+  // A big lab lists the routers that answered, most first, not a thousand zeros.
+  const isDigest = all.length > DETAIL_ROUTERS;
+  const listed = isDigest
+    ? all
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, DETAIL_ROUTERS)
+    : all;
+  const rows = listed.map(([router, n]) => [router, count(n)]);
+  if (isDigest && listed.length < all.length) {
+    const rest = all.length - listed.length;
+    const restSum = s.exposure.total - listed.reduce((a, [, n]) => a + n, 0);
+    rows.push([`${rest} other routers`, count(restSum)]);
+  }
   rows.push(['total', count(s.exposure.total)]);
   const split = `  of which answering scanners ${count(s.exposure.scanner ?? 0)}, packets of sessions nobody holds ${count(s.exposure.lostSession ?? 0)}`;
   return ['Exposure (enable-metadata sent for packets of no live session)', ...renderTable([{ header: 'router' }, { header: 'packets', align: 'right' }], rows), split];

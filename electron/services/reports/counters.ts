@@ -5,6 +5,7 @@
  */
 import { html, type Html } from './html.ts';
 import { int } from './format.ts';
+import { detailedRouters, totalCounters } from '../../../engine/index.ts';
 
 interface Branch {
   branch: string;
@@ -43,7 +44,14 @@ function routerBlock(router: string, values: Record<string, number>): Html {
   }</div>`;
 }
 
-/** Every router's counters (`RunSummary.counters`), one block per router. */
+/**
+ * The routers' counters (`RunSummary.counters`), one block per router: every router of a small
+ * lab; a big one's total over all routers, then the dozen routers where the most kinds of things
+ * happened (engine/metrics/counter-digest.ts), and a line on where the rest are.
+ */
 export function countersHtml(counters: Record<string, Record<string, number>>): Html {
-  return html`<div class="counters">${Object.entries(counters).map(([r, v]) => routerBlock(r, v))}</div>`;
+  const all = Object.keys(counters);
+  const shown = detailedRouters(counters);
+  if (shown.length === all.length) return html`<div class="counters">${all.map((r) => routerBlock(r, counters[r]!))}</div>`;
+  return html`<p class="note">${all.length} routers: their counters summed, then the ${shown.length} where the most kinds of counters moved. Every router's counters are in the run's Counters CSV export (and in <code>srlab run --json</code>).</p><div class="counters">${routerBlock(`all ${all.length} routers, summed`, totalCounters(counters))}${shown.map((r) => routerBlock(r, counters[r]!))}</div>`;
 }

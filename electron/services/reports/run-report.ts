@@ -11,7 +11,7 @@ import { runNarrative } from './narrative.ts';
 import { countersHtml } from './counters.ts';
 import { outageFigure, seriesFigures } from './run-charts.ts';
 import { faultTable, headlineCards, packetsAndOverhead, recoverySettings, trafficTable, worstSessionsTable } from './run-tables.ts';
-import { topologyChart } from './topology.ts';
+import { isBigTopology, topologyChart } from './topology.ts';
 import { figure } from './charts.ts';
 
 /** What a run report needs: plain data (a stored run or one just run), no database. */
@@ -60,7 +60,9 @@ export function renderRunReport(input: RunReportInput): string {
     [
       figure(
         topologyChart(scenario),
-        'The network as drawn in the scenario: routers show the recovery mode they actually run; links show one-way latency (and NAT, where there is one).',
+        isBigTopology(scenario)
+          ? `The network as drawn in the scenario, ${scenario.nodes.length} nodes: hubs and servers named, spokes as blue marks, clients as small grey ones; WAN links blue, NAT links orange. The table below gives every router's recovery mode.`
+          : 'The network as drawn in the scenario: routers show the recovery mode they actually run; links show one-way latency (and NAT, where there is one).',
         'network topology',
       ),
       html`<h3>Session-recovery settings</h3>`,

@@ -68,12 +68,30 @@ function frame(points: readonly { x: number; y: number }[]) {
   return { height, x: [x0, x0 + widthUnits] as const, y: [y0, y0 + height / scale] as const };
 }
 
+/**
+ * Past this many nodes the picture is a map, not a diagram: labels would cover one another (a
+ * 1 000-spoke lab drew 8 000 of them in one unreadable block), so only hubs and servers are
+ * named, nodes are small marks and links thin lines without labels. The report's tables name the rest.
+ */
+export const BIG_TOPOLOGY = 40;
+const SMALL_SIZE: Record<ScenarioNode['kind'], number | number[]> = { client: [6, 4], server: [14, 10], spoke: 7, hub: 16 };
+
+/** Whether {@link topologyChart} draws `scenario` as a map (see {@link BIG_TOPOLOGY}). */
+export function isBigTopology(scenario: Scenario): boolean {
+  return scenario.nodes.length > BIG_TOPOLOGY;
+}
+
 /** The topology picture as SVG, as tall as the drawing's proportions ask. */
 export function topologyChart(scenario: Scenario): string {
+  const isBig = isBigTopology(scenario);
   const pos = layoutNodes(scenario.nodes);
   const recovery = new Map(effectiveRecovery(scenario).map((r) => [r.id, r]));
   const f = frame([...pos.values()]);
   const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
+  // A map's named nodes sit close together at its scale: hubs are named on their outer side, servers above.
+  const hubXs = scenario.nodes.filter((n) => n.kind === 'hub').map((n) => pos.get(n.id)!.x);
+  const hubMid = hubXs.length > 0 ? (Math.min(...hubXs) + Math.max(...hubXs)) / 2 : 0;
+  const mapLabelAt = (n: ScenarioNode) => (n.kind === 'server' ? ('top' as const) : pos.get(n.id)!.x < hubMid ? ('left' as const) : ('right' as const));
   const data = scenario.nodes.map((n) => {
     const p = pos.get(n.id)!;
     const r = recovery.get(n.id);
@@ -84,13 +102,13 @@ export function topologyChart(scenario: Scenario): string {
       name: n.id,
       value: [p.x, p.y],
       symbol: SYMBOL[n.kind],
-      symbolSize: SIZE[n.kind],
-      itemStyle: { color: NODE_COLORS[n.kind], borderColor: r ? '#1E3A8A' : '#6B7280', borderWidth: r ? 1.6 : 1.2 },
+      symbolSize: (isBig ? SMALL_SIZE : SIZE)[n.kind],
+      itemStyle: { color: NODE_COLORS[n.kind], borderColor: r ? '#1E3A8A' : '#6B7280', borderWidth: isBig ? 0.6 : r ? 1.6 : 1.2 },
       label: {
-        show: true,
-        position: 'bottom' as const,
-        distance: 6,
-        formatter: `{t|${title}}\n${sub}`,
+        show: !isBig || n.kind === 'hub' || n.kind === 'server',
+        position: isBig ? mapLabelAt(n) : ('bottom' as const),
+        distance: isBig ? 4 : 6,
+        formatter: isBig ? `{t|${title}}` : `{t|${title}}\n${sub}`,
         rich: {
           t: { fontSize: 12.5, fontWeight: 600, color: '#1F2937', lineHeight: 17, align: 'center' as const },
           s: { fontSize: 11, color: '#5B6472', lineHeight: 15, align: 'center' as const },
@@ -108,8 +126,14 @@ export function topologyChart(scenario: Scenario): string {
     return {
       source: index.get(l.a)!,
       target: index.get(l.b)!,
-      lineStyle: { color: l.nat ? '#B45309' : isWan ? '#0B5FA5' : '#9CA3AF', width: isWan ? 2.4 : 1.4, type: l.up ? ('solid' as const) : ('dashed' as const), opacity: 1, curveness: 0 },
-      label: { show: true, formatter: richSafe(parts.join('\n')), fontSize: 11, color: l.nat ? '#B45309' : '#374151', backgroundColor: '#FFFFFF', padding: [1, 3] },
+      lineStyle: {
+        color: l.nat ? '#B45309' : isWan ? '#0B5FA5' : '#9CA3AF',
+        width: isBig ? (isWan ? 0.5 : 0.4) : isWan ? 2.4 : 1.4,
+        type: l.up ? ('solid' as const) : ('dashed' as const),
+        opacity: isBig ? 0.45 : 1,
+        curveness: 0,
+      },
+      label: { show: !isBig, formatter: richSafe(parts.join('\n')), fontSize: 11, color: l.nat ? '#B45309' : '#374151', backgroundColor: '#FFFFFF', padding: [1, 3] },
     };
   });
   const hidden = { show: false, axisLine: { show: false }, splitLine: { show: false } };
@@ -118,7 +142,7 @@ export function topologyChart(scenario: Scenario): string {
       grid: { left: 0, right: 0, top: 0, bottom: 0 },
       xAxis: { type: 'value', min: f.x[0], max: f.x[1], ...hidden },
       yAxis: { type: 'value', inverse: true, min: f.y[0], max: f.y[1], ...hidden },
-      series: [{ type: 'graph', coordinateSystem: 'cartesian2d', roam: false, edgeSymbol: ['none', 'none'], data, links, edgeLabel: { show: true } }],
+      series: [{ type: 'graph', coordinateSystem: 'cartesian2d', roam: false, edgeSymbol: ['none', 'none'], data, links, edgeLabel: { show: !isBig } }],
     },
     f.height,
   );
