@@ -7,7 +7,7 @@
  * columns nobody can read would also cost every snapshot a restyle of thirty thousand cells.
  */
 import { useRef } from 'react';
-import { COUNTER_PATHS } from '../../../engine/index.ts';
+import { COUNTER_PATHS, detailedRouters } from '../../../engine/index.ts';
 import { count } from './format.ts';
 
 /** A counter group: its prefix and its metrics (full paths) in model order. */
@@ -78,7 +78,9 @@ export function CountersTable({ counters, changedAt, hideZeros, pinned }: Props)
   if (routers.length === 0) return <p className="empty">No counters yet: they appear with the first snapshot of a run.</p>;
   if (groups.length === 0) return <p className="empty">Every counter is zero.</p>;
   const now = performance.now();
-  const shown = shownRouters(routers, pinned);
+  // Live, columns stay put (the selection first, then the lab's order); a finished run's are the
+  // routers where the most kinds of counters moved, as in its report and `srlab run`.
+  const shown = pinned ? shownRouters(routers, pinned) : detailedRouters(counters, MAX_ROUTER_COLUMNS);
   const isCapped = shown.length < routers.length;
   const total = (p: string) => {
     let sum = 0;
@@ -89,7 +91,8 @@ export function CountersTable({ counters, changedAt, hideZeros, pinned }: Props)
     <div className="stats">
       {isCapped && (
         <p className="muted stats-note">
-          {count(routers.length)} routers: their total, then {pinned ? `${shown.length} of them. Select a router on the canvas to see its column.` : `the first ${shown.length}.`}
+          {count(routers.length)} routers: their total, then{' '}
+          {pinned ? `${shown.length} of them. Select a router on the canvas to see its column.` : `the ${shown.length} where the most kinds of counters moved.`}
         </p>
       )}
       {groups.map((g) => (

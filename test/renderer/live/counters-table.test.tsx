@@ -46,9 +46,12 @@ describe('Counters table', () => {
     expect(shownRouters(routers.slice(0, MAX_ROUTER_COLUMNS), ['spoke30'])).toEqual(routers.slice(0, MAX_ROUTER_COLUMNS));
   });
 
-  it('on a stored run (no canvas to select on) says it shows the first routers', () => {
-    render(<CountersTable counters={countersOf(30)} hideZeros={true} />);
-    expect(screen.getByText('30 routers: their total, then the first 12.')).toBeTruthy();
-    expect(columns().slice(0, 3)).toEqual(['Metric', 'all 30', 'hub1']);
+  it('on a stored run (no canvas to select on) shows the routers where the most kinds of counters moved', () => {
+    const counters = countersOf(30);
+    counters['spoke3'] = { ...counters['spoke3']!, 'emulator/sessions-lost': 3 };
+    render(<CountersTable counters={counters} hideZeros={true} />);
+    expect(screen.getByText('30 routers: their total, then the 12 where the most kinds of counters moved.')).toBeTruthy();
+    // spoke3 lost sessions (a second kind of counter); the others are the busiest (router i's exposure is i + 1); in the lab's order.
+    expect(columns()).toEqual(['Metric', 'all 30', 'spoke3', ...Array.from({ length: 11 }, (_, i) => `spoke${18 + i}`)]);
   });
 });
